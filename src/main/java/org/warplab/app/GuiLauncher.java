@@ -1,0 +1,28 @@
+package org.warplab.app;
+
+import javafx.application.Application;
+import org.warplab.ui.WarpLabApp;
+
+/** Starts the JavaFX designer, or says plainly why it cannot. */
+final class GuiLauncher {
+
+    private GuiLauncher() {
+    }
+
+    static void launch(String[] args) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("linux") && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && !"Monocle".equals(System.getProperty("glass.platform"))) {
+            System.err.println("warplab: no display to open the designer on (DISPLAY is not set).");
+            System.err.println("Run it in a graphical session, or use the headless commands: warplab --help");
+            System.exit(2);
+        }
+        try {
+            Application.launch(WarpLabApp.class, args);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            System.err.println("warplab: the designer could not start: " + e.getMessage());
+            System.err.println("The headless commands still work: warplab --help");
+            System.exit(2);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.warplab.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code warplab COMMAND ...}: the headless face of WarpLab. */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int INVALID = 1;
+    public static final int UNUSABLE = 2;
+
+    /** The options each command accepts, besides --help: values, then switches. */
+    private record Spec(Command command, Set<String> valueOptions, Set<String> switches) { }
+
+    private final Map<String, Spec> commands = new LinkedHashMap<>();
+
+    public Cli() {
+        add(new ValidateCommand(), Set.of(), Set.of());
+        add(new FormatCommand(), Set.of(), Set.of("--check"));
+    }
+
+    private void add(Command command, Set<String> valueOptions, Set<String> switches) {
+        commands.put(command.name(), new Spec(command, valueOptions, switches));
+    }
+
+    public static boolean isCommand(String word) {
+        return new Cli().commands.containsKey(word) || word.equals("--help") || word.equals("-h") || word.equals("help")
+                || word.equals("--version");
+    }
+
+    /** Runs {@code argv}; returns the process exit code. Never throws for bad input. */
+    public int run(String[] argv, PrintStream out, PrintStream err) {
+        List<String> args = new ArrayList<>(Arrays.asList(argv));
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            if (args.size() > 1 && commands.containsKey(args.get(1))) {
+                out.print(commands.get(args.get(1)).command().help());
+                return OK;
+            }
+            out.print(overview());
+            return OK;
+        }
+        if (args.get(0).equals("--version")) {
+            out.println("warplab " + version());
+            return OK;
+        }
+        Spec spec = commands.get(args.get(0));
+        if (spec == null) {
+            err.println("warplab: '" + args.get(0) + "' is not a command.");
+            err.print(overview());
+            return UNUSABLE;
+        }
+        try {
+            Args parsed = Args.parse(spec.command().name(), args.subList(1, args.size()), spec.valueOptions(), spec.switches());
+            if (parsed.has("--help")) {
+                out.print(spec.command().help());
+                return OK;
+            }
+            return spec.command().run(parsed, out, err);
+        } catch (UsageException e) {
+            err.println("warplab " + spec.command().name() + ": " + e.getMessage());
+            return UNUSABLE;
+        }
+    }
+
+    private String overview() {
+        StringBuilder text = new StringBuilder("""
+                WarpLab: design and run wide-area live-migration labs.
+
+                Usage: warplab                      open the designer (GUI)
+                       warplab LAB.warplab.json     open a lab in the designer
+                       warplab COMMAND [OPTIONS]    run headless
+
+                Commands:
+                """);
+        commands.values().forEach(s -> text.append(String.format("  %-10s %s%n", s.command().name(), s.command().summary())));
+        text.append("\n'warplab COMMAND --help' tells more about a command.\n");
+        return text.toString();
+    }
+
+    static String version() {
+        String version = Cli.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+}

@@ -1,0 +1,164 @@
+package org.warplab.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.warplab.model.Lab;
+
+/** Reads and writes {@code *.warplab.json} lab files. */
+public final class LabFiles {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String EXTENSION = ".warplab.json";
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private LabFiles() {
+    }
+
+    /** Reads a lab file; every problem of its content is reported at once, with line and column. */
+    public static LoadedLab load(Path file) throws LabFileException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw single(file, "no such file");
+        } catch (IOException e) {
+            throw single(file, "cannot be read: " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw single(file, "is not UTF-8 text; a lab file is JSON");
+        }
+        return parse(file, text);
+    }
+
+    /** Parses lab JSON; {@code file} only names the source in messages. */
+    public static LoadedLab parse(Path file, String text) throws LabFileException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String message = e.getOriginalMessage();
+            int cut = message.indexOf("\n at [Source");
+            throw new LabFileException(List.of(new FileProblem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
+                    "not valid JSON: " + (cut > 0 ? message.substring(0, cut) : message))));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw single(file, "is empty; a lab file is a JSON object");
+        }
+        JsonLocations locations;
+        try {
+            locations = JsonLocations.index(FACTORY, text);
+        } catch (IOException e) {
+            throw single(file, "cannot be indexed: " + e.getMessage());
+        }
+        checkVersion(file, root, locations);
+        LabJsonReader reader = new LabJsonReader();
+        Lab lab = reader.read(root);
+        if (!reader.problems().isEmpty()) {
+            List<FileProblem> problems = new ArrayList<>();
+            for (JsonIn.PathProblem p : reader.problems()) {
+                JsonLocations.Location at = locations.locate(p.path()).orElse(new JsonLocations.Location(0, 0));
+                problems.add(new FileProblem(file, at.line(), at.column(), p.path(), p.message()));
+            }
+            throw new LabFileException(problems);
+        }
+        return new LoadedLab(file, lab, locations);
+    }
+
+    private static void checkVersion(Path file, JsonNode root, JsonLocations locations) throws LabFileException {
+        JsonNode version = root.get("formatVersion");
+        JsonLocations.Location at = locations.locate("formatVersion").orElse(new JsonLocations.Location(1, 1));
+        if (!root.isObject()) {
+            throw new LabFileException(List.of(new FileProblem(file, 1, 1, "", "a lab file is a JSON object {...}, found " + JsonIn.describe(root))));
+        }
+        if (version == null || !version.isIntegralNumber()) {
+            throw new LabFileException(List.of(new FileProblem(file, at.line(), at.column(), "formatVersion",
+                    "missing or not a whole number; a WarpLab lab file starts with \"formatVersion\": " + FORMAT_VERSION)));
+        }
+        if (version.asLong() > FORMAT_VERSION) {
+            throw new LabFileException(List.of(new FileProblem(file, at.line(), at.column(), "formatVersion",
+                    "this file has format version " + version.asLong() + ", newer than this WarpLab reads (" + FORMAT_VERSION
+                            + "); open it with a newer WarpLab")));
+        }
+        if (version.asLong() < 1) {
+            throw new LabFileException(List.of(new FileProblem(file, at.line(), at.column(), "formatVersion",
+                    "format version " + version.asLong() + " does not exist; the first is 1")));
+        }
+    }
+
+    /** The canonical text of a lab file. */
+    public static String toJson(Lab lab) {
+        return CanonicalJson.print(LabJsonWriter.write(lab));
+    }
+
+    /**
+     * Saves atomically: the text goes to a temporary file beside the target, is forced to disk, and
+     * replaces the target by a rename, so a crash leaves either the old file or the new one whole.
+     */
+    public static void save(Path file, Lab lab) throws IOException {
+        writeAtomically(file, toJson(lab).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+                directory.force(true);
+            } catch (IOException ignored) {
+                // some file systems cannot sync a directory; the rename itself is still atomic
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static LabFileException single(Path file, String message) {
+        return new LabFileException(List.of(new FileProblem(file, 0, 0, "", message)));
+    }
+
+}
