@@ -31,7 +31,6 @@ public final class LabFiles {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -69,8 +68,10 @@ public final class LabFiles {
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage();
             int cut = message.indexOf("\n at [Source");
+            String plain = (cut > 0 ? message.substring(0, cut) : message)
+                    .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
             throw new LabFileException(List.of(new FileProblem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
-                    "not valid JSON: " + (cut > 0 ? message.substring(0, cut) : message))));
+                    "not valid JSON: " + plainJsonMessage(plain))));
         }
         if (root == null || root.isMissingNode()) {
             throw single(file, "is empty; a lab file is a JSON object");
@@ -93,6 +94,21 @@ public final class LabFiles {
             throw new LabFileException(problems);
         }
         return new LoadedLab(file, lab, locations);
+    }
+
+    /** Jackson's words for the common mistakes, said the way a person editing the file thinks of them. */
+    private static String plainJsonMessage(String message) {
+        if (message.startsWith("Trailing token")) {
+            return "there is more text after the lab's closing '}'; a lab file holds exactly one JSON object";
+        }
+        java.util.regex.Matcher end = java.util.regex.Pattern
+                .compile("Unexpected end-of-input: expected close marker for (Object|Array) \\(start marker at line (\\d+), column (\\d+)\\)")
+                .matcher(message);
+        if (end.find()) {
+            return "the file ends before the " + (end.group(1).equals("Object") ? "'{'" : "'['") + " opened at line " + end.group(2)
+                    + ", column " + end.group(3) + " is closed";
+        }
+        return message;
     }
 
     private static void checkVersion(Path file, JsonNode root, JsonLocations locations) throws LabFileException {

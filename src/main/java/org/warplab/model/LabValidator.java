@@ -281,7 +281,7 @@ public final class LabValidator {
         }
         if (link.jitterNs() < 0) {
             error(link.id(), at + ".jitterMs", "link '" + link.id() + "' has a negative jitter", "use 0 or more milliseconds");
-        } else if (link.jitterNs() > link.delayNs()) {
+        } else if (link.delayNs() >= 0 && link.jitterNs() > link.delayNs()) {
             error(link.id(), at + ".jitterMs", "link '" + link.id() + "' has more jitter than delay", "keep jitter at most the delay, so no packet arrives before it was sent");
         }
         if (link.bandwidthBps() <= 0) {
@@ -596,7 +596,9 @@ public final class LabValidator {
             }
             if (vm != null && to != null) {
                 String from = location.get(vm.id());
-                if (from.equals(to.id())) {
+                if (lab.node(from, DataCenter.class).isEmpty()) {
+                    location.put(vm.id(), to.id()); // the VM's own placement is reported with the VM
+                } else if (from.equals(to.id())) {
                     error(migration.id(), at + ".to", "migration '" + migration.id() + "' moves '" + vm.id() + "' to '" + to.id() + "', where it already is", "choose another data center");
                 } else {
                     if (lab.links().stream().noneMatch(l -> l.kind() == LinkKind.MANAGEMENT && l.touches(from) && l.touches(to.id()))) {
