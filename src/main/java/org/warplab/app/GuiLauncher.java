@@ -21,6 +21,9 @@ final class GuiLauncher {
             Application.launch(WarpLabApp.class, args);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             System.err.println("warplab: the designer could not start: " + e.getMessage());
+            if (String.valueOf(e.getMessage()).contains("GTK")) {
+                System.err.println("JavaFX draws its windows with GTK 3 on Linux; install it (Debian: apt-get install libgtk-3-0).");
+            }
             System.err.println("The headless commands still work: warplab --help");
             System.exit(2);
         }
