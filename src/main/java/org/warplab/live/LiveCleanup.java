@@ -1,0 +1,100 @@
+package org.warplab.live;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Removes everything live mode created: the processes its state files list, every process running
+ * inside a {@code wl-} namespace, and the namespaces themselves (which takes their interfaces,
+ * bridges, routes and rules with them). Idempotent: safe to run at any time, any number of times.
+ */
+public final class LiveCleanup {
+
+    /** What a cleanup removed. */
+    public record Report(List<String> namespaces, List<Long> processes, List<String> failures) {
+        public boolean nothingFound() {
+            return namespaces.isEmpty() && processes.isEmpty() && failures.isEmpty();
+        }
+    }
+
+    private final CommandRunner runner;
+    private final HostTools tools;
+    private final Path stateDir;
+
+    public LiveCleanup(CommandRunner runner, HostTools tools, Path stateDir) {
+        this.runner = runner;
+        this.tools = tools;
+        this.stateDir = stateDir;
+    }
+
+    /** Cleans up every lab's leftovers ({@code labPrefix} "wl-") or one lab's ("wl-ab12-"). */
+    public Report clean(String labPrefix) {
+        List<String> removed = new ArrayList<>();
+        List<Long> stopped = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (LiveState.Snapshot state : LiveState.leftovers(stateDir)) {
+            if (!(NamespaceNames.PREFIX + state.labId() + "-").startsWith(labPrefix)) {
+                continue;
+            }
+            for (LiveState.TrackedProcess tracked : state.processes()) {
+                ProcessHandle.of(tracked.pid())
+                        .filter(p -> tracked.startMillis() == 0 || p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L) == tracked.startMillis())
+                        .ifPresent(p -> kill(p, stopped));
+            }
+        }
+        String ip = tools.path("ip");
+        for (String namespace : namespaces(labPrefix)) {
+            CommandResult pids = runner.run(ip, "netns", "pids", namespace);
+            for (String line : pids.stdout().split("\\s+")) {
+                if (line.matches("\\d+")) {
+                    ProcessHandle.of(Long.parseLong(line)).ifPresent(p -> kill(p, stopped));
+                }
+            }
+            CommandResult delete = runner.run(ip, "netns", "delete", namespace);
+            if (delete.ok()) {
+                removed.add(namespace);
+            } else {
+                failures.add("could not delete namespace " + namespace + ": " + delete.stderr().strip());
+            }
+        }
+        if (failures.isEmpty()) {
+            for (LiveState.Snapshot state : LiveState.leftovers(stateDir)) {
+                if ((NamespaceNames.PREFIX + state.labId() + "-").startsWith(labPrefix)) {
+                    LiveState.forget(stateDir, state.labId());
+                }
+            }
+        }
+        return new Report(removed, stopped, failures);
+    }
+
+    /** The namespaces whose names start with {@code prefix}, as {@code ip netns list} shows them. */
+    public List<String> namespaces(String prefix) {
+        CommandResult list = runner.run(tools.path("ip"), "netns", "list");
+        List<String> out = new ArrayList<>();
+        for (String line : list.stdout().split("\n")) {
+            String name = line.strip().split("\\s+")[0];
+            if (!name.isEmpty() && name.startsWith(prefix) && NamespaceNames.isOurs(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private static void kill(ProcessHandle process, List<Long> stopped) {
+        if (process.pid() == ProcessHandle.current().pid()) {
+            return;
+        }
+        process.destroyForcibly();
+        Optional.ofNullable(process.onExit()).ifPresent(f -> {
+            try {
+                f.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // a process that does not die within 2 s is reported by the namespace delete failing
+            }
+        });
+        stopped.add(process.pid());
+    }
+}

@@ -1,0 +1,15 @@
+package org.warplab.live;
+
+/** A program live mode needs, the Debian package that brings it, and what it is for. */
+public record Requirement(String tool, String debianPackage, String purpose) {
+
+    public static final Requirement IP = new Requirement("ip", "iproute2", "namespaces, links, addresses, routes");
+    public static final Requirement TC = new Requirement("tc", "iproute2", "link bandwidth shaping");
+    public static final Requirement NFT = new Requirement("nft", "nftables", "address translation (network paging)");
+    public static final Requirement RADVD = new Requirement("radvd", "radvd", "router advertisements (Mobile IPv6)");
+    public static final Requirement ZEBRA = new Requirement("zebra", "frr", "dynamic routing (subnet move baseline)");
+    public static final Requirement OSPFD = new Requirement("ospfd", "frr", "dynamic routing (subnet move baseline)");
+    public static final Requirement ETHTOOL = new Requirement("ethtool", "ethtool", "turning off offloads on relayed links");
+    public static final Requirement PING = new Requirement("ping", "iputils-ping", "reachability checks");
+    public static final Requirement QEMU = new Requirement("qemu-system-x86_64", "qemu-system-x86", "real VM guests");
+}
