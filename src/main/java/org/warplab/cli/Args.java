@@ -63,6 +63,13 @@ final class Args {
         return args;
     }
 
+    /** Every argument as a positional, for commands that parse their own. */
+    static Args raw(List<String> raw) {
+        Args args = new Args();
+        args.positionals.addAll(raw);
+        return args;
+    }
+
     List<String> positionals() {
         return positionals;
     }

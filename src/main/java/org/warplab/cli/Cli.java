@@ -24,6 +24,7 @@ public final class Cli {
         add(new ValidateCommand(), Set.of(), Set.of());
         add(new FormatCommand(), Set.of(), Set.of("--check"));
         add(new LiveCommand(), Set.of(), Set.of());
+        add(new AgentCommand(), Set.of(), Set.of());
     }
 
     private void add(Command command, Set<String> valueOptions, Set<String> switches) {
@@ -57,7 +58,11 @@ public final class Cli {
             return UNUSABLE;
         }
         try {
-            Args parsed = Args.parse(spec.command().name(), args.subList(1, args.size()), spec.valueOptions(), spec.switches());
+            List<String> rest = args.subList(1, args.size());
+            if (spec.command().takesRawArguments() && !rest.equals(List.of("--help"))) {
+                return spec.command().run(Args.raw(rest), out, err);
+            }
+            Args parsed = Args.parse(spec.command().name(), rest, spec.valueOptions(), spec.switches());
             if (parsed.has("--help")) {
                 out.print(spec.command().help());
                 return OK;

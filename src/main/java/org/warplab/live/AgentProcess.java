@@ -1,0 +1,177 @@
+package org.warplab.live;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.warplab.live.agent.AgentEvent;
+
+/**
+ * An agent running inside a namespace as a process of this same program
+ * ({@code ip netns exec NS java -cp ... org.warplab.app.Main agent KIND ...}): its events as they
+ * arrive, and a line-based command channel. Closing its input stops it, so an agent never
+ * outlives the run that started it.
+ */
+public final class AgentProcess implements AutoCloseable {
+
+    private static final List<String> JVM_OPTIONS = List.of(
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m", "-Xss512k", "-Djava.net.preferIPv4Stack=false");
+
+    private final String name;
+    private final Process process;
+    private final Writer input;
+    private final List<AgentEvent> events = new ArrayList<>();
+    private final StringBuilder errors = new StringBuilder();
+
+    private AgentProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread stdout = new Thread(this::readEvents, "agent-" + name);
+        Thread stderr = new Thread(this::readErrors, "agent-err-" + name);
+        stdout.setDaemon(true);
+        stderr.setDaemon(true);
+        stdout.start();
+        stderr.start();
+    }
+
+    /** Starts agent {@code kind} in {@code namespace}; {@code name} labels its events. */
+    public static AgentProcess start(HostTools tools, LiveState state, String name, String namespace, String kind, List<String> args)
+            throws IOException {
+        List<String> argv = new ArrayList<>(List.of(tools.path("ip"), "netns", "exec", namespace, javaBinary()));
+        argv.addAll(JVM_OPTIONS);
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.warplab.app.Main", "agent", kind));
+        argv.addAll(args);
+        Process process = new ProcessBuilder(argv).start();
+        state.addProcess(process.toHandle(), "agent " + kind + " in " + namespace);
+        return new AgentProcess(name, process);
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+    }
+
+    private void readEvents() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                AgentEvent.parse(name, line).ifPresent(event -> {
+                    synchronized (events) {
+                        events.add(event);
+                        events.notifyAll();
+                    }
+                });
+            }
+        } catch (IOException e) {
+            // the agent ended; waiting callers see no further events
+        } finally {
+            synchronized (events) {
+                events.notifyAll();
+            }
+        }
+    }
+
+    private void readErrors() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                synchronized (errors) {
+                    if (errors.length() < 4000) {
+                        errors.append(line).append('\n');
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the agent ended
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Sends one command line. */
+    public void send(String command) throws IOException {
+        input.write(command + "\n");
+        input.flush();
+    }
+
+    /** Waits for the first event matching {@code wanted}; fails with the agent's own words if it dies or times out. */
+    public AgentEvent await(Predicate<AgentEvent> wanted, Duration timeout, String what) throws AgentException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (events) {
+            while (true) {
+                for (AgentEvent event : events) {
+                    if (wanted.test(event)) {
+                        return event;
+                    }
+                    if (event.event().equals("failed")) {
+                        throw new AgentException("agent " + name + " failed: " + event.text("reason"));
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive()) {
+                    throw new AgentException("agent " + name + " gave no " + what + (process.isAlive() ? " within " + timeout.toMillis() + " ms" : "; it exited")
+                            + (stderr().isBlank() ? "" : ": " + stderr().strip()));
+                }
+                try {
+                    events.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AgentException("interrupted while waiting for " + name);
+                }
+            }
+        }
+    }
+
+    public AgentEvent awaitEvent(String event, Duration timeout) throws AgentException {
+        return await(e -> e.event().equals(event), timeout, "'" + event + "' event");
+    }
+
+    /** Every event so far, in arrival order. */
+    public List<AgentEvent> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    public String stderr() {
+        synchronized (errors) {
+            return errors.toString();
+        }
+    }
+
+    /** Asks the agent to stop, then makes sure it has. */
+    @Override
+    public void close() {
+        try {
+            send("stop");
+            input.close();
+        } catch (IOException e) {
+            // already gone
+        }
+        try {
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(3, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An agent that failed, died, or did not answer in time. */
+    public static final class AgentException extends Exception {
+        public AgentException(String message) {
+            super(message);
+        }
+    }
+}

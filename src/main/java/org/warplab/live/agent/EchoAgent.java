@@ -1,0 +1,120 @@
+package org.warplab.live.agent;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.warplab.model.AnnounceKind;
+import org.warplab.model.IpAddress;
+import org.warplab.model.Ipv4Address;
+import org.warplab.model.MacAddress;
+
+/**
+ * The VM's service: echoes every probe back to its sender. "pause" freezes it (probes arriving
+ * meanwhile are lost, as with a stopped VM), "resume" thaws it, and "announce KIND DEV MAC IP
+ * OFFSETS_MS" sends the hypervisor's announcement frames on DEV at the given offsets after now.
+ */
+final class EchoAgent implements Agent {
+
+    private final AgentOutput out;
+    private final int port;
+    private volatile boolean running;
+    private volatile boolean paused;
+    private DatagramSocket socket;
+
+    EchoAgent(AgentArgs args, AgentOutput out) {
+        this.out = out;
+        this.port = Integer.parseInt(args.one("port"));
+    }
+
+    @Override
+    public void start() throws Exception {
+        socket = new DatagramSocket(null);
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(port));
+        socket.setSoTimeout(200);
+        running = true;
+        Thread echo = new Thread(this::echo, "echo");
+        echo.setDaemon(true);
+        echo.start();
+        out.emit("ready", "port", port);
+    }
+
+    private void echo() {
+        byte[] buffer = new byte[65_536];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        while (running) {
+            try {
+                socket.receive(packet);
+                if (!paused) {
+                    socket.send(new DatagramPacket(buffer, packet.getLength(), packet.getSocketAddress()));
+                }
+            } catch (SocketTimeoutException e) {
+                // keep serving
+            } catch (java.io.IOException e) {
+                if (running) {
+                    out.emit("error", "reason", "echo: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void command(String line) throws Exception {
+        String[] words = line.split("\\s+");
+        switch (words[0]) {
+            case "pause" -> {
+                paused = true;
+                out.emit("paused");
+            }
+            case "resume" -> {
+                paused = false;
+                out.emit("resumed");
+            }
+            case "announce" -> announce(words);
+            default -> throw new IllegalArgumentException("echo agent commands: pause, resume, announce KIND DEV MAC IP OFFSETS_MS, stop");
+        }
+    }
+
+    private void announce(String[] words) throws PacketPort.PortException {
+        if (words.length != 6) {
+            throw new IllegalArgumentException("announce KIND DEV MAC IP OFFSETS_MS, e.g. announce rarp eth0 52:54:00:10:00:02 172.16.10.2 0,50,200,450,800");
+        }
+        AnnounceKind kind = words[1].equals("garp") ? AnnounceKind.GARP : AnnounceKind.RARP;
+        MacAddress mac = MacAddress.parse(words[3]);
+        IpAddress ip = IpAddress.parse(words[4]);
+        byte[] frame = kind == AnnounceKind.RARP ? Frames.rarp(mac)
+                : Frames.garp(mac, ip instanceof Ipv4Address v4 ? v4 : new Ipv4Address(0));
+        List<Long> offsets = new ArrayList<>();
+        for (String ms : words[5].split(",")) {
+            offsets.add(Long.parseLong(ms) * 1_000_000L);
+        }
+        PacketPort port = PacketPort.open(words[2], "", false);
+        Thread sender = new Thread(() -> {
+            long start = System.nanoTime();
+            try (port) {
+                for (long offset : offsets) {
+                    LockSupport.parkNanos(start + offset - System.nanoTime());
+                    long now = System.nanoTime();
+                    port.send(frame);
+                    out.emitAt(now, "announced", "kind", kind.key(), "mac", mac.toString());
+                }
+            } catch (PacketPort.PortException e) {
+                out.emit("error", "reason", e.getMessage());
+            }
+        }, "announce");
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (socket != null) {
+            socket.close();
+        }
+    }
+}
