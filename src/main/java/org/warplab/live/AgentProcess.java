@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.warplab.live.agent.AgentEvent;
+import org.warplab.live.agent.AgentMain;
 
 /**
  * An agent running inside a namespace as a process of this same program
- * ({@code ip netns exec NS java -cp ... org.warplab.app.Main agent KIND ...}): its events as they
+ * ({@code ip netns exec NS java -cp ... org.warplab.live.agent.AgentMain KIND ...}): its events as they
  * arrive, and a line-based command channel. Closing its input stops it, so an agent never
  * outlives the run that started it.
  */
@@ -47,7 +48,7 @@ public final class AgentProcess implements AutoCloseable {
             throws IOException {
         List<String> argv = new ArrayList<>(List.of(tools.path("ip"), "netns", "exec", namespace, javaBinary()));
         argv.addAll(JVM_OPTIONS);
-        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.warplab.app.Main", "agent", kind));
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), AgentMain.class.getName(), kind));
         argv.addAll(args);
         Process process = new ProcessBuilder(argv).start();
         state.addProcess(process.toHandle(), "agent " + kind + " in " + namespace);

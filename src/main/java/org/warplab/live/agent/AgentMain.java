@@ -13,6 +13,11 @@ public final class AgentMain {
     private AgentMain() {
     }
 
+    /** The entry point live mode starts inside a namespace (the same as {@code warplab agent ...}). */
+    public static void main(String[] args) {
+        System.exit(run(List.of(args)));
+    }
+
     /** Returns the process exit code: 0 after a clean stop, 2 for bad arguments or a failed start. */
     public static int run(List<String> argv) {
         AgentOutput out = new AgentOutput(System.out);
