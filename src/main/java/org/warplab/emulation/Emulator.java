@@ -151,6 +151,8 @@ public final class Emulator {
                     MigrationRun run = new MigrationRun(network.net, m, vm, network.switches.get(m.to()),
                             network.managementChannel(vm.dataCenter, m.to()).orElseThrow(), MigrationCosts.DEFAULT, () -> after[0].run());
                     after[0] = () -> {
+                        // Announcements from this resume belong to this run, even if the next migration starts at once.
+                        network.currentRun.put(vm.vm.id(), run);
                         behaviour.vmResumed(network, run);
                         ArrayDeque<Migration> queue = waiting.get(vm.vm.id());
                         if (queue != null && !queue.isEmpty()) {
@@ -158,7 +160,6 @@ public final class Emulator {
                         }
                     };
                     runs.add(run);
-                    network.currentRun.put(vm.vm.id(), run);
                     run.start();
                 }
             }, 0, null);

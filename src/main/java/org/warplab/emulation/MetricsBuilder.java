@@ -25,14 +25,16 @@ final class MetricsBuilder {
         List<MigrationMetrics> metrics = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             MigrationRun run = runs.get(i);
-            long windowStart = run.startNs;
+            // A migration's window runs from the VM's stop to the next stop of the same VM: before the
+            // stop the VM answers at its old place (even while pre-copying), after it the move shows.
+            long windowStart = run.pausedNs >= 0 ? run.pausedNs : run.startNs;
             long windowEnd = endNs;
             long previousResume = 0;
             for (int j = 0; j < runs.size(); j++) {
                 MigrationRun other = runs.get(j);
                 if (other != run && other.vm == run.vm) {
                     if (j > i) {
-                        windowEnd = Math.min(windowEnd, other.startNs);
+                        windowEnd = Math.min(windowEnd, other.pausedNs >= 0 ? other.pausedNs : endNs);
                     } else if (other.resumedNs >= 0) {
                         previousResume = Math.max(previousResume, other.resumedNs);
                     }
