@@ -21,7 +21,7 @@ import org.warplab.run.TraceEvent;
  * WAN to every client-edge translator.
  */
 final class NetworkPagingBehaviour implements SchemeBehaviour {
-    static final int CONFIG_PORT = 47000;
+    static final int CONFIG_PORT = 40999;
     private static final int CONFIG_MESSAGE_BYTES = 64;
 
     private final NetworkPaging config;
