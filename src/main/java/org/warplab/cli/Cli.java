@@ -23,6 +23,8 @@ public final class Cli {
     public Cli() {
         add(new ValidateCommand(), Set.of(), Set.of());
         add(new FormatCommand(), Set.of(), Set.of("--check"));
+        add(new EmulateCommand(), Set.of("--scheme", "--seed", "--report", "--trace", "--pcap"), Set.of());
+        add(new BenchCommand(), Set.of("--flows", "--duration-ms"), Set.of());
         add(new LiveCommand(), Set.of(), Set.of());
         add(new AgentCommand(), Set.of(), Set.of());
     }

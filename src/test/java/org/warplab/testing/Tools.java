@@ -21,6 +21,18 @@ public final class Tools {
         return "1".equals(System.getenv("WARPLAB_REQUIRE_LIVE"));
     }
 
+    /** The Debian package of each tool the tests use, for the skip message. */
+    private static final java.util.Map<String, String> PACKAGES = java.util.Map.ofEntries(
+            java.util.Map.entry("ip", "iproute2"), java.util.Map.entry("tc", "iproute2"), java.util.Map.entry("nft", "nftables"),
+            java.util.Map.entry("tshark", "tshark"), java.util.Map.entry("radvd", "radvd"), java.util.Map.entry("zebra", "frr"),
+            java.util.Map.entry("ospfd", "frr"), java.util.Map.entry("ethtool", "ethtool"), java.util.Map.entry("ping", "iputils-ping"),
+            java.util.Map.entry("tcpdump", "tcpdump"), java.util.Map.entry("qemu-system-x86_64", "qemu-system-x86"));
+
+    /** Requires a tool whose Debian package this class knows. */
+    public static Path require(String tool) {
+        return require(tool, PACKAGES.getOrDefault(tool, "the one that provides " + tool));
+    }
+
     /** Requires an executable on the PATH (or an absolute path); returns its path. */
     public static Path require(String tool, String debianPackage) {
         Path found = find(tool);

@@ -1,0 +1,168 @@
+package org.warplab.emulation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.warplab.model.L2Extension;
+import org.warplab.model.Lab;
+import org.warplab.model.Migration;
+import org.warplab.model.NetworkPaging;
+import org.warplab.model.NoScheme;
+import org.warplab.model.RoutingMove;
+import org.warplab.model.SchemeConfig;
+import org.warplab.model.SchemeKind;
+import org.warplab.run.Capture;
+import org.warplab.run.RunResult;
+import org.warplab.run.Trace;
+
+/**
+ * Runs a lab in virtual time: builds the emulated network for the lab's scheme, starts the probe
+ * flows and the migrations, and returns the same result and trace types as the live runtime.
+ */
+public final class Emulator {
+    /** Longest the run is stretched to let slow migrations finish, in virtual time. */
+    static final long MAX_RUN_NS = 3_600_000_000_000L;
+
+    /**
+     * @param trace keep the trace (every hop and state change); a benchmark turns it off
+     * @param capture keep the frames of every capture point for pcap export
+     */
+    public record Options(long seed, boolean trace, boolean capture) {
+        public static Options defaults(long seed) {
+            return new Options(seed, true, true);
+        }
+    }
+
+    /** What one run gives: the result, the trace, the captures, and what the kernel did. */
+    public record Outcome(RunResult result, Trace trace, List<Capture> captures, long events, int peakPendingEvents) { }
+
+    private Emulator() {
+    }
+
+    /** The schemes the emulator runs. */
+    public static List<SchemeKind> emulatedSchemes() {
+        return List.of(SchemeKind.NETWORK_PAGING, SchemeKind.NONE, SchemeKind.L2_EXTENSION, SchemeKind.ROUTING_MOVE);
+    }
+
+    static SchemeBehaviour behaviourFor(Lab lab) throws EmulationException {
+        SchemeKind kind = lab.scheme();
+        if (!emulatedSchemes().contains(kind)) {
+            throw new EmulationException("the emulator does not run " + kind.label() + " yet; it runs "
+                    + String.join(", ", emulatedSchemes().stream().map(SchemeKind::key).toList())
+                    + " (choose one with --scheme)");
+        }
+        Optional<SchemeConfig> config = lab.schemeConfig(kind);
+        if (config.isEmpty()) {
+            throw new EmulationException("the lab has no settings for " + kind.label() + "; add them in the lab's \"schemes\" section");
+        }
+        SchemeConfig settings = config.get();
+        if (settings instanceof NetworkPaging paging) {
+            return new NetworkPagingBehaviour(paging);
+        } else if (settings instanceof RoutingMove move) {
+            return new RoutingMoveBehaviour(move);
+        } else if (settings instanceof L2Extension) {
+            return new L2ExtensionBehaviour();
+        } else if (settings instanceof NoScheme) {
+            return new NoSchemeBehaviour();
+        }
+        throw new EmulationException("the emulator does not run " + kind.label() + " yet");
+    }
+
+    public static Outcome run(Lab lab, Options options) throws EmulationException {
+        SchemeBehaviour behaviour = behaviourFor(lab);
+        Simulator sim = new Simulator(options.seed());
+        NetworkContext net = new NetworkContext(sim, options.trace(), options.capture());
+        EmulatedNetwork network = EmulatedNetwork.build(lab, net, behaviour);
+        List<MigrationRun> runs = new ArrayList<>();
+        List<String> notes = new ArrayList<>(network.notes);
+        scheduleMigrations(lab, network, behaviour, runs, notes);
+
+        long end = Math.max(lab.durationNs(), 1);
+        sim.runUntil(end);
+        long settle = behaviour.settleNs(network);
+        while (end < MAX_RUN_NS) {
+            boolean allDone = runs.size() == lab.migrations().size() && runs.stream().allMatch(r -> r.resumedNs >= 0);
+            long lastResume = runs.stream().mapToLong(r -> r.resumedNs).max().orElse(0);
+            if (allDone && end >= lastResume + settle) {
+                break;
+            }
+            long next = allDone ? lastResume + settle : end + 1_000_000_000L;
+            end = Math.max(next, end + 1);
+            sim.runUntil(end);
+        }
+        if (end > lab.durationNs()) {
+            notes.add("the run lasted " + (end / 1_000_000) + " ms of virtual time (the lab asks for " + (lab.durationNs() / 1_000_000)
+                    + " ms) so that every migration finishes and the network settles");
+        }
+        runs.forEach(r -> notes.addAll(r.notes));
+        RunResult result = MetricsBuilder.build(lab, network, behaviour, runs, options.seed(), end, notes);
+        Trace trace = new Trace(net.tracer.events());
+        return new Outcome(result, trace, net.captures(), sim.executedEvents(), sim.peakPendingEvents());
+    }
+
+    private static void scheduleMigrations(Lab lab, EmulatedNetwork network, SchemeBehaviour behaviour, List<MigrationRun> runs,
+                                           List<String> notes) throws EmulationException {
+        Map<String, String> plannedLocation = new HashMap<>();
+        network.vms.values().forEach(vm -> plannedLocation.put(vm.vm.id(), vm.dataCenter));
+        List<Migration> ordered = new ArrayList<>(lab.migrations());
+        ordered.sort(Comparator.comparingLong(Migration::atNs));
+        Map<String, ArrayDeque<Migration>> waiting = new HashMap<>();
+        for (Migration migration : ordered) {
+            VmHost vm = network.vms.get(migration.vm());
+            if (vm == null) {
+                throw new EmulationException("migration '" + migration.id() + "' moves '" + migration.vm() + "', which is not a VM of the lab");
+            }
+            String from = plannedLocation.get(vm.vm.id());
+            if (!network.switches.containsKey(migration.to())) {
+                throw new EmulationException("migration '" + migration.id() + "' goes to '" + migration.to() + "', which is not a data center");
+            }
+            if (from.equals(migration.to())) {
+                throw new EmulationException("migration '" + migration.id() + "' moves " + vm.vm.id() + " to " + from + ", where it already is");
+            }
+            if (network.managementChannel(from, migration.to()).isEmpty()) {
+                throw new EmulationException("migration '" + migration.id() + "' needs a management link between " + from + " and "
+                        + migration.to() + " to carry the VM's memory; add one");
+            }
+            plannedLocation.put(vm.vm.id(), migration.to());
+        }
+        for (Migration migration : ordered) {
+            network.net.sim.scheduleAt(Math.max(0, migration.atNs()), new EventHandler() {
+                @Override
+                public void handle(int code, Object payload) {
+                    VmHost vm = network.vms.get(migration.vm());
+                    if (vm.migrating) {
+                        waiting.computeIfAbsent(vm.vm.id(), k -> new ArrayDeque<>()).add(migration);
+                        return;
+                    }
+                    start(migration);
+                }
+
+                private void start(Migration m) {
+                    VmHost vm = network.vms.get(m.vm());
+                    if (network.net.now() > m.atNs()) {
+                        notes.add(m.id() + " started at " + (network.net.now() / 1_000_000) + " ms, when " + vm.vm.id()
+                                + "'s previous migration finished (planned at " + (m.atNs() / 1_000_000) + " ms)");
+                    }
+                    Runnable[] after = new Runnable[1];
+                    MigrationRun run = new MigrationRun(network.net, m, vm, network.switches.get(m.to()),
+                            network.managementChannel(vm.dataCenter, m.to()).orElseThrow(), MigrationCosts.DEFAULT, () -> after[0].run());
+                    after[0] = () -> {
+                        // Announcements from this resume belong to this run, even if the next migration starts at once.
+                        network.currentRun.put(vm.vm.id(), run);
+                        behaviour.vmResumed(network, run);
+                        ArrayDeque<Migration> queue = waiting.get(vm.vm.id());
+                        if (queue != null && !queue.isEmpty()) {
+                            start(queue.poll());
+                        }
+                    };
+                    runs.add(run);
+                    run.start();
+                }
+            }, 0, null);
+        }
+    }
+}

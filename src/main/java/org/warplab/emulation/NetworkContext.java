@@ -1,0 +1,105 @@
+package org.warplab.emulation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.warplab.run.Capture;
+import org.warplab.run.CapturedFrame;
+import org.warplab.run.PacketKind;
+import org.warplab.run.TraceEvent;
+
+/** What every element of one emulated network shares: the clock, the trace, the captures, the id counters. */
+final class NetworkContext {
+    static final long BROADCAST_MAC = 0xffff_ffff_ffffL;
+
+    final Simulator sim;
+    final Tracer tracer;
+    final boolean capturing;
+    private final Map<String, CapturePoint> captures = new LinkedHashMap<>();
+    private long nextPacketId = 1;
+    private long nextMac = 0x02_57_4c_00_00_01L;
+
+    NetworkContext(Simulator sim, boolean tracing, boolean capturing) {
+        this.sim = sim;
+        this.tracer = new Tracer(tracing);
+        this.capturing = capturing;
+    }
+
+    long now() {
+        return sim.now();
+    }
+
+    long nextPacketId() {
+        return nextPacketId++;
+    }
+
+    /** A fresh locally administered MAC address. */
+    long freshMac() {
+        return nextMac++;
+    }
+
+    boolean tracing() {
+        return tracer.enabled;
+    }
+
+    void trace(TraceEvent event) {
+        tracer.add(event);
+    }
+
+    void drop(Frame frame, String node, String link, String reason) {
+        if (tracer.enabled) {
+            tracer.add(new TraceEvent.Dropped(sim.now(), frame.id, frame.kind, flowName(frame), frame.sequence, node, link, reason));
+        }
+        if (dropListener != null) {
+            dropListener.dropped(frame, reason);
+        }
+    }
+
+    interface DropListener {
+        void dropped(Frame frame, String reason);
+    }
+
+    DropListener dropListener;
+    List<String> flowNames = List.of();
+
+    String flowName(Frame frame) {
+        return frame.flow >= 0 && frame.flow < flowNames.size() ? flowNames.get(frame.flow) : null;
+    }
+
+    /** The capture point named {@code name}, or null when the run does not capture. */
+    CapturePoint capturePoint(String name, String description) {
+        if (!capturing) {
+            return null;
+        }
+        return captures.computeIfAbsent(name, n -> new CapturePoint(n, description));
+    }
+
+    List<Capture> captures() {
+        List<Capture> result = new ArrayList<>();
+        for (CapturePoint point : captures.values()) {
+            List<CapturedFrame> frames = new ArrayList<>(point.frames);
+            frames.sort(java.util.Comparator.comparingLong(CapturedFrame::timeNs));
+            result.add(new Capture(point.name, point.description, frames));
+        }
+        return result;
+    }
+
+    /** Frames seen at one place (a link, a data-center LAN). */
+    static final class CapturePoint {
+        final String name;
+        final String description;
+        final List<CapturedFrame> frames = new ArrayList<>();
+
+        CapturePoint(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        void record(long timeNs, Frame frame) {
+            if (frame.kind != PacketKind.MIGRATION) {
+                frames.add(new CapturedFrame(timeNs, FrameEncoder.encode(frame)));
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.warplab.emulation;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** What each probe flow sent and got back: send time and echo time per sequence number, and the path when traced. */
+final class ProbeRecorder {
+    final int flows;
+    private final long[][] sentNs;
+    private final long[][] echoedNs;
+    private final String[][] paths;
+    private final int[] count;
+
+    ProbeRecorder(int flows) {
+        this.flows = flows;
+        sentNs = new long[flows][];
+        echoedNs = new long[flows][];
+        paths = new String[flows][];
+        count = new int[flows];
+        for (int i = 0; i < flows; i++) {
+            sentNs[i] = new long[16];
+            echoedNs[i] = new long[16];
+            paths[i] = new String[16];
+        }
+    }
+
+    /** Records a probe sent; returns its sequence number. */
+    long sent(int flow, long timeNs) {
+        int n = count[flow];
+        if (n == sentNs[flow].length) {
+            sentNs[flow] = Arrays.copyOf(sentNs[flow], n * 2);
+            echoedNs[flow] = Arrays.copyOf(echoedNs[flow], n * 2);
+            paths[flow] = Arrays.copyOf(paths[flow], n * 2);
+        }
+        sentNs[flow][n] = timeNs;
+        echoedNs[flow][n] = -1;
+        count[flow] = n + 1;
+        return n;
+    }
+
+    void echoed(int flow, long sequence, long timeNs, List<String> path) {
+        int seq = (int) sequence;
+        if (seq < count[flow] && echoedNs[flow][seq] < 0) {
+            echoedNs[flow][seq] = timeNs;
+            if (path != null) {
+                paths[flow][seq] = String.join(" → ", path);
+            }
+        }
+    }
+
+    int count(int flow) {
+        return count[flow];
+    }
+
+    long sentNs(int flow, int seq) {
+        return sentNs[flow][seq];
+    }
+
+    long echoedNs(int flow, int seq) {
+        return echoedNs[flow][seq];
+    }
+
+    String path(int flow, int seq) {
+        return paths[flow][seq];
+    }
+}

@@ -1,0 +1,127 @@
+package org.warplab.emulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.warplab.model.AnnounceKind;
+import org.warplab.model.Vm;
+import org.warplab.run.PacketKind;
+import org.warplab.run.TraceEvent;
+
+/**
+ * A VM as the network sees it: an echo responder on a virtual port of its data center's LAN. It
+ * can be paused, moved to another LAN (keeping address, MAC and ARP cache) and resumed; after a
+ * resume its hypervisor announces it with RARP or gratuitous ARP frames.
+ */
+final class VmHost extends IpHost implements EventHandler {
+    /** QEMU's default announce schedule: 5 frames at 0, 50, 200, 450 and 800 ms after resume. */
+    static final long[] ANNOUNCE_OFFSETS_NS = {0, 50_000_000L, 200_000_000L, 450_000_000L, 800_000_000L};
+
+    final Vm vm;
+    String dataCenter;
+    private final List<Channel> uplinks = new ArrayList<>();
+    private final List<String> portDataCenters = new ArrayList<>();
+    private int currentPort = -1;
+    boolean paused;
+    boolean migrating;
+
+    VmHost(NetworkContext net, Vm vm, int ip, int prefixLength, int gatewayIp) {
+        super(net, vm.id(), ip, prefixLength, vm.mac().bits(), gatewayIp);
+        this.vm = vm;
+    }
+
+    /** Plugs the VM into {@code lan} (a new virtual port there) and makes that its current port. */
+    void attach(LanSwitch lan) {
+        Channel toVm = Channel.virtual(net, lan.name + ":" + vm.id(), lan.name, vm.id());
+        toVm.receiver = this;
+        toVm.receiverPort = uplinks.size();
+        Channel fromVm = Channel.virtual(net, lan.name + ":" + vm.id(), vm.id(), lan.name);
+        fromVm.receiver = lan;
+        fromVm.receiverPort = lan.attach(toVm, vm.id(), true);
+        uplinks.add(fromVm);
+        portDataCenters.add(lan.name);
+        currentPort = uplinks.size() - 1;
+        setUplink(fromVm);
+        dataCenter = lan.name;
+    }
+
+    @Override
+    public void receive(Frame frame, int port) {
+        if (port != currentPort) {
+            if (frame.destinationMac == mac && frame.isIpv4()) {
+                net.drop(frame, portDataCenters.get(port), frame.kind == PacketKind.MIGRATION ? null : portDataCenters.get(port) + ":" + vm.id(),
+                        vm.id() + " has left " + portDataCenters.get(port) + "; the LAN still sends its frames to the old port (stale FDB entry)");
+            }
+            return;
+        }
+        if (paused) {
+            if (frame.destinationMac == mac && frame.isIpv4()) {
+                net.drop(frame, vm.id(), null, vm.id() + " is paused (stop-and-copy)");
+            }
+            return;
+        }
+        super.receive(frame, port);
+    }
+
+    @Override
+    void onPacket(Frame frame) {
+        PacketKind replyKind;
+        if (frame.kind == PacketKind.PROBE && frame.destinationPort == ClientHost.PROBE_PORT) {
+            replyKind = PacketKind.ECHO;
+        } else if (frame.kind == PacketKind.PING) {
+            replyKind = PacketKind.PONG;
+        } else {
+            net.drop(frame, name, null, "no program on " + name + " listens for it");
+            return;
+        }
+        if (net.tracing()) {
+            net.trace(new TraceEvent.Delivered(net.now(), frame.id, frame.kind, net.flowName(frame), frame.sequence, name,
+                    net.now() - frame.probeSentNs));
+        }
+        Frame echo = newIpFrame(replyKind, frame.sourceIp, frame.protocol, frame.ipBytes);
+        echo.sourcePort = frame.destinationPort;
+        echo.destinationPort = frame.sourcePort;
+        echo.flow = frame.flow;
+        echo.sequence = frame.sequence;
+        echo.probeSentNs = frame.probeSentNs;
+        if (frame.path != null) {
+            echo.path = frame.path;
+        }
+        sendIp(echo);
+    }
+
+    /** Starts the hypervisor's announcements, now. */
+    void announce() {
+        for (int i = 0; i < ANNOUNCE_OFFSETS_NS.length; i++) {
+            net.sim.scheduleIn(ANNOUNCE_OFFSETS_NS[i], this, currentPort, null);
+        }
+    }
+
+    /** Announcement timer; {@code port} is the port current when it was scheduled. */
+    @Override
+    public void handle(int port, Object payload) {
+        if (port != currentPort || paused) {
+            return;
+        }
+        Frame frame = new Frame();
+        frame.id = net.nextPacketId();
+        frame.sourceMac = mac;
+        frame.destinationMac = NetworkContext.BROADCAST_MAC;
+        frame.senderMac = mac;
+        if (vm.announce() == AnnounceKind.RARP) {
+            frame.kind = PacketKind.RARP;
+            frame.etherType = Frame.ETHERTYPE_RARP;
+            frame.arpOperation = 3;
+            frame.targetMac = mac;
+        } else {
+            frame.kind = PacketKind.GARP;
+            frame.etherType = Frame.ETHERTYPE_ARP;
+            frame.arpOperation = 1;
+            frame.senderIp = ip;
+            frame.targetIp = ip;
+        }
+        if (net.tracing()) {
+            frame.path = new ArrayList<>(List.of(name));
+        }
+        uplinks.get(currentPort).send(frame);
+    }
+}
