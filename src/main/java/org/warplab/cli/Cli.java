@@ -23,6 +23,7 @@ public final class Cli {
     public Cli() {
         add(new ValidateCommand(), Set.of(), Set.of());
         add(new FormatCommand(), Set.of(), Set.of("--check"));
+        add(new ConfigsCommand(), ConfigsCommand.VALUE_OPTIONS, ConfigsCommand.SWITCHES);
     }
 
     private void add(Command command, Set<String> valueOptions, Set<String> switches) {

@@ -57,6 +57,11 @@ public final class InterfaceNames {
         return fit("vl." + vni);
     }
 
+    /** The home agent's tunnel to one mobile node. */
+    public static String homeAgentTunnel(String vmId) {
+        return fit("mip6." + vmId);
+    }
+
     public static String vlanSubinterface(String parent, int vlanId) {
         return fit(parent + "." + vlanId);
     }

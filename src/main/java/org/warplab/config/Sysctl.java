@@ -1,0 +1,40 @@
+package org.warplab.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A {@code sysctl -p} file: keys in the order set, later values replacing earlier ones. */
+final class Sysctl {
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    void set(String key, String value) {
+        values.put(key, value);
+    }
+
+    /** A router: forwards both families, no DAD (not studied on routers), no reverse-path filter (translated sources would fail it). */
+    void router() {
+        set("net.ipv4.ip_forward", "1");
+        set("net.ipv6.conf.all.forwarding", "1");
+        common();
+    }
+
+    /** A host, data-center LAN or switch: no forwarding. */
+    void host() {
+        set("net.ipv4.ip_forward", "0");
+        set("net.ipv6.conf.all.forwarding", "0");
+        common();
+    }
+
+    private void common() {
+        set("net.ipv6.conf.all.accept_dad", "0");
+        set("net.ipv6.conf.default.accept_dad", "0");
+        set("net.ipv4.conf.all.rp_filter", "0");
+        set("net.ipv4.conf.default.rp_filter", "0");
+    }
+
+    String text(String header) {
+        StringBuilder text = new StringBuilder(header);
+        values.forEach((k, v) -> text.append(k).append(" = ").append(v).append("\n"));
+        return text.toString();
+    }
+}
