@@ -161,6 +161,10 @@ public final class ConfigGenerator {
     private void router(Router router, LabState state, Batch ip, Batch bridge, Sysctl sysctl, DeviceFiles files,
                         List<Route> routes, List<ControlStep> steps) {
         sysctl.router();
+        // segment bridges first: the LAN ports below join them
+        if (scheme instanceof SegmentationScheme seg && seg.config().endpoints().contains(router.id())) {
+            segmentEndpoint(seg, router, ip, bridge);
+        }
         for (Link link : lab.linksOf(router.id())) {
             String dev = InterfaceNames.linkEnd(link);
             Node peer = lab.node(link.other(router.id())).orElseThrow();
@@ -181,9 +185,6 @@ public final class ConfigGenerator {
             } else {
                 ip.line("link set dev " + dev + " mtu " + link.mtu() + " up");
             }
-        }
-        if (scheme instanceof SegmentationScheme seg && seg.config().endpoints().contains(router.id())) {
-            segmentEndpoint(seg, router, ip, bridge);
         }
         if (scheme instanceof L2ExtensionBaseline l2x) {
             l2Extension(l2x, router, ip, bridge);
@@ -465,7 +466,7 @@ public final class ConfigGenerator {
     // ---- data centers, VMs, clients, switches ------------------------------------------------
 
     private void dataCenter(DataCenter dc, LabState state, Batch ip, Batch bridge, Sysctl sysctl) {
-        sysctl.host();
+        sysctl.bridgeHost();
         List<Vm> here = lab.vms().stream().filter(v -> state.placement().of(v.id()).equals(dc.id())).toList();
         Optional<Link> uplink = Sites.lanLinkOf(lab, dc.id());
         SegmentationScheme seg = scheme instanceof SegmentationScheme s ? s : null;
@@ -598,7 +599,7 @@ public final class ConfigGenerator {
     }
 
     private void ethernetSwitch(EthernetSwitch sw, Batch ip, Sysctl sysctl) {
-        sysctl.host();
+        sysctl.bridgeHost();
         String br = InterfaceNames.DATA_CENTER_BRIDGE;
         ip.line("link add " + br + " type bridge");
         ip.line("link set dev " + br + " up");

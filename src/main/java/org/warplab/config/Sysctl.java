@@ -25,6 +25,16 @@ final class Sysctl {
         common();
     }
 
+    /**
+     * A data-center LAN or switch namespace: bridges frames and holds only management addresses,
+     * which must not answer ARP arriving on its bridges (a tenant gateway can share the address).
+     */
+    void bridgeHost() {
+        host();
+        set("net.ipv4.conf.all.arp_ignore", "1");
+        set("net.ipv4.conf.default.arp_ignore", "1");
+    }
+
     private void common() {
         set("net.ipv6.conf.all.accept_dad", "0");
         set("net.ipv6.conf.default.accept_dad", "0");
