@@ -125,18 +125,23 @@ public final class ConfigGenerator {
                 ethernetSwitch(sw, ip, sysctl);
             }
             List<GeneratedFile> ordered = new ArrayList<>();
+            List<String> apply = new ArrayList<>();
+            ordered.add(new GeneratedFile(node.id(), "sysctl.conf", sysctl.text(header(node, state, "sysctl -p")),
+                    "kernel settings: forwarding, DAD, reverse-path filter (before the interfaces exist, so they inherit them)"));
+            apply.add("sysctl -p sysctl.conf");
             ordered.add(new GeneratedFile(node.id(), "ip.batch", ip.text(header(node, state, "ip -batch")),
                     "interfaces, addresses, MTUs, bridges and tunnels"));
-            List<String> apply = new ArrayList<>();
             apply.add("ip -batch ip.batch");
+            if (sysctl.hasInterfaceKeys()) {
+                ordered.add(new GeneratedFile(node.id(), "sysctl-interfaces.conf", sysctl.interfaceText(header(node, state, "sysctl -p")),
+                        "per-interface kernel settings (after ip.batch)"));
+                apply.add("sysctl -p sysctl-interfaces.conf");
+            }
             if (!bridge.isEmpty()) {
                 ordered.add(new GeneratedFile(node.id(), "bridge.batch", bridge.text(header(node, state, "bridge -batch")),
                         "bridge port VLANs and VXLAN flood entries"));
                 apply.add("bridge -batch bridge.batch");
             }
-            ordered.add(new GeneratedFile(node.id(), "sysctl.conf", sysctl.text(header(node, state, "sysctl -p")),
-                    "kernel settings: forwarding, DAD, reverse-path filter"));
-            apply.add("sysctl -p sysctl.conf");
             ordered.addAll(files.files);
             apply.addAll(files.applySteps);
             ordered.add(new GeneratedFile(node.id(), "README.md", readme(node, state, ordered, apply, steps), "what these files are and the order to apply them"));
@@ -408,6 +413,7 @@ public final class ConfigGenerator {
         sysctl.set("net.ipv6.conf.all.proxy_ndp", "1");
         if (options.mipTunnel() == MipTunnel.SEG6) {
             sysctl.set("net.ipv6.conf.all.seg6_enabled", "1");
+            sysctl.set("net.ipv6.conf.default.seg6_enabled", "1");
             for (Link link : lab.linksOf(router.id())) {
                 sysctl.set("net/ipv6/conf/" + InterfaceNames.linkEnd(link) + "/seg6_enabled", "1");
             }
@@ -578,6 +584,7 @@ public final class ConfigGenerator {
             ip.line("route add default dev " + tunnel + " src " + binding.homeAddress() + "  # reverse tunnel through the home agent");
         } else {
             sysctl.set("net.ipv6.conf.all.seg6_enabled", "1");
+            sysctl.set("net.ipv6.conf.default.seg6_enabled", "1");
             sysctl.set("net/ipv6/conf/" + dev + "/seg6_enabled", "1");
             ip.line("address add " + binding.homeAddress() + "/128 dev lo nodad  # home address");
             ip.line("sr tunsrc set " + binding.careOfAddress());
@@ -631,8 +638,9 @@ public final class ConfigGenerator {
         StringBuilder text = new StringBuilder();
         text.append("# Building lab \"").append(oneLine(lab.name())).append("\" (state ").append(state.name()).append(") on network namespaces\n\n");
         text.append("1. One namespace per node: `ip netns add ").append(options.namespacePrefix()).append("NODE` for each node directory beside this one.\n");
-        text.append("2. `ip -batch links.batch` here: the veth pairs, each end already in its namespace.\n");
-        text.append("3. In each node's namespace, apply that node's files in the order its README gives ")
+        text.append("2. In each namespace `sysctl -p NODE/sysctl.conf` (`ip netns exec ...`), so the interfaces created next inherit it.\n");
+        text.append("3. `ip -batch links.batch` here: the veth pairs, each end already in its namespace.\n");
+        text.append("4. In each node's namespace, apply the rest of that node's files in the order its README gives ")
                 .append("(`ip -n ").append(options.namespacePrefix()).append("NODE -batch ip.batch`, `ip netns exec ... sysctl -p sysctl.conf`, ...).\n");
         text.append("\nOn real devices skip this directory: the interfaces exist, named as in each node's files.\n");
         return text.toString();

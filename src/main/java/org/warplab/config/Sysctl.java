@@ -42,9 +42,34 @@ final class Sysctl {
         set("net.ipv4.conf.default.rp_filter", "0");
     }
 
+    /** Keys of named interfaces ({@code net/ipv6/conf/W1/...}): they exist only once the interfaces do. */
+    private static boolean perInterface(String key) {
+        return key.contains("/");
+    }
+
+    boolean hasInterfaceKeys() {
+        return values.keySet().stream().anyMatch(Sysctl::perInterface);
+    }
+
+    /** The namespace-wide keys (all/default), applied before the interfaces exist so new ones inherit them. */
     String text(String header) {
         StringBuilder text = new StringBuilder(header);
-        values.forEach((k, v) -> text.append(k).append(" = ").append(v).append("\n"));
+        values.forEach((k, v) -> {
+            if (!perInterface(k)) {
+                text.append(k).append(" = ").append(v).append("\n");
+            }
+        });
+        return text.toString();
+    }
+
+    /** The per-interface keys, applied after ip.batch. */
+    String interfaceText(String header) {
+        StringBuilder text = new StringBuilder(header);
+        values.forEach((k, v) -> {
+            if (perInterface(k)) {
+                text.append(k).append(" = ").append(v).append("\n");
+            }
+        });
         return text.toString();
     }
 }
