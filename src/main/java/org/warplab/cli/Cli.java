@@ -25,6 +25,7 @@ public final class Cli {
         add(new FormatCommand(), Set.of(), Set.of("--check"));
         add(new EmulateCommand(), Set.of("--scheme", "--seed", "--report", "--trace", "--pcap"), Set.of());
         add(new BenchCommand(), Set.of("--flows", "--duration-ms"), Set.of());
+        add(new ConfigsCommand(), ConfigsCommand.VALUE_OPTIONS, ConfigsCommand.SWITCHES);
         add(new LiveCommand(), Set.of(), Set.of());
         add(new AgentCommand(), Set.of(), Set.of());
     }

@@ -32,6 +32,11 @@ public final class Samples {
         }
     }
 
+    /** The sample labs' names, without {@code .warplab.json}, sorted. */
+    public static List<String> names() {
+        return files().stream().map(f -> f.getFileName().toString().replace(LabFiles.EXTENSION, "")).toList();
+    }
+
     public static Path file(String name) {
         return dir().resolve(name + LabFiles.EXTENSION);
     }
