@@ -3,18 +3,10 @@ package org.warplab.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.warplab.emulation.EmulationException;
 import org.warplab.emulation.Emulator;
-import org.warplab.io.LabFileException;
-import org.warplab.io.LabFiles;
-import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
-import org.warplab.model.LabValidator;
-import org.warplab.model.Problem;
-import org.warplab.model.SchemeKind;
 import org.warplab.run.FlowMetrics;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.Phase;
@@ -59,34 +51,15 @@ final class EmulateCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws UsageException {
-        if (args.positionals().size() != 1) {
-            throw new UsageException("name one lab file, e.g. warplab emulate sample-labs/paging-paper.warplab.json");
-        }
         long seed = args.longOption("--seed", 1);
-        Path file = Path.of(args.positionals().get(0));
-        LoadedLab loaded;
+        LabArgument argument;
         try {
-            loaded = LabFiles.load(file);
-        } catch (LabFileException e) {
-            e.problems().forEach(err::println);
-            return Cli.UNUSABLE;
+            argument = LabArgument.load(name(), args.positionals(), args.option("--scheme"), err);
+        } catch (LabArgument.Refused refused) {
+            return refused.exitCode;
         }
-        Lab lab = loaded.lab();
-        Optional<String> schemeKey = args.option("--scheme");
-        if (schemeKey.isPresent()) {
-            Optional<SchemeKind> kind = Arrays.stream(SchemeKind.values()).filter(k -> k.key().equals(schemeKey.get())).findFirst();
-            if (kind.isEmpty()) {
-                throw new UsageException("unknown scheme '" + schemeKey.get() + "'; choose one of "
-                        + String.join(", ", Arrays.stream(SchemeKind.values()).map(SchemeKind::key).toList()));
-            }
-            lab = lab.withScheme(kind.get());
-        }
-        List<Problem> problems = LabValidator.validate(lab);
-        if (problems.stream().anyMatch(Problem::isError)) {
-            problems.forEach(p -> err.println(loaded.locate(p)));
-            err.println(file + ": the lab has errors; fix them first (warplab validate " + file + ")");
-            return Cli.INVALID;
-        }
+        Lab lab = argument.lab();
+        Path file = argument.file();
         Emulator.Outcome outcome;
         try {
             outcome = Emulator.run(lab, Emulator.Options.defaults(seed));

@@ -2,7 +2,14 @@ package org.warplab.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.warplab.live.AgentProcess;
 import org.warplab.live.CapabilityProbe;
+import org.warplab.live.LiveRunner;
+import org.warplab.model.Lab;
+import org.warplab.run.RunExports;
 import org.warplab.live.CommandFailedException;
 import org.warplab.live.HostTools;
 import org.warplab.live.LiveCleanup;
@@ -22,26 +29,38 @@ final class LiveCommand implements Command {
 
     @Override
     public String summary() {
-        return "live mode on Linux network namespaces: probe, cleanup";
+        return "run a lab live on Linux network namespaces: run, probe, cleanup";
     }
 
     @Override
     public String help() {
         return """
-                Usage: warplab live probe
+                Usage: warplab live run LAB.warplab.json [--scheme S] [--report FILE.json] [--trace FILE.jsonl]
+                       warplab live probe
                        warplab live cleanup
 
                 Live mode builds a lab out of real Linux network namespaces (named wl-<lab id>-<node>),
                 so it needs Linux, root, and the tools of the Debian packages iproute2 and nftables
                 (plus radvd, frr and libpcap0.8 for some schemes).
 
+                  run       build the lab on namespaces from its generated configs, start the agents
+                            (probe sender, VM echo, announcement watchers, translator switchers, delay
+                            relay), migrate its VMs and print what the packets showed: switching time,
+                            downtime, client gap, lost probes, latency, and the phases. The VM's memory
+                            copy is modelled (from its memory, dirty rate and management link); the
+                            network, the announcements and the rule switches are real. Runs network-paging
+                            and the no-scheme baseline; the other schemes run in 'warplab emulate'.
+                              --scheme S       run with another scheme than the lab's
+                              --report FILE    write the result as JSON
+                              --trace FILE     write the events as JSON lines
                   probe     check this machine: root, tools, and what the kernel supports (netem,
                             802.1Q, VXLAN, ip6tnl, seg6, nftables NAT), and which fallback live mode
                             will use for what is missing. Creates only a scratch namespace, removed again.
                   cleanup   remove every wl- namespace and every process live mode started, including
                             what a killed run left behind. Safe to run any time; running it twice is harmless.
 
-                Exit codes: 0 done, 2 live mode cannot run here (the message names what is missing).
+                Exit codes: 0 done, 1 the lab has errors, 2 live mode cannot run here or the lab cannot run
+                live (the message names what is missing).
                 """;
     }
 
@@ -49,9 +68,15 @@ final class LiveCommand implements Command {
     public int run(Args args, PrintStream out, PrintStream err) throws UsageException {
         List<String> words = args.positionals();
         if (words.isEmpty()) {
-            throw new UsageException("name an action: probe or cleanup; see 'warplab live --help'");
+            throw new UsageException("name an action: run, probe or cleanup; see 'warplab live --help'");
         }
         String action = words.get(0);
+        if (action.equals("run")) {
+            return runLab(args, words.subList(1, words.size()), out, err);
+        }
+        if (args.option("--scheme").isPresent() || args.option("--report").isPresent() || args.option("--trace").isPresent()) {
+            throw new UsageException("--scheme, --report and --trace go with 'live run'");
+        }
         if (words.size() > 1) {
             throw new UsageException("'" + action + "' takes no further arguments, got " + words.subList(1, words.size()));
         }
@@ -89,7 +114,57 @@ final class LiveCommand implements Command {
                 }
                 return report.failures().isEmpty() ? Cli.OK : Cli.UNUSABLE;
             }
-            default -> throw new UsageException("'" + action + "' is not a live action; use probe or cleanup");
+            default -> throw new UsageException("'" + action + "' is not a live action; use run, probe or cleanup");
         }
+    }
+
+    private int runLab(Args args, List<String> positionals, PrintStream out, PrintStream err) throws UsageException {
+        LabArgument argument;
+        try {
+            argument = LabArgument.load("live run", positionals, args.option("--scheme"), err);
+        } catch (LabArgument.Refused refused) {
+            return refused.exitCode;
+        }
+        Lab lab = argument.lab();
+        Optional<String> unsupported = LiveRunner.unsupported(lab, lab.scheme());
+        if (unsupported.isPresent()) {
+            err.println("warplab live run: " + unsupported.get());
+            return Cli.UNUSABLE;
+        }
+        ProcessCommandRunner runner = new ProcessCommandRunner();
+        List<Requirement> needed = new java.util.ArrayList<>(List.of(Requirement.IP, Requirement.NFT, Requirement.ETHTOOL, Requirement.SYSCTL));
+        List<String> problems = Preflight.forThisHost(runner).problems(needed, true);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("warplab live: " + p));
+            return Cli.UNUSABLE;
+        }
+        LiveRunner live = new LiveRunner(runner, HostTools.fromEnvironment(), LiveState.DEFAULT_DIR, step -> out.println("... " + step));
+        LiveRunner.Outcome outcome;
+        try {
+            outcome = live.run(lab, lab.scheme());
+        } catch (AgentProcess.AgentException | CommandFailedException | IllegalStateException e) {
+            err.println("warplab live run: " + e.getMessage());
+            return Cli.UNUSABLE;
+        } catch (IOException e) {
+            err.println("warplab live run: " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        out.println();
+        EmulateCommand.print(outcome.result(), out);
+        out.printf("%nLab build time: %.1f ms%n", outcome.buildNs() / 1e6);
+        try {
+            if (args.option("--report").isPresent()) {
+                RunExports.writeResult(outcome.result(), Path.of(args.option("--report").get()));
+                out.println("result written to " + args.option("--report").get());
+            }
+            if (args.option("--trace").isPresent()) {
+                RunExports.writeTrace(outcome.trace(), Path.of(args.option("--trace").get()));
+                out.println("trace (" + outcome.trace().size() + " events) written to " + args.option("--trace").get());
+            }
+        } catch (IOException e) {
+            err.println("warplab live run: cannot write the output: " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        return Cli.OK;
     }
 }

@@ -116,6 +116,9 @@ public final class AgentProcess implements AutoCloseable {
                     if (event.event().equals("failed")) {
                         throw new AgentException("agent " + name + " failed: " + event.text("reason"));
                     }
+                    if (event.event().equals("error") && !event.text("command").isEmpty()) {
+                        throw new AgentException("agent " + name + " could not do '" + event.text("command") + "': " + event.text("reason"));
+                    }
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !process.isAlive()) {

@@ -11,5 +11,6 @@ public record Requirement(String tool, String debianPackage, String purpose) {
     public static final Requirement OSPFD = new Requirement("ospfd", "frr", "dynamic routing (subnet move baseline)");
     public static final Requirement ETHTOOL = new Requirement("ethtool", "ethtool", "turning off offloads on relayed links");
     public static final Requirement PING = new Requirement("ping", "iputils-ping", "reachability checks");
+    public static final Requirement SYSCTL = new Requirement("sysctl", "procps", "forwarding and DAD settings per namespace");
     public static final Requirement QEMU = new Requirement("qemu-system-x86_64", "qemu-system-x86", "real VM guests");
 }

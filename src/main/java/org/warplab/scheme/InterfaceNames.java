@@ -62,6 +62,14 @@ public final class InterfaceNames {
         return fit("mip6." + vmId);
     }
 
+    /**
+     * The relay namespace's end of one side of a link that live mode delays in user space (when the
+     * kernel has no netem): the link's own ends keep their names, each now paired with a relay port.
+     */
+    public static String relayPort(Link link, boolean aSide) {
+        return fit((aSide ? "ra." : "rb.") + link.id());
+    }
+
     public static String vlanSubinterface(String parent, int vlanId) {
         return fit(parent + "." + vlanId);
     }

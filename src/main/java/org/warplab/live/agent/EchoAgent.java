@@ -23,6 +23,7 @@ final class EchoAgent implements Agent {
     private final int port;
     private volatile boolean running;
     private volatile boolean paused;
+    private PacketPort prepared;
     private DatagramSocket socket;
 
     EchoAgent(AgentArgs args, AgentOutput out) {
@@ -74,9 +75,27 @@ final class EchoAgent implements Agent {
                 paused = false;
                 out.emit("resumed");
             }
+            case "prepare-announce" -> prepare(words);
             case "announce" -> announce(words);
-            default -> throw new IllegalArgumentException("echo agent commands: pause, resume, announce KIND DEV MAC IP OFFSETS_MS, stop");
+            default -> throw new IllegalArgumentException(
+                    "echo agent commands: pause, resume, prepare-announce DEV, announce KIND DEV MAC IP OFFSETS_MS, stop");
         }
+    }
+
+    /**
+     * Opens the capture handle for the next announcement ahead of time, on the interface the VM will
+     * use at its destination: opening libpcap costs ~100 ms, which must not fall after the resume.
+     * The handle is bound to the interface's index, so it survives the interface being renamed.
+     */
+    private void prepare(String[] words) throws PacketPort.PortException {
+        if (words.length != 2) {
+            throw new IllegalArgumentException("prepare-announce DEV");
+        }
+        if (prepared != null) {
+            prepared.close();
+        }
+        prepared = PacketPort.open(words[1], "", false);
+        out.emit("announce-prepared", "device", words[1]);
     }
 
     private void announce(String[] words) throws PacketPort.PortException {
@@ -92,7 +111,8 @@ final class EchoAgent implements Agent {
         for (String ms : words[5].split(",")) {
             offsets.add(Long.parseLong(ms) * 1_000_000L);
         }
-        PacketPort port = PacketPort.open(words[2], "", false);
+        PacketPort port = prepared != null ? prepared : PacketPort.open(words[2], "", false);
+        prepared = null;
         Thread sender = new Thread(() -> {
             long start = System.nanoTime();
             try (port) {

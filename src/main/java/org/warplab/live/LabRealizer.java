@@ -1,0 +1,230 @@
+package org.warplab.live;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.warplab.config.ConfigGenerator;
+import org.warplab.config.ConfigOptions;
+import org.warplab.config.GeneratedFile;
+import org.warplab.config.MipTunnel;
+import org.warplab.config.SegmentTransport;
+import org.warplab.config.StateFiles;
+import org.warplab.model.Lab;
+import org.warplab.model.Link;
+import org.warplab.model.Node;
+import org.warplab.scheme.InterfaceNames;
+
+/**
+ * Builds a lab on network namespaces from exactly the files {@code config} generates: one
+ * namespace per node, the node's sysctls, the veth wiring, then each node's files in the order its
+ * README gives. Link delay and loss come from netem where the kernel has it, else from the
+ * user-space delay relay, whose namespace sits in the middle of each delayed link.
+ */
+public final class LabRealizer {
+
+    /** Links slower than this are not worth relaying: the relay's own cost (~0.3 ms) would dominate. */
+    public static final long MIN_RELAYED_DELAY_NS = 500_000L;
+
+    /** A link delayed by the relay: its two relay ports and its quality. */
+    public record RelayedLink(Link link, String aPort, String bPort) {
+        /** The relay agent's argument for this link. */
+        public String relaySpec() {
+            return link.id() + ":" + aPort + ":" + bPort + ":" + link.delayNs() + ":" + link.jitterNs() + ":" + link.lossPercent();
+        }
+    }
+
+    /** A built lab: where its files are, how it was built, and how long it took. */
+    public record Realization(Lab lab, NamespaceNames names, Path configDir, Capabilities capabilities, ConfigOptions options,
+                              List<StateFiles> states, List<RelayedLink> relayed, List<String> notes, long buildNs) {
+
+        public String namespace(String nodeId) {
+            return names.namespace(nodeId);
+        }
+
+        public String relayNamespace() {
+            return names.namespace(RELAY_NODE);
+        }
+
+        /** The directory of one state's generated files ("before", "after-MIG1", ...). */
+        public Path stateDir(String state) {
+            return configDir.resolve(state);
+        }
+    }
+
+    /** The relay's namespace name; lab ids cannot be lowercase-with-a-dot, so it never clashes with a node. */
+    static final String RELAY_NODE = "relay.";
+
+    private final CommandRunner runner;
+    private final HostTools tools;
+
+    public LabRealizer(CommandRunner runner, HostTools tools) {
+        this.runner = runner;
+        this.tools = tools;
+    }
+
+    /** The generator options that fit this kernel: 802.1Q or VXLAN segments, ip6tnl or seg6 tunnels. */
+    public static ConfigOptions optionsFor(Capabilities capabilities, NamespaceNames names) {
+        return ConfigOptions.DEFAULTS
+                .withSegmentTransport(capabilities.vlan8021q() && capabilities.bridgeVlanFiltering() ? SegmentTransport.VLAN : SegmentTransport.VXLAN)
+                .withMipTunnel(capabilities.ip6tnl() ? MipTunnel.IP6TNL : MipTunnel.SEG6)
+                .withNamespacePrefix(names.labPrefix());
+    }
+
+    /**
+     * Writes every state's files under {@code configDir} and builds the first state ("before").
+     * Each namespace is recorded in {@code state} before anything is put in it, so a failure at any
+     * step leaves only what {@link LiveCleanup} removes.
+     */
+    public Realization build(Lab lab, NamespaceNames names, Capabilities capabilities, LiveState state, Path configDir) {
+        long start = System.nanoTime();
+        ConfigOptions options = optionsFor(capabilities, names);
+        List<StateFiles> states = ConfigGenerator.generateAll(lab, options);
+        writeAll(states, configDir);
+        Path before = configDir.resolve(states.get(0).state());
+        String ip = tools.path("ip");
+        List<String> notes = new ArrayList<>();
+
+        List<RelayedLink> relayed = new ArrayList<>();
+        for (Link link : lab.links()) {
+            boolean delayed = link.delayNs() >= MIN_RELAYED_DELAY_NS || link.lossPercent() > 0;
+            if (delayed && !capabilities.netem()) {
+                relayed.add(new RelayedLink(link, InterfaceNames.relayPort(link, true), InterfaceNames.relayPort(link, false)));
+            } else if (!delayed && link.delayNs() > 0) {
+                notes.add("link " + link.id() + ": its " + link.delayNs() / 1000 + " µs delay is below what live mode reproduces; it runs undelayed");
+            }
+        }
+
+        StringBuilder namespaces = new StringBuilder();
+        List<String> nodeIds = new ArrayList<>(lab.nodes().stream().map(Node::id).toList());
+        if (!relayed.isEmpty()) {
+            nodeIds.add(RELAY_NODE);
+        }
+        for (String node : nodeIds) {
+            state.addNamespace(names.namespace(node));
+            namespaces.append("netns add ").append(names.namespace(node)).append('\n');
+        }
+        runner.check(new Command(List.of(ip, "-batch", "-"), namespaces.toString(), Command.DEFAULT_TIMEOUT));
+        for (Node node : lab.nodes()) {
+            sysctl(names.namespace(node.id()), before.resolve(node.id()).resolve("sysctl.conf"));
+        }
+        runner.check(ip, "-batch", wiring(lab, before, relayed, names, configDir).toString());
+        if (!relayed.isEmpty()) {
+            String relay = names.namespace(RELAY_NODE);
+            StringBuilder up = new StringBuilder("link set dev lo up\n");
+            for (RelayedLink link : relayed) {
+                up.append("link set dev ").append(link.aPort()).append(" mtu ").append(link.link().mtu()).append(" up\n");
+                up.append("link set dev ").append(link.bPort()).append(" mtu ").append(link.link().mtu()).append(" up\n");
+            }
+            runner.check(new Command(List.of(ip, "-n", relay, "-batch", "-"), up.toString(), Command.DEFAULT_TIMEOUT));
+        }
+        for (Node node : lab.nodes()) {
+            applyNode(names.namespace(node.id()), before.resolve(node.id()));
+        }
+        if (capabilities.netem()) {
+            for (Link link : lab.links()) {
+                if (link.delayNs() >= MIN_RELAYED_DELAY_NS || link.lossPercent() > 0) {
+                    netem(names.namespace(link.a()), link);
+                    netem(names.namespace(link.b()), link);
+                }
+            }
+        } else {
+            offloadsOff(lab, names, relayed);
+        }
+        return new Realization(lab, names, configDir, capabilities, options, states, relayed, notes, System.nanoTime() - start);
+    }
+
+    /**
+     * The generated wiring, except that a relayed link becomes two veth pairs, each of the link's
+     * ends paired with a port in the relay namespace.
+     */
+    private Path wiring(Lab lab, Path before, List<RelayedLink> relayed, NamespaceNames names, Path configDir) {
+        List<String> lines = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(before.resolve(ConfigGenerator.WIRING_DEVICE).resolve("links.batch"))) {
+                RelayedLink through = relayed.stream().filter(r -> line.startsWith("link add " + InterfaceNames.linkEnd(r.link()) + " ")).findFirst().orElse(null);
+                if (through == null) {
+                    lines.add(line);
+                    continue;
+                }
+                Link link = through.link();
+                String end = InterfaceNames.linkEnd(link);
+                String relay = names.namespace(RELAY_NODE);
+                lines.add("link add " + end + " netns " + names.namespace(link.a()) + " type veth peer name " + through.aPort() + " netns " + relay
+                        + "  # " + link.id() + " via the delay relay");
+                lines.add("link add " + end + " netns " + names.namespace(link.b()) + " type veth peer name " + through.bPort() + " netns " + relay);
+            }
+            Path file = configDir.resolve("live-wiring.batch");
+            Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the live wiring under " + configDir, e);
+        }
+    }
+
+    /** A node's files, in the order its README gives: addresses and devices, then bridges, per-interface sysctls, routes, rules. */
+    private void applyNode(String ns, Path dir) {
+        String ip = tools.path("ip");
+        runner.check(ip, "-n", ns, "-batch", dir.resolve("ip.batch").toString());
+        if (Files.exists(dir.resolve("bridge.batch"))) {
+            runner.check(tools.path("bridge"), "-n", ns, "-batch", dir.resolve("bridge.batch").toString());
+        }
+        if (Files.exists(dir.resolve("sysctl-interfaces.conf"))) {
+            sysctl(ns, dir.resolve("sysctl-interfaces.conf"));
+        }
+        if (Files.exists(dir.resolve("routes.batch"))) {
+            runner.check(ip, "-n", ns, "-batch", dir.resolve("routes.batch").toString());
+        }
+        if (Files.exists(dir.resolve("nft/paging.nft"))) {
+            runner.check(ip, "netns", "exec", ns, tools.path("nft"), "-f", dir.resolve("nft/paging.nft").toString());
+        }
+    }
+
+    private void sysctl(String ns, Path file) {
+        runner.check(tools.path("ip"), "netns", "exec", ns, tools.path("sysctl"), "-q", "-p", file.toString());
+    }
+
+    private void netem(String ns, Link link) {
+        List<String> argv = new ArrayList<>(List.of(tools.path("tc"), "-n", ns, "qdisc", "replace", "dev", InterfaceNames.linkEnd(link), "root", "netem",
+                "delay", link.delayNs() / 1000 + "us"));
+        if (link.jitterNs() > 0) {
+            argv.add(link.jitterNs() / 1000 + "us");
+        }
+        if (link.lossPercent() > 0) {
+            argv.addAll(List.of("loss", link.lossPercent() + "%"));
+        }
+        runner.check(Command.of(argv));
+    }
+
+    /** Frames that reach the relay must carry real checksums and real sizes: no offloads on its links. */
+    private void offloadsOff(Lab lab, NamespaceNames names, List<RelayedLink> relayed) {
+        String ethtool = tools.path("ethtool");
+        String ip = tools.path("ip");
+        for (RelayedLink link : relayed) {
+            for (String[] end : new String[][] {
+                    {names.namespace(link.link().a()), InterfaceNames.linkEnd(link.link())},
+                    {names.namespace(link.link().b()), InterfaceNames.linkEnd(link.link())},
+                    {names.namespace(RELAY_NODE), link.aPort()}, {names.namespace(RELAY_NODE), link.bPort()}}) {
+                runner.check(ip, "netns", "exec", end[0], ethtool, "-K", end[1], "tx", "off", "gso", "off", "tso", "off", "gro", "off");
+            }
+        }
+    }
+
+    private static void writeAll(List<StateFiles> states, Path configDir) {
+        try {
+            for (StateFiles state : states) {
+                for (GeneratedFile file : state.files()) {
+                    Path target = configDir.resolve(state.state()).resolve(file.path());
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the generated configs under " + configDir, e);
+        }
+    }
+
+}

@@ -1,0 +1,75 @@
+package org.warplab.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warplab.model.Lab;
+import org.warplab.model.SchemeKind;
+import org.warplab.run.MigrationMetrics;
+import org.warplab.run.Phase;
+import org.warplab.run.TraceEvent;
+import org.warplab.testing.Samples;
+import org.warplab.testing.Tools;
+
+/** The paper's paging lab migrated live on namespaces, measured from what the agents saw. */
+@Tag("live")
+class LiveRunnerLiveTest {
+
+    @TempDir
+    Path stateDir;
+
+    private LiveRunner runner(List<String> steps) {
+        Tools.requireRoot();
+        for (String tool : List.of("ip", "nft", "ethtool", "sysctl")) {
+            Tools.require(tool, tool.equals("sysctl") ? "procps" : tool.equals("nft") ? "nftables" : tool.equals("ip") ? "iproute2" : tool);
+        }
+        return new LiveRunner(new ProcessCommandRunner(), HostTools.fromEnvironment(), stateDir, steps::add);
+    }
+
+    @Test
+    void pagingFollowsTheVmAndTheClientKeepsItsAddress() throws Exception {
+        List<String> steps = new ArrayList<>();
+        Lab lab = Samples.lab("paging-paper");
+        LiveRunner.Outcome outcome = runner(steps).run(lab, SchemeKind.NETWORK_PAGING);
+        System.out.println(String.join("\n", steps));
+        MigrationMetrics m = outcome.result().migrations().get(0);
+        System.out.printf("live paging: build %.1f ms, switching %.2f ms, downtime %.1f ms, gap %.1f ms, lost %d/%d, latency %.2f -> %.2f ms%n",
+                outcome.buildNs() / 1e6, m.switchingTimeNs() / 1e6, m.downtimeNs() / 1e6, m.clientGapNs() / 1e6, m.probesLost(), m.probesSent(),
+                m.latencyBeforeNs() / 1e6, m.latencyAfterNs() / 1e6);
+        assertEquals("live", outcome.result().runtime());
+        assertTrue(m.reachableAfter(), "echoes come back from 172.16.10.2 after the move");
+        assertNotNull(m.switchingTimeNs(), "the capture program saw the RARP and R3 switched");
+        assertTrue(m.switchingTimeNs() > 0);
+        // the client's gap covers at least the VM's own downtime: it cannot hear a stopped VM
+        assertTrue(m.clientGapNs() >= m.downtimeNs(), "gap " + m.clientGapNs() + " >= downtime " + m.downtimeNs());
+        // the phases are in order and add up to the migration
+        long previousEnd = Long.MIN_VALUE;
+        for (Phase phase : m.phases().subList(0, 4)) {
+            assertTrue(phase.startNs() >= previousEnd, phase + " starts after the previous one ends");
+            previousEnd = phase.endNs();
+        }
+        assertEquals(1, outcome.trace().ofType(TraceEvent.RuleSwitched.class).size(), "one rule switch, at R3");
+        assertEquals("R3", outcome.trace().ofType(TraceEvent.RuleSwitched.class).get(0).router());
+        assertFalse(outcome.trace().ofType(TraceEvent.AnnouncementSeen.class).isEmpty());
+        LiveCleanup cleanup = new LiveCleanup(new ProcessCommandRunner(), HostTools.fromEnvironment(), stateDir);
+        assertEquals(List.of(), cleanup.namespaces(NamespaceNames.of(lab).labPrefix()), "nothing of the run is left");
+    }
+
+    @Test
+    void withNoSchemeNothingFollowsTheVmAndItsTrafficIsLost() throws Exception {
+        Lab lab = Samples.lab("paging-paper");
+        LiveRunner.Outcome outcome = runner(new ArrayList<>()).run(lab, SchemeKind.NONE);
+        MigrationMetrics m = outcome.result().migrations().get(0);
+        assertFalse(m.reachableAfter(), "R3 still sends the client's packets towards PDC, where the VM is gone");
+        assertTrue(m.switchingTimeNs() == null);
+        assertTrue(m.probesLost() > m.probesSent() / 4, m.probesLost() + " of " + m.probesSent() + " lost");
+    }
+}
