@@ -26,7 +26,7 @@ public final class Cli {
         add(new EmulateCommand(), Set.of("--scheme", "--seed", "--report", "--trace", "--pcap"), Set.of());
         add(new BenchCommand(), Set.of("--flows", "--duration-ms"), Set.of());
         add(new ConfigsCommand(), ConfigsCommand.VALUE_OPTIONS, ConfigsCommand.SWITCHES);
-        add(new LiveCommand(), Set.of("--scheme", "--report", "--trace"), Set.of());
+        add(new LiveCommand(), Set.of("--scheme", "--report", "--trace", "--repeat", "--agent-events"), Set.of("--compare-emulated"));
         add(new AgentCommand(), Set.of(), Set.of());
     }
 

@@ -5,7 +5,11 @@ import java.util.List;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.warplab.emulation.EmulationException;
+import org.warplab.emulation.Emulator;
 import org.warplab.live.AgentProcess;
+import org.warplab.live.BackAndForth;
+import org.warplab.run.RunResult;
 import org.warplab.live.CapabilityProbe;
 import org.warplab.live.LiveRunner;
 import org.warplab.model.Lab;
@@ -22,6 +26,9 @@ import org.warplab.live.Requirement;
 /** {@code warplab live ACTION}: live mode on this machine's network namespaces. */
 final class LiveCommand implements Command {
 
+    /** Two seconds between repeated moves: a move of the samples' VMs takes ~0.5 s, and the traffic settles after it. */
+    static final long REPEAT_SPACING_NS = 2_000_000_000L;
+
     @Override
     public String name() {
         return "live";
@@ -35,7 +42,8 @@ final class LiveCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: warplab live run LAB.warplab.json [--scheme S] [--report FILE.json] [--trace FILE.jsonl]
+                Usage: warplab live run LAB.warplab.json [--scheme S] [--repeat N] [--compare-emulated]
+                                               [--report FILE.json] [--trace FILE.jsonl]
                        warplab live probe
                        warplab live cleanup
 
@@ -51,6 +59,12 @@ final class LiveCommand implements Command {
                             network, the announcements and the rule switches are real. Runs network-paging
                             and the no-scheme baseline; the other schemes run in 'warplab emulate'.
                               --scheme S       run with another scheme than the lab's
+                              --repeat N       move the lab's first VM N times back and forth in one
+                                               built lab; print each move and median / p95 / max
+                              --agent-events FILE  write every agent's own report (JSON lines): what each
+                                               watcher saw, each switch, each probe, for looking deeper
+                              --compare-emulated  also run the emulator on the same lab and print its
+                                               prediction beside the live figures
                               --report FILE    write the result as JSON
                               --trace FILE     write the events as JSON lines
                   probe     check this machine: root, tools, and what the kernel supports (netem,
@@ -74,8 +88,9 @@ final class LiveCommand implements Command {
         if (action.equals("run")) {
             return runLab(args, words.subList(1, words.size()), out, err);
         }
-        if (args.option("--scheme").isPresent() || args.option("--report").isPresent() || args.option("--trace").isPresent()) {
-            throw new UsageException("--scheme, --report and --trace go with 'live run'");
+        if (args.option("--scheme").isPresent() || args.option("--report").isPresent() || args.option("--trace").isPresent()
+                || args.option("--repeat").isPresent() || args.has("--compare-emulated") || args.option("--agent-events").isPresent()) {
+            throw new UsageException("--scheme, --repeat, --compare-emulated, --report and --trace go with 'live run'");
         }
         if (words.size() > 1) {
             throw new UsageException("'" + action + "' takes no further arguments, got " + words.subList(1, words.size()));
@@ -126,6 +141,17 @@ final class LiveCommand implements Command {
             return refused.exitCode;
         }
         Lab lab = argument.lab();
+        long repeat = args.longOption("--repeat", 0);
+        if (repeat < 0 || repeat > 200) {
+            throw new UsageException("--repeat takes 1 to 200 moves, got " + repeat);
+        }
+        if (repeat > 0) {
+            if (lab.migrations().isEmpty()) {
+                err.println("warplab live run: " + argument.file() + " has no migration to repeat; add one under migrations");
+                return Cli.UNUSABLE;
+            }
+            lab = BackAndForth.repeat(lab, (int) repeat, REPEAT_SPACING_NS);
+        }
         Optional<String> unsupported = LiveRunner.unsupported(lab, lab.scheme());
         if (unsupported.isPresent()) {
             err.println("warplab live run: " + unsupported.get());
@@ -150,8 +176,24 @@ final class LiveCommand implements Command {
             return Cli.UNUSABLE;
         }
         out.println();
-        EmulateCommand.print(outcome.result(), out);
-        out.printf("%nLab build time: %.1f ms%n", outcome.buildNs() / 1e6);
+        if (repeat > 0) {
+            out.println("Lab: " + lab.name() + "   scheme: " + lab.scheme().key() + "   runtime: live   " + repeat + " moves");
+            LiveSummary.repeated(outcome.result(), outcome.buildNs(), out);
+            outcome.result().notes().forEach(n -> out.println("Note: " + n));
+        } else {
+            EmulateCommand.print(outcome.result(), out);
+            out.printf("%nLab build time: %.1f ms%n", outcome.buildNs() / 1e6);
+        }
+        if (args.has("--compare-emulated")) {
+            try {
+                RunResult emulated = Emulator.run(lab, Emulator.Options.defaults(1)).result();
+                out.println();
+                out.println("Emulated (seed 1) beside live:");
+                LiveSummary.compared(emulated, outcome.result(), out);
+            } catch (EmulationException e) {
+                out.println("The emulator cannot run this lab for comparison: " + e.getMessage());
+            }
+        }
         try {
             if (args.option("--report").isPresent()) {
                 RunExports.writeResult(outcome.result(), Path.of(args.option("--report").get()));
@@ -160,6 +202,16 @@ final class LiveCommand implements Command {
             if (args.option("--trace").isPresent()) {
                 RunExports.writeTrace(outcome.trace(), Path.of(args.option("--trace").get()));
                 out.println("trace (" + outcome.trace().size() + " events) written to " + args.option("--trace").get());
+            }
+            if (args.option("--agent-events").isPresent()) {
+                List<String> lines = outcome.agentEvents().stream().map(e -> {
+                    com.fasterxml.jackson.databind.node.ObjectNode line = ((com.fasterxml.jackson.databind.node.ObjectNode) e.fields()).deepCopy();
+                    line.put("t", e.timeNs());
+                    line.put("agent", e.agent());
+                    return line.toString();
+                }).toList();
+                java.nio.file.Files.write(Path.of(args.option("--agent-events").get()), lines);
+                out.println("agent events (" + lines.size() + ") written to " + args.option("--agent-events").get());
             }
         } catch (IOException e) {
             err.println("warplab live run: cannot write the output: " + e.getMessage());

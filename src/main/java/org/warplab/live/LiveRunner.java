@@ -60,7 +60,11 @@ public final class LiveRunner {
     static final long AFTER_MARGIN_NS = 100_000_000L;
 
     /** What a live run returns: the result, the trace, and how the lab was built. */
-    public record Outcome(RunResult result, Trace trace, long buildNs, Capabilities capabilities) { }
+    /**
+     * @param agentEvents every agent's own report, in time order (times relative to the run's start),
+     *                    for looking into a run beyond its trace
+     */
+    public record Outcome(RunResult result, Trace trace, long buildNs, Capabilities capabilities, List<AgentEvent> agentEvents) { }
 
     /** Receives progress lines ("building the lab", "MIG1: VM paused", ...). */
     public interface Progress {
@@ -117,7 +121,7 @@ public final class LiveRunner {
             Session session = new Session(lab, built, state, agents);
             session.startAgents();
             RunResult result = session.migrate();
-            return new Outcome(result, session.trace(), built.buildNs(), capabilities);
+            return new Outcome(result, session.trace(), built.buildNs(), capabilities, session.agentEvents());
         } finally {
             progress.step("tearing down");
             agents.forEach(AgentProcess::close);
@@ -259,10 +263,20 @@ public final class LiveRunner {
         }
 
         RunResult migrate() throws IOException, AgentProcess.AgentException {
-            t0 = System.nanoTime();
             for (AgentProcess probe : probes.values()) {
                 probe.send("go");
             }
+            // the run's clock starts once every flow has an echo back: ARP and neighbour caches are
+            // filled, so "latency before" measures the network, not its first resolution
+            for (Map.Entry<String, AgentProcess> probe : probes.entrySet()) {
+                try {
+                    probe.getValue().awaitEvent("echo", Duration.ofSeconds(10));
+                } catch (AgentProcess.AgentException e) {
+                    throw new AgentProcess.AgentException("flow " + probe.getKey() + " gets no echo before any VM has moved, so nothing can be measured: "
+                            + e.getMessage() + ". Check the lab in the emulator first (warplab emulate).");
+                }
+            }
+            t0 = System.nanoTime();
             Map<String, String> location = new LinkedHashMap<>();
             lab.vms().forEach(vm -> location.put(vm.id(), vm.dataCenter()));
             List<MigrationWindow> windows = new ArrayList<>();
@@ -450,7 +464,19 @@ public final class LiveRunner {
             for (int i = 1; i < arrivals.size(); i++) {
                 gap = Math.max(gap, arrivals.get(i) - arrivals.get(i - 1));
             }
+            // silence at the end counts too: probes kept going out and nothing came back
+            long lastCounted = Math.min(windowEnd - SETTLE_NS / 2, sentAt.values().stream().mapToLong(Long::longValue).max().orElse(windowStart));
+            long lastArrival = arrivals.isEmpty() ? windowStart : arrivals.get(arrivals.size() - 1);
+            if (lastCounted > lastArrival) {
+                gap = Math.max(gap, lastCounted - lastArrival);
+            }
             return new FlowMetrics(flow.id(), flow.client(), sent, lost, gap, mean(before), mean(after), "", "");
+        }
+
+        List<AgentEvent> agentEvents() {
+            return agents.stream().flatMap(a -> a.events().stream())
+                    .map(e -> new AgentEvent(e.agent(), rel(e.timeNs()), e.event(), e.fields()))
+                    .sorted(Comparator.comparingLong(AgentEvent::timeNs)).toList();
         }
 
         Trace trace() {

@@ -106,7 +106,9 @@ final class WatcherAgent implements Agent {
         }
         Long previous = lastSeen.put(announcement.mac(), seenAt);
         if (previous != null && seenAt - previous < quietNs) {
-            return; // the rest of the burst (QEMU sends five) changes nothing
+            // the rest of the burst (QEMU sends five) changes nothing
+            out.emitAt(seenAt, "announcement-repeated", "mac", announcement.mac().toString(), "sinceMs", (seenAt - previous) / 1_000_000L);
+            return;
         }
         long seq = ++sequence;
         byte[] message = (MESSAGE_PREFIX + " " + address + " " + location + " " + seq).getBytes(StandardCharsets.US_ASCII);
