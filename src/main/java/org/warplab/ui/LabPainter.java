@@ -1,0 +1,204 @@
+package org.warplab.ui;
+
+import java.util.Set;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.paint.Color;
+import org.warplab.model.Client;
+import org.warplab.model.DataCenter;
+import org.warplab.model.EthernetSwitch;
+import org.warplab.model.Lab;
+import org.warplab.model.Link;
+import org.warplab.model.LinkKind;
+import org.warplab.model.Node;
+import org.warplab.model.Router;
+import org.warplab.model.RouterFunction;
+import org.warplab.model.Vm;
+
+/**
+ * Draws a lab: links under nodes, data centers as boxes holding their VMs, routers coloured by role
+ * with a badge for their function, clients and switches as icons. Works on any {@link Surface};
+ * skips what lies outside {@code visible} so a large lab draws only its visible part.
+ */
+final class LabPainter {
+
+    private static final double[] MANAGEMENT_DASHES = {8, 6};
+
+    private final Theme theme;
+
+    LabPainter(Theme theme) {
+        this.theme = theme;
+    }
+
+    Theme theme() {
+        return theme;
+    }
+
+    void paint(Surface s, Lab lab, LabLayout layout, Set<String> selection, Set<String> withErrors,
+               boolean linkLabels, Rectangle2D visible) {
+        for (Link link : lab.links()) {
+            paintLink(s, layout, link, selection.contains(link.id()), withErrors.contains(link.id()), linkLabels, visible);
+        }
+        for (Node node : lab.nodes()) {
+            if (node instanceof DataCenter dc && intersects(layout, dc.id(), visible)) {
+                paintDataCenter(s, dc, layout.bounds(dc.id()).orElseThrow(), selection.contains(dc.id()), withErrors.contains(dc.id()));
+            }
+        }
+        for (Node node : lab.nodes()) {
+            if (!intersects(layout, node.id(), visible)) {
+                continue;
+            }
+            Rectangle2D r = layout.bounds(node.id()).orElseThrow();
+            boolean selected = selection.contains(node.id());
+            boolean error = withErrors.contains(node.id());
+            if (node instanceof Vm vm) {
+                paintVm(s, vm, r, selected, error);
+            } else if (node instanceof Router router) {
+                paintRouter(s, router, lab.functionsOf(router.id()), r, selected, error);
+            } else if (node instanceof Client client) {
+                paintClient(s, client, r, selected, error);
+            } else if (node instanceof EthernetSwitch sw) {
+                paintSwitch(s, sw, r, selected, error);
+            }
+        }
+    }
+
+    private static boolean intersects(LabLayout layout, String id, Rectangle2D visible) {
+        return layout.bounds(id).map(r -> visible == null || visible.intersects(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight() + 40))
+                .orElse(false);
+    }
+
+    private Color linkColor(LinkKind kind) {
+        return switch (kind) {
+            case WAN -> theme.wanLink();
+            case LAN -> theme.lanLink();
+            case MANAGEMENT -> theme.managementLink();
+        };
+    }
+
+    private void paintLink(Surface s, LabLayout layout, Link link, boolean selected, boolean error, boolean labels,
+                           Rectangle2D visible) {
+        if (layout.bounds(link.a()).isEmpty() || layout.bounds(link.b()).isEmpty()) {
+            return;
+        }
+        double ax = layout.centerX(link.a());
+        double ay = layout.centerY(link.a());
+        double bx = layout.centerX(link.b());
+        double by = layout.centerY(link.b());
+        if (visible != null && !visible.intersects(Math.min(ax, bx) - 60, Math.min(ay, by) - 20, Math.abs(ax - bx) + 120, Math.abs(ay - by) + 40)) {
+            return;
+        }
+        double width = link.kind() == LinkKind.WAN ? 3 : 2;
+        if (selected) {
+            s.line(ax, ay, bx, by, theme.selection(), width + 6, null);
+        }
+        s.line(ax, ay, bx, by, error ? theme.error() : linkColor(link.kind()), width,
+                link.kind() == LinkKind.MANAGEMENT ? MANAGEMENT_DASHES : null);
+        if (labels) {
+            String text = Units.millis(link.delayNs()) + " · " + Units.bandwidth(link.bandwidthBps());
+            double mx = (ax + bx) / 2;
+            double my = (ay + by) / 2;
+            double w = Surface.textWidth(text, 10.5);
+            s.fillRect(mx - w / 2 - 4, my - 9, w + 8, 18, 8, theme.background().deriveColor(0, 1, 1, 0.9));
+            s.text(text, mx, my, 10.5, false, theme.mutedText(), Surface.Align.CENTER);
+        }
+    }
+
+    private void outline(Surface s, Rectangle2D r, double arc, boolean selected, boolean error) {
+        if (selected) {
+            s.strokeRect(r.getMinX() - 4, r.getMinY() - 4, r.getWidth() + 8, r.getHeight() + 8, arc + 6, theme.selection(), 3, null);
+        }
+        if (error) {
+            s.fillCircle(r.getMaxX() - 2, r.getMinY() + 2, 6, theme.error());
+            s.text("!", r.getMaxX() - 2, r.getMinY() + 2, 10, true, Color.WHITE, Surface.Align.CENTER);
+        }
+    }
+
+    private void paintDataCenter(Surface s, DataCenter dc, Rectangle2D r, boolean selected, boolean error) {
+        s.fillRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 14, theme.dataCenterFill());
+        s.strokeRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 14, theme.dataCenterStroke(), 2, null);
+        s.icon(Icons.DATA_CENTER, r.getMinX() + 8, r.getMinY() + 7, 18, theme.dataCenterStroke());
+        s.text(dc.name(), r.getMinX() + 32, r.getMinY() + 15, 12, true, theme.text(), Surface.Align.LEFT);
+        String lan = dc.lanPrefixes().isEmpty() ? "no LAN prefix" : String.join(", ", dc.lanPrefixes().stream().map(Object::toString).toList());
+        s.text(lan + "  gw " + (dc.gatewayAddresses().isEmpty() ? "none" : dc.gatewayAddresses().get(0).toString()),
+                r.getMinX() + 32, r.getMinY() + 31, 9.5, false, theme.mutedText(), Surface.Align.LEFT);
+        if (dc.capturesAnnouncements()) {
+            // the capture program watching this LAN for RARP/GARP
+            s.fillCircle(r.getMaxX() - 12, r.getMinY() + 14, 5, theme.badge());
+        }
+        outline(s, r, 14, selected, error);
+    }
+
+    private void paintVm(Surface s, Vm vm, Rectangle2D r, boolean selected, boolean error) {
+        s.fillRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 8, theme.vmFill());
+        s.strokeRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 8, theme.vmStroke(), 1.5, null);
+        s.icon(Icons.VM, r.getMinX() + 6, r.getMinY() + 7, 20, theme.vmStroke());
+        s.text(vm.name(), r.getMinX() + 32, r.getMinY() + 11, 11, true, theme.text(), Surface.Align.LEFT);
+        s.text(vm.addresses().isEmpty() ? "no address" : vm.addresses().get(0).toString(), r.getMinX() + 32, r.getMinY() + 25,
+                9.5, false, theme.mutedText(), Surface.Align.LEFT);
+        outline(s, r, 8, selected, error);
+    }
+
+    private Color roleColor(Router router) {
+        return switch (router.role()) {
+            case SERVER_EDGE -> theme.serverEdge();
+            case CORE -> theme.core();
+            case CLIENT_EDGE -> theme.clientEdge();
+        };
+    }
+
+    private static String roleCaption(Router router) {
+        return switch (router.role()) {
+            case SERVER_EDGE -> "server edge";
+            case CORE -> "core";
+            case CLIENT_EDGE -> "client edge";
+        };
+    }
+
+    private void paintRouter(Surface s, Router router, Set<RouterFunction> functions, Rectangle2D r, boolean selected, boolean error) {
+        double cx = r.getMinX() + r.getWidth() / 2;
+        double cy = r.getMinY() + r.getHeight() / 2;
+        double radius = r.getWidth() / 2;
+        if (selected) {
+            s.strokeCircle(cx, cy, radius + 5, theme.selection(), 3);
+        }
+        s.fillCircle(cx, cy, radius, roleColor(router));
+        s.strokeCircle(cx, cy, radius, theme.text(), 1.5);
+        s.icon(Icons.ROUTER, cx - 15, cy - 15, 30, Color.WHITE);
+        s.text(router.name(), cx, r.getMaxY() + 10, 12, true, theme.text(), Surface.Align.CENTER);
+        s.text(roleCaption(router), cx, r.getMaxY() + 24, 9.5, false, theme.mutedText(), Surface.Align.CENTER);
+        if (!functions.isEmpty()) {
+            RouterFunction function = functions.iterator().next();
+            String icon = switch (function) {
+                case TRANSLATOR -> Icons.TRANSLATOR;
+                case HOME_AGENT -> Icons.HOME_AGENT;
+                case SEGMENT_ENDPOINT -> Icons.SEGMENT_ENDPOINT;
+            };
+            double bx = cx + radius * 0.75;
+            double by = cy - radius * 0.75;
+            s.fillCircle(bx, by, 11, theme.badge());
+            s.strokeCircle(bx, by, 11, Color.WHITE, 1.5);
+            s.icon(icon, bx - 7, by - 7, 14, Color.WHITE);
+        }
+        if (error) {
+            s.fillCircle(cx - radius * 0.75, cy - radius * 0.75, 6, theme.error());
+            s.text("!", cx - radius * 0.75, cy - radius * 0.75, 10, true, Color.WHITE, Surface.Align.CENTER);
+        }
+    }
+
+    private void paintClient(Surface s, Client client, Rectangle2D r, boolean selected, boolean error) {
+        s.fillRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 10, theme.clientFill());
+        s.icon(Icons.CLIENT, r.getMinX() + 6, r.getMinY() + 6, r.getWidth() - 12, theme.text());
+        double cx = r.getMinX() + r.getWidth() / 2;
+        s.text(client.name(), cx, r.getMaxY() + 10, 12, true, theme.text(), Surface.Align.CENTER);
+        s.text(client.addresses().isEmpty() ? "no address" : client.addresses().get(0).toString(), cx, r.getMaxY() + 24,
+                9.5, false, theme.mutedText(), Surface.Align.CENTER);
+        outline(s, r, 10, selected, error);
+    }
+
+    private void paintSwitch(Surface s, EthernetSwitch sw, Rectangle2D r, boolean selected, boolean error) {
+        s.fillRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 6, theme.core());
+        s.icon(Icons.SWITCH, r.getMinX() + 8, r.getMinY() + 8, r.getWidth() - 16, Color.WHITE);
+        s.text(sw.name(), r.getMinX() + r.getWidth() / 2, r.getMaxY() + 10, 12, true, theme.text(), Surface.Align.CENTER);
+        outline(s, r, 6, selected, error);
+    }
+}
