@@ -286,7 +286,7 @@ public final class CanvasView extends Region {
         }
         pressX = lastX = e.getX();
         pressY = lastY = e.getY();
-        if (miniMapShown.get() && inMiniMap(e.getX(), e.getY())) {
+        if (inMiniMap(e.getX(), e.getY())) {
             centerOnMiniMap(e.getX(), e.getY());
             gesture = Gesture.NONE;
             return;
@@ -545,7 +545,7 @@ public final class CanvasView extends Region {
             g.setLineWidth(1);
             g.strokeRect(rubberBand.getMinX(), rubberBand.getMinY(), rubberBand.getWidth(), rubberBand.getHeight());
         }
-        if (miniMapShown.get() && !lab.nodes().isEmpty()) {
+        if (miniMapVisible()) {
             paintMiniMap(g, lab, l, w, h, t);
         }
         if (lab.nodes().isEmpty()) {
@@ -579,7 +579,18 @@ public final class CanvasView extends Region {
     }
 
     private boolean inMiniMap(double x, double y) {
-        return !model.lab().nodes().isEmpty() && miniMapArea(getWidth(), getHeight()).contains(x, y);
+        return miniMapVisible() && miniMapArea(getWidth(), getHeight()).contains(x, y);
+    }
+
+    /** The mini-map shows when it is switched on and the lab does not fit in the view. */
+    public boolean miniMapVisible() {
+        if (!miniMapShown.get() || model.lab().nodes().isEmpty()) {
+            return false;
+        }
+        Rectangle2D e = labLayout().extent();
+        Point2D a = toWorld(0, 0);
+        Point2D b = toWorld(getWidth(), getHeight());
+        return e.getMinX() < a.getX() || e.getMinY() < a.getY() || e.getMaxX() > b.getX() || e.getMaxY() > b.getY();
     }
 
     /** The world area the mini-map shows: the lab and the view, whichever is larger. */

@@ -26,9 +26,12 @@ final class FieldSheet extends VBox {
     private final DesignerModel model;
     private final PropertySheet sheet = new PropertySheet();
     private final Label refusal = new Label();
+    private final String idPrefix;
 
-    FieldSheet(DesignerModel model) {
+    /** {@code idPrefix} keeps the editors' node ids apart between sheets: "inspector-field-mac". */
+    FieldSheet(DesignerModel model, String idPrefix) {
         this.model = model;
+        this.idPrefix = idPrefix;
         getStyleClass().add("field-sheet");
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
@@ -36,7 +39,7 @@ final class FieldSheet extends VBox {
         sheet.setPropertyEditorFactory(item -> editorFor((FieldItem) item));
         refusal.getStyleClass().add("refusal");
         refusal.setWrapText(true);
-        refusal.setId("refusal");
+        refusal.setId(idPrefix + "-refusal");
         refusal.setVisible(false);
         refusal.setManaged(false);
         VBox.setVgrow(sheet, Priority.ALWAYS);
@@ -129,7 +132,7 @@ final class FieldSheet extends VBox {
                 editor = text;
             }
         }
-        editor.setId(field.editorId());
+        editor.setId(idPrefix + "-" + field.editorId());
         Tooltip.install(editor, new Tooltip(field.description()));
         Node node = editor;
         return new PropertyEditor<Object>() {

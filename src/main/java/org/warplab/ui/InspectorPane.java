@@ -19,7 +19,7 @@ final class InspectorPane extends VBox {
 
     InspectorPane(DesignerModel model) {
         this.model = model;
-        this.sheet = new FieldSheet(model);
+        this.sheet = new FieldSheet(model, "inspector");
         getStyleClass().add("side-pane");
         heading.getStyleClass().add("pane-heading");
         heading.setWrapText(true);

@@ -36,7 +36,7 @@ final class LabPainter {
     void paint(Surface s, Lab lab, LabLayout layout, Set<String> selection, Set<String> withErrors,
                boolean linkLabels, Rectangle2D visible) {
         for (Link link : lab.links()) {
-            paintLink(s, layout, link, selection.contains(link.id()), withErrors.contains(link.id()), linkLabels, visible);
+            paintLink(s, layout, link, selection.contains(link.id()), withErrors.contains(link.id()), visible);
         }
         for (Node node : lab.nodes()) {
             if (node instanceof DataCenter dc && intersects(layout, dc.id(), visible)) {
@@ -60,6 +60,11 @@ final class LabPainter {
                 paintSwitch(s, sw, r, selected, error);
             }
         }
+        if (linkLabels) {
+            for (Link link : lab.links()) {
+                paintLinkLabel(s, layout, link, visible);
+            }
+        }
     }
 
     private static boolean intersects(LabLayout layout, String id, Rectangle2D visible) {
@@ -75,32 +80,59 @@ final class LabPainter {
         };
     }
 
-    private void paintLink(Surface s, LabLayout layout, Link link, boolean selected, boolean error, boolean labels,
-                           Rectangle2D visible) {
-        if (layout.bounds(link.a()).isEmpty() || layout.bounds(link.b()).isEmpty()) {
+    private void paintLink(Surface s, LabLayout layout, Link link, boolean selected, boolean error, Rectangle2D visible) {
+        double[] seg = segment(layout, link, visible);
+        if (seg == null) {
             return;
+        }
+        double width = link.kind() == LinkKind.WAN ? 3 : 2;
+        if (selected) {
+            s.line(seg[0], seg[1], seg[2], seg[3], theme.selection(), width + 6, null);
+        }
+        s.line(seg[0], seg[1], seg[2], seg[3], error ? theme.error() : linkColor(link.kind()), width,
+                link.kind() == LinkKind.MANAGEMENT ? MANAGEMENT_DASHES : null);
+    }
+
+    /** The part of the link between the outlines of its two ends, or null when it is not to be drawn. */
+    private static double[] segment(LabLayout layout, Link link, Rectangle2D visible) {
+        Rectangle2D ra = layout.bounds(link.a()).orElse(null);
+        Rectangle2D rb = layout.bounds(link.b()).orElse(null);
+        if (ra == null || rb == null) {
+            return null;
         }
         double ax = layout.centerX(link.a());
         double ay = layout.centerY(link.a());
         double bx = layout.centerX(link.b());
         double by = layout.centerY(link.b());
         if (visible != null && !visible.intersects(Math.min(ax, bx) - 60, Math.min(ay, by) - 20, Math.abs(ax - bx) + 120, Math.abs(ay - by) + 40)) {
+            return null;
+        }
+        double ta = exitFraction(ra, ax, ay, bx, by);
+        double tb = exitFraction(rb, bx, by, ax, ay);
+        return new double[] {ax + (bx - ax) * ta, ay + (by - ay) * ta, bx + (ax - bx) * tb, by + (ay - by) * tb};
+    }
+
+    /** Where (as a fraction of the way to (tx, ty)) a line from the centre (cx, cy) leaves {@code r}. */
+    private static double exitFraction(Rectangle2D r, double cx, double cy, double tx, double ty) {
+        double dx = tx - cx;
+        double dy = ty - cy;
+        double fx = dx == 0 ? Double.MAX_VALUE : (r.getWidth() / 2) / Math.abs(dx);
+        double fy = dy == 0 ? Double.MAX_VALUE : (r.getHeight() / 2) / Math.abs(dy);
+        double f = Math.min(fx, fy);
+        return f >= 1 ? 0 : f;
+    }
+
+    private void paintLinkLabel(Surface s, LabLayout layout, Link link, Rectangle2D visible) {
+        double[] seg = segment(layout, link, visible);
+        if (seg == null) {
             return;
         }
-        double width = link.kind() == LinkKind.WAN ? 3 : 2;
-        if (selected) {
-            s.line(ax, ay, bx, by, theme.selection(), width + 6, null);
-        }
-        s.line(ax, ay, bx, by, error ? theme.error() : linkColor(link.kind()), width,
-                link.kind() == LinkKind.MANAGEMENT ? MANAGEMENT_DASHES : null);
-        if (labels) {
-            String text = Units.millis(link.delayNs()) + " · " + Units.bandwidth(link.bandwidthBps());
-            double mx = (ax + bx) / 2;
-            double my = (ay + by) / 2;
-            double w = Surface.textWidth(text, 10.5);
-            s.fillRect(mx - w / 2 - 4, my - 9, w + 8, 18, 8, theme.background().deriveColor(0, 1, 1, 0.9));
-            s.text(text, mx, my, 10.5, false, theme.mutedText(), Surface.Align.CENTER);
-        }
+        String text = Units.millis(link.delayNs()) + " · " + Units.bandwidth(link.bandwidthBps());
+        double mx = (seg[0] + seg[2]) / 2;
+        double my = (seg[1] + seg[3]) / 2;
+        double w = Surface.textWidth(text, 10);
+        s.fillRect(mx - w / 2 - 4, my - 8, w + 8, 16, 8, theme.background().deriveColor(0, 1, 1, 0.92));
+        s.text(text, mx, my, 10, false, theme.mutedText(), Surface.Align.CENTER);
     }
 
     private void outline(Surface s, Rectangle2D r, double arc, boolean selected, boolean error) {
@@ -122,8 +154,9 @@ final class LabPainter {
         s.text(lan + "  gw " + (dc.gatewayAddresses().isEmpty() ? "none" : dc.gatewayAddresses().get(0).toString()),
                 r.getMinX() + 32, r.getMinY() + 31, 9.5, false, theme.mutedText(), Surface.Align.LEFT);
         if (dc.capturesAnnouncements()) {
-            // the capture program watching this LAN for RARP/GARP
-            s.fillCircle(r.getMaxX() - 12, r.getMinY() + 14, 5, theme.badge());
+            // the capture program watching this LAN for the VMs' RARP/GARP
+            s.strokeCircle(r.getMaxX() - 14, r.getMinY() + 14, 6, theme.badge(), 1.5);
+            s.fillCircle(r.getMaxX() - 14, r.getMinY() + 14, 2.5, theme.badge());
         }
         outline(s, r, 14, selected, error);
     }

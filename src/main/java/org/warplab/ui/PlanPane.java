@@ -28,7 +28,7 @@ final class PlanPane extends VBox {
 
     PlanPane(DesignerModel model) {
         this.model = model;
-        this.sheet = new FieldSheet(model);
+        this.sheet = new FieldSheet(model, "plan");
         getStyleClass().add("side-pane");
         migrations.setId("migration-list");
         probes.setId("probe-list");

@@ -23,7 +23,7 @@ final class SchemePane extends VBox {
 
     SchemePane(DesignerModel model) {
         this.model = model;
-        this.sheet = new FieldSheet(model);
+        this.sheet = new FieldSheet(model, "scheme");
         getStyleClass().add("side-pane");
         Label heading = new Label("Scheme in use");
         heading.getStyleClass().add("pane-heading");
