@@ -200,17 +200,33 @@ public final class ElementFactory {
         return LinkKind.LAN;
     }
 
-    /** The two ends .1 and .2 of the first free {@code base}k.0/len (k = 1, 2, ...). */
+    /**
+     * The two ends .1 and .2 of the first free {@code base}k.0/len (k = 1, 2, ...), as in the paper's
+     * figures; when those are all taken, the first free /len inside {@code base}k.0/24, packed.
+     */
     private static InterfaceAddress[] nextPointToPoint(Lab lab, String base, int length) {
         List<IpPrefix> used = usedPrefixes(lab);
-        for (int k = 1; k < 256; k++) {
-            IpPrefix candidate = IpPrefix.parse(base + k + ".0/" + length);
-            if (used.stream().noneMatch(candidate::overlaps)) {
-                return new InterfaceAddress[] {new InterfaceAddress(candidate.host(1), length),
-                    new InterfaceAddress(candidate.host(2), length)};
+        // a prefix of the same length overlaps only itself: look those up, scan only the others
+        Set<IpPrefix> sameLength = new HashSet<>();
+        List<IpPrefix> others = new ArrayList<>();
+        for (IpPrefix p : used) {
+            if (p.length() == length) {
+                sameLength.add(p);
+            } else {
+                others.add(p);
             }
         }
-        throw new IllegalStateException("no free " + base + "k.0/" + length + " left for a new link");
+        long step = 1L << (32 - length);
+        for (long offset = 0; offset < 256; offset += step) {
+            for (int k = 1; k < 256; k++) {
+                IpPrefix candidate = IpPrefix.parse(base + k + "." + offset + "/" + length);
+                if (!sameLength.contains(candidate) && others.stream().noneMatch(candidate::overlaps)) {
+                    return new InterfaceAddress[] {new InterfaceAddress(candidate.host(1), length),
+                        new InterfaceAddress(candidate.host(2), length)};
+                }
+            }
+        }
+        throw new IllegalStateException("no free /" + length + " left in " + base + "0.0/16 for a new link");
     }
 
     /** Every prefix the lab uses: LANs, link subnets, client sites. */

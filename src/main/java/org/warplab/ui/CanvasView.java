@@ -69,6 +69,10 @@ public final class CanvasView extends Region {
     private boolean redrawRequested;
     private final AnimationTimer redrawTimer;
     private long paintNanos;
+    /** During a move: the canvas without the moving part, painted once when the drag starts. */
+    private javafx.scene.image.WritableImage dragBackdrop;
+    private Set<String> movingNodes = Set.of();
+    private Set<String> movingLinks = Set.of();
 
     private enum Gesture { NONE, MOVE, RUBBER_BAND, PAN, CONNECT }
 
@@ -117,7 +121,10 @@ public final class CanvasView extends Region {
         };
         widthProperty().addListener(o -> requestRedraw());
         heightProperty().addListener(o -> requestRedraw());
-        model.labProperty().addListener(o -> requestRedraw());
+        model.labProperty().addListener(o -> {
+            dragBackdrop = null;
+            requestRedraw();
+        });
         model.selectionProperty().addListener(o -> requestRedraw());
         model.linkLabelsProperty().addListener(o -> requestRedraw());
         model.problems().addListener((javafx.collections.ListChangeListener<Problem>) c -> {
@@ -374,14 +381,45 @@ public final class CanvasView extends Region {
         // snap the node under the mouse to the grid; the others keep their distance to it
         double sdx = snap(anchor.position().x() + dx) - anchor.position().x();
         double sdy = snap(anchor.position().y() + dy) - anchor.position().y();
-        for (String id : movedNodes()) {
+        List<String> moved = movedNodes();
+        if (dragBackdrop == null) {
+            prepareBackdrop(moved);
+        }
+        for (String id : moved) {
             dragOffsets.put(id, new double[] {sdx, sdy});
         }
+    }
+
+    /** Paints everything that stays put into an image, so each frame of the drag repaints only what moves. */
+    private void prepareBackdrop(List<String> moved) {
+        Lab lab = model.lab();
+        Set<String> nodes = new HashSet<>(moved);
+        for (Vm vm : lab.vms()) {
+            if (nodes.contains(vm.dataCenter())) {
+                nodes.add(vm.id());
+            }
+        }
+        Set<String> links = new HashSet<>();
+        for (Link link : lab.links()) {
+            if (nodes.contains(link.a()) || nodes.contains(link.b())) {
+                links.add(link.id());
+            }
+        }
+        movingNodes = Set.copyOf(nodes);
+        movingLinks = Set.copyOf(links);
+        dragOffsets.clear();
+        paintScene(id -> !movingNodes.contains(id), id -> !movingLinks.contains(id), true);
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        params.setFill(painter.theme().background());
+        dragBackdrop = canvas.snapshot(params, dragBackdrop != null
+                && dragBackdrop.getWidth() == Math.ceil(canvas.getWidth()) && dragBackdrop.getHeight() == Math.ceil(canvas.getHeight())
+                ? dragBackdrop : null);
     }
 
     private void released(MouseEvent e) {
         Gesture finished = gesture;
         gesture = Gesture.NONE;
+        dragBackdrop = null;
         setCursor(connectMode.get() ? Cursor.CROSSHAIR : Cursor.DEFAULT);
         Point2D w = toWorld(e.getX(), e.getY());
         Lab lab = model.lab();
@@ -513,6 +551,29 @@ public final class CanvasView extends Region {
     /** Repaints at once (tests, export and the bench call this; the view itself paints once per pulse). */
     public void redrawNow() {
         long start = System.nanoTime();
+        if (dragBackdrop != null && gesture == Gesture.MOVE) {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            g.drawImage(dragBackdrop, 0, 0);
+            g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
+            painter.paint(new FxSurface(g, painter.theme().fontFamily()), model.lab(), labLayout(), model.selection(), errorIds,
+                    model.linkLabelsProperty().get(), visibleWorld(), movingNodes::contains, movingLinks::contains);
+            g.setTransform(1, 0, 0, 1, 0, 0);
+        } else {
+            paintScene(id -> true, id -> true, miniMapVisible());
+        }
+        paintNanos = System.nanoTime() - start;
+    }
+
+    private Rectangle2D visibleWorld() {
+        Point2D a = toWorld(0, 0);
+        Point2D b = toWorld(canvas.getWidth(), canvas.getHeight());
+        return new Rectangle2D(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+    }
+
+    private void paintScene(java.util.function.Predicate<String> nodeFilter, java.util.function.Predicate<String> linkFilter,
+                            boolean withMiniMap) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -523,12 +584,10 @@ public final class CanvasView extends Region {
         g.fillRect(0, 0, w, h);
         paintGrid(g, w, h, t);
         g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
-        Point2D a = toWorld(0, 0);
-        Point2D b = toWorld(w, h);
-        Rectangle2D visible = new Rectangle2D(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
         Lab lab = model.lab();
         LabLayout l = labLayout();
-        painter.paint(new FxSurface(g, t.fontFamily()), lab, l, model.selection(), errorIds, model.linkLabelsProperty().get(), visible);
+        painter.paint(new FxSurface(g, t.fontFamily()), lab, l, model.selection(), errorIds, model.linkLabelsProperty().get(),
+                visibleWorld(), nodeFilter, linkFilter);
         if (gesture == Gesture.CONNECT && pressedNode != null) {
             Point2D p = toWorld(lastX, lastY);
             g.setStroke(t.selection());
@@ -545,33 +604,46 @@ public final class CanvasView extends Region {
             g.setLineWidth(1);
             g.strokeRect(rubberBand.getMinX(), rubberBand.getMinY(), rubberBand.getWidth(), rubberBand.getHeight());
         }
-        if (miniMapVisible()) {
+        if (withMiniMap) {
             paintMiniMap(g, lab, l, w, h, t);
         }
         if (lab.nodes().isEmpty()) {
             g.setFill(t.mutedText());
             g.setFont(javafx.scene.text.Font.font(t.fontFamily(), 15));
             g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            g.setTextBaseline(javafx.geometry.VPos.CENTER);
             g.fillText("Drag a data center, routers and a client from the palette on the left.\n"
                     + "Drop VMs into a data center. Press Connect (C) and drag from node to node to link them.", w / 2, h / 2);
         }
-        paintNanos = System.nanoTime() - start;
     }
 
+    private javafx.scene.paint.ImagePattern gridTile;
+    private double gridTileStep;
+    private Color gridTileColor;
+
+    /** The dot grid as one fill with a repeating tile: thousands of dots would cost a fill each. */
     private void paintGrid(GraphicsContext g, double w, double h, Theme t) {
         double step = GRID * scale;
         while (step < 12) {
             step *= 5;
         }
-        g.setFill(t.grid());
-        double startX = ((offsetX % step) + step) % step;
-        double startY = ((offsetY % step) + step) % step;
-        double dot = Math.max(1, Math.min(2, scale * 1.5));
-        for (double x = startX; x < w; x += step) {
-            for (double y = startY; y < h; y += step) {
-                g.fillRect(x, y, dot, dot);
+        int tile = (int) Math.max(1, Math.round(step));
+        if (gridTile == null || gridTileStep != tile || !t.grid().equals(gridTileColor)) {
+            javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(tile, tile);
+            int dot = (int) Math.max(1, Math.min(2, Math.round(scale * 1.5)));
+            for (int x = 0; x < dot; x++) {
+                for (int y = 0; y < dot; y++) {
+                    image.getPixelWriter().setColor(x, y, t.grid());
+                }
             }
+            gridTileStep = tile;
+            gridTileColor = t.grid();
+            gridTile = new javafx.scene.paint.ImagePattern(image, 0, 0, tile, tile, false);
         }
+        double startX = ((offsetX % tile) + tile) % tile;
+        double startY = ((offsetY % tile) + tile) % tile;
+        g.setFill(new javafx.scene.paint.ImagePattern(gridTile.getImage(), startX, startY, tile, tile, false));
+        g.fillRect(0, 0, w, h);
     }
 
     private Rectangle2D miniMapArea(double w, double h) {

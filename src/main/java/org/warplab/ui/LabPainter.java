@@ -1,6 +1,7 @@
 package org.warplab.ui;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.paint.Color;
 import org.warplab.model.Client;
@@ -35,16 +36,25 @@ final class LabPainter {
 
     void paint(Surface s, Lab lab, LabLayout layout, Set<String> selection, Set<String> withErrors,
                boolean linkLabels, Rectangle2D visible) {
+        paint(s, lab, layout, selection, withErrors, linkLabels, visible, id -> true, id -> true);
+    }
+
+    /** Paints only the nodes and links the filters accept (a drag paints the moving part over a cached rest). */
+    void paint(Surface s, Lab lab, LabLayout layout, Set<String> selection, Set<String> withErrors,
+               boolean linkLabels, Rectangle2D visible, Predicate<String> nodeFilter, Predicate<String> linkFilter) {
         for (Link link : lab.links()) {
+            if (!linkFilter.test(link.id())) {
+                continue;
+            }
             paintLink(s, layout, link, selection.contains(link.id()), withErrors.contains(link.id()), visible);
         }
         for (Node node : lab.nodes()) {
-            if (node instanceof DataCenter dc && intersects(layout, dc.id(), visible)) {
+            if (node instanceof DataCenter dc && nodeFilter.test(dc.id()) && intersects(layout, dc.id(), visible)) {
                 paintDataCenter(s, dc, layout.bounds(dc.id()).orElseThrow(), selection.contains(dc.id()), withErrors.contains(dc.id()));
             }
         }
         for (Node node : lab.nodes()) {
-            if (!intersects(layout, node.id(), visible)) {
+            if (!nodeFilter.test(node.id()) || !intersects(layout, node.id(), visible)) {
                 continue;
             }
             Rectangle2D r = layout.bounds(node.id()).orElseThrow();
@@ -62,7 +72,9 @@ final class LabPainter {
         }
         if (linkLabels) {
             for (Link link : lab.links()) {
-                paintLinkLabel(s, layout, link, visible);
+                if (linkFilter.test(link.id())) {
+                    paintLinkLabel(s, layout, link, visible);
+                }
             }
         }
     }

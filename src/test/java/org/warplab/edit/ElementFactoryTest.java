@@ -114,4 +114,18 @@ class ElementFactoryTest {
         assertEquals(IpPrefix.parse("172.15.0.0/16"), paging.serverEdges().get(0).wanPrefix());
         assertEquals(List.of("R2"), paging.clientEdges());
     }
+
+    @Test
+    void afterTheFirst255WanLinksTheSlash30sArePacked() {
+        Lab lab = Lab.empty("t");
+        for (int i = 0; i < 258; i++) {
+            lab = add(lab, ElementFactory.create(lab, Kind.CORE_ROUTER, Position.ORIGIN, null));
+        }
+        for (int i = 1; i < 258; i++) {
+            lab = link(lab, "C" + i, "C" + (i + 1));
+        }
+        assertEquals("10.0.255.1/30", lab.link("W255").orElseThrow().aAddresses().get(0).toString());
+        assertEquals("10.0.1.5/30", lab.link("W256").orElseThrow().aAddresses().get(0).toString());
+        assertEquals("10.0.2.6/30", lab.link("W257").orElseThrow().bAddresses().get(0).toString());
+    }
 }
