@@ -76,6 +76,8 @@ public final class DesignerWindow {
     private final BorderPane root = new BorderPane();
     private final TabPane sideTabs = new TabPane();
     private final Tab planTab;
+    private final Tab inspectorTab;
+    private final Tab schemeTab;
     private final Tab problemsTab;
     private final Menu recentMenu = new Menu("Open _Recent");
     private final CheckMenuItem darkItem = new CheckMenuItem("_Dark Theme");
@@ -93,8 +95,8 @@ public final class DesignerWindow {
         InspectorPane inspector = new InspectorPane(model);
         SchemePane scheme = new SchemePane(model);
         PlanPane plan = new PlanPane(model);
-        Tab inspectorTab = new Tab("Inspector", inspector);
-        Tab schemeTab = new Tab("Scheme", scheme);
+        inspectorTab = new Tab("Inspector", inspector);
+        schemeTab = new Tab("Scheme", scheme);
         planTab = new Tab("Plan", plan);
         inspectorTab.setId("tab-inspector");
         schemeTab.setId("tab-scheme");
@@ -412,6 +414,19 @@ public final class DesignerWindow {
     private void renameSelection() {
         if (model.selection().size() == 1) {
             canvas.startRename(model.selection().iterator().next());
+        }
+    }
+
+    /** Shows what {@code problem} is about: its element, the scheme settings, or the lab's own fields. */
+    void reveal(Problem problem) {
+        if (!problem.elementId().isEmpty() && model.lab().hasId(problem.elementId())) {
+            reveal(problem.elementId());
+        } else if (problem.path().startsWith("scheme")) {
+            model.select(List.of());
+            sideTabs.getSelectionModel().select(schemeTab);
+        } else {
+            model.select(List.of());
+            sideTabs.getSelectionModel().select(inspectorTab);
         }
     }
 

@@ -13,7 +13,7 @@ final class ProblemsPane extends BorderPane {
 
     private final ListView<Problem> list;
 
-    ProblemsPane(DesignerModel model, Consumer<String> reveal) {
+    ProblemsPane(DesignerModel model, Consumer<Problem> reveal) {
         list = new ListView<>(model.problems());
         list.setId("problem-list");
         list.setPlaceholder(new javafx.scene.control.Label("No problems: the lab is valid."));
@@ -35,8 +35,8 @@ final class ProblemsPane extends BorderPane {
         });
         list.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             Problem p = list.getSelectionModel().getSelectedItem();
-            if (p != null && !p.elementId().isEmpty()) {
-                reveal.accept(p.elementId());
+            if (p != null) {
+                reveal.accept(p);
             }
         });
         setCenter(list);
