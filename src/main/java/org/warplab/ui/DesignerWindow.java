@@ -103,6 +103,7 @@ public final class DesignerWindow {
         planTab.setId("tab-plan");
         sideTabs.getTabs().addAll(inspectorTab, schemeTab, planTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.setId("side-tabs");
         sideTabs.setPrefWidth(360);
         sideTabs.setMinWidth(280);
 
@@ -325,13 +326,17 @@ public final class DesignerWindow {
             long errors = model.problems().stream().filter(Problem::isError).count();
             long warnings = model.problems().size() - errors;
             return lab.nodes().size() + " nodes · " + lab.links().size() + " links · " + lab.scheme().label() + " · "
-                    + (errors == 0 && warnings == 0 ? "valid" : errors + " errors, " + warnings + " warnings");
+                    + (errors == 0 && warnings == 0 ? "valid" : count(errors, "error") + ", " + count(warnings, "warning"));
         }, model.labProperty(), model.problems()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(12, status, spacer, counts);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void canvasKeys(KeyEvent e) {
@@ -347,6 +352,12 @@ public final class DesignerWindow {
             e.consume();
         } else if (e.getCode() == KeyCode.BACK_SPACE) {
             deleteSelection();
+            e.consume();
+        } else if (e.getCode().isArrowKey() && !e.isShortcutDown()) {
+            double step = CanvasView.GRID * (e.isShiftDown() ? 5 : 1);
+            double dx = e.getCode() == KeyCode.LEFT ? -step : e.getCode() == KeyCode.RIGHT ? step : 0;
+            double dy = e.getCode() == KeyCode.UP ? -step : e.getCode() == KeyCode.DOWN ? step : 0;
+            nudge(dx, dy);
             e.consume();
         }
     }
@@ -408,6 +419,21 @@ public final class DesignerWindow {
         RemoveElements remove = new RemoveElements(model.lab(), selection);
         if (!remove.isEmpty()) {
             model.perform(remove);
+        }
+    }
+
+    /** Moves the selected nodes (not VMs, which sit in their data center) by (dx, dy): one step per key press. */
+    private void nudge(double dx, double dy) {
+        java.util.Map<String, org.warplab.model.Position> from = new java.util.HashMap<>();
+        java.util.Map<String, org.warplab.model.Position> to = new java.util.HashMap<>();
+        for (String id : model.selection()) {
+            model.lab().node(id).filter(n -> !(n instanceof org.warplab.model.Vm)).ifPresent(n -> {
+                from.put(id, n.position());
+                to.put(id, n.position().translate(dx, dy));
+            });
+        }
+        if (!from.isEmpty()) {
+            model.perform(new org.warplab.edit.MoveNodes(from, to));
         }
     }
 

@@ -43,7 +43,8 @@ final class InspectorPane extends VBox {
             String id = selection.iterator().next();
             Optional<Node> node = lab.node(id);
             if (node.isPresent()) {
-                heading.setText(node.get().kind().label() + " " + id);
+                String kind = node.get().kind().label();
+                heading.setText(Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + id);
                 sheet.show(InspectorFields.forNode(lab, node.get()));
                 return;
             }

@@ -23,9 +23,9 @@ import org.warplab.model.Vm;
  */
 public final class LabLayout {
 
-    public static final double DC_WIDTH = 170;
+    public static final double DC_WIDTH = 200;
     public static final double DC_HEADER = 44;
-    public static final double VM_WIDTH = 146;
+    public static final double VM_WIDTH = 176;
     public static final double VM_HEIGHT = 34;
     public static final double VM_GAP = 8;
     public static final double ROUTER_RADIUS = 24;

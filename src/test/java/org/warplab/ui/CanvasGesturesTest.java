@@ -191,4 +191,24 @@ class CanvasGesturesTest {
         assertTrue(window.model().isDirty());
         assertEquals(SAMPLE.toAbsolutePath(), window.model().fileProperty().get().toAbsolutePath());
     }
+
+    @Test
+    void unsavedChangesAreNotLostWithoutAsking(FxRobot robot) {
+        robot.clickOn(center("R3"));
+        robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new Position(800, 300), position("R3"));
+        assertTrue(window.stage().getTitle().startsWith("• "));
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new Position(800, 300), position("R3"));
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Don't Save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.model().lab().nodes().isEmpty());
+        assertFalse(window.model().isDirty());
+    }
 }
