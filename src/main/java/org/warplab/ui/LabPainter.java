@@ -139,12 +139,23 @@ final class LabPainter {
         if (seg == null) {
             return;
         }
-        String text = Units.millis(link.delayNs()) + " · " + Units.bandwidth(link.bandwidthBps());
+        String delay = Units.millis(link.delayNs());
+        String bandwidth = Units.bandwidth(link.bandwidthBps());
+        String text = delay + " · " + bandwidth;
         double mx = (seg[0] + seg[2]) / 2;
         double my = (seg[1] + seg[3]) / 2;
+        double length = Math.hypot(seg[2] - seg[0], seg[3] - seg[1]);
         double w = Surface.textWidth(text, 10);
-        s.fillRect(mx - w / 2 - 4, my - 8, w + 8, 16, 8, theme.background().deriveColor(0, 1, 1, 0.92));
-        s.text(text, mx, my, 10, false, theme.mutedText(), Surface.Align.CENTER);
+        if (w + 12 <= length || Math.abs(seg[3] - seg[1]) > Math.abs(seg[2] - seg[0])) {
+            s.fillRect(mx - w / 2 - 4, my - 8, w + 8, 16, 8, theme.background().deriveColor(0, 1, 1, 0.92));
+            s.text(text, mx, my, 10, false, theme.mutedText(), Surface.Align.CENTER);
+        } else {
+            // a short link: delay over bandwidth, narrow enough to sit between its ends
+            double w2 = Math.max(Surface.textWidth(delay, 10), Surface.textWidth(bandwidth, 10));
+            s.fillRect(mx - w2 / 2 - 4, my - 15, w2 + 8, 30, 8, theme.background().deriveColor(0, 1, 1, 0.92));
+            s.text(delay, mx, my - 7, 10, false, theme.mutedText(), Surface.Align.CENTER);
+            s.text(bandwidth, mx, my + 7, 10, false, theme.mutedText(), Surface.Align.CENTER);
+        }
     }
 
     private void outline(Surface s, Rectangle2D r, double arc, boolean selected, boolean error) {
