@@ -170,6 +170,13 @@ public final class DesignerWindow {
         Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+        // the window's life ends when its stage closes or shows another scene
+        stage.sceneProperty().addListener((o, was, is) -> {
+            if (is != scene) {
+                autosave.stop();
+            }
+        });
+        stage.setOnHidden(e -> autosave.stop());
     }
 
     public DesignerModel model() {
