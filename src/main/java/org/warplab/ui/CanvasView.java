@@ -47,7 +47,7 @@ public final class CanvasView extends Region {
     public static final double GRID = 20;
     private static final double MINIMAP_W = 180;
     private static final double MINIMAP_H = 120;
-    private static final double MIN_SCALE = 0.1;
+    private static final double MIN_SCALE = 0.02;
     private static final double MAX_SCALE = 4;
 
     private final DesignerModel model;
@@ -557,7 +557,7 @@ public final class CanvasView extends Region {
             g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
             g.drawImage(dragBackdrop, 0, 0);
             g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
-            painter.paint(new FxSurface(g, painter.theme().fontFamily()), model.lab(), labLayout(), model.selection(), errorIds,
+            painter.paint(new FxSurface(g, painter.theme().fontFamily(), scale), model.lab(), labLayout(), model.selection(), errorIds,
                     model.linkLabelsProperty().get(), visibleWorld(), movingNodes::contains, movingLinks::contains);
             g.setTransform(1, 0, 0, 1, 0, 0);
         } else {
@@ -586,7 +586,7 @@ public final class CanvasView extends Region {
         g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
         Lab lab = model.lab();
         LabLayout l = labLayout();
-        painter.paint(new FxSurface(g, t.fontFamily()), lab, l, model.selection(), errorIds, model.linkLabelsProperty().get(),
+        painter.paint(new FxSurface(g, t.fontFamily(), scale), lab, l, model.selection(), errorIds, model.linkLabelsProperty().get(),
                 visibleWorld(), nodeFilter, linkFilter);
         if (gesture == Gesture.CONNECT && pressedNode != null) {
             Point2D p = toWorld(lastX, lastY);
@@ -697,8 +697,11 @@ public final class CanvasView extends Region {
         Point2D b = toWorld(w, h);
         g.setStroke(t.selection());
         g.setLineWidth(1.5);
-        g.strokeRect(area.getMinX() + (a.getX() - world.getMinX()) * k, area.getMinY() + (a.getY() - world.getMinY()) * k,
-                (b.getX() - a.getX()) * k, (b.getY() - a.getY()) * k);
+        double vw = Math.max(6, (b.getX() - a.getX()) * k);
+        double vh = Math.max(6, (b.getY() - a.getY()) * k);
+        double vx = area.getMinX() + ((a.getX() + b.getX()) / 2 - world.getMinX()) * k - vw / 2;
+        double vy = area.getMinY() + ((a.getY() + b.getY()) / 2 - world.getMinY()) * k - vh / 2;
+        g.strokeRect(vx, vy, vw, vh);
     }
 
     private void centerOnMiniMap(double x, double y) {

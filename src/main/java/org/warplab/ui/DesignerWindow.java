@@ -143,6 +143,8 @@ public final class DesignerWindow {
         Scene scene = new Scene(new StackPane(root, overlay), 1360, 860);
         scene.getStylesheets().add(DesignerWindow.class.getResource("designer.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::canvasKeys);
+        // the other usual redo key, beside the menu's Ctrl+Shift+Z
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), notWhileTyping(model::redo));
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, model.dirtyProperty(), model.fileProperty(), model.labProperty()));
         stage.setOnCloseRequest(e -> {

@@ -37,7 +37,7 @@ final class Exporter {
         g.setFill(theme.background());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         g.setTransform(scale, 0, 0, scale, -area.getMinX() * scale, -area.getMinY() * scale);
-        new LabPainter(theme).paint(new FxSurface(g, theme.fontFamily()), lab, new LabLayout(lab, Map.of()),
+        new LabPainter(theme).paint(new FxSurface(g, theme.fontFamily(), scale), lab, new LabLayout(lab, Map.of()),
                 java.util.Set.of(), java.util.Set.of(), labels, null);
         WritableImage image = canvas.snapshot(new SnapshotParameters(), null);
         byte[] bytes;

@@ -15,10 +15,15 @@ final class FxSurface implements Surface {
     private final String fontFamily;
     private final Font[] regular = new Font[32];
     private final Font[] bold = new Font[32];
+    /** Text smaller than this many screen pixels is left out: unreadable, and the costliest thing to draw. */
+    private static final double MIN_TEXT_PIXELS = 3.5;
+    private final double minTextSize;
 
-    FxSurface(GraphicsContext g, String fontFamily) {
+    /** {@code scale} is the view's zoom, so text too small to read can be skipped. */
+    FxSurface(GraphicsContext g, String fontFamily, double scale) {
         this.g = g;
         this.fontFamily = fontFamily;
+        this.minTextSize = MIN_TEXT_PIXELS / scale;
         g.setTextBaseline(VPos.CENTER);
         g.setFillRule(FillRule.EVEN_ODD);
     }
@@ -70,6 +75,9 @@ final class FxSurface implements Surface {
 
     @Override
     public void text(String text, double x, double y, double size, boolean isBold, Color fill, Align align) {
+        if (size < minTextSize) {
+            return;
+        }
         int index = (int) Math.min(31, Math.max(1, Math.round(size)));
         Font[] cache = isBold ? bold : regular;
         if (cache[index] == null) {

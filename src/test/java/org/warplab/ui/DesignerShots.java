@@ -18,7 +18,7 @@ import org.warplab.model.Vm;
 
 /**
  * Pictures of the designer in several states, for a person to look at (run under a display):
- * {@code java -cp ... org.warplab.ui.DesignerShots OUTDIR}. Writes shot-1.png ... shot-6.png.
+ * {@code java -cp ... org.warplab.ui.DesignerShots OUTDIR}. Writes shot-1.png ... shot-8.png.
  */
 public final class DesignerShots {
 
@@ -60,6 +60,14 @@ public final class DesignerShots {
                         stage.getScene().getRoot().getStyleClass().remove("dark");
                         window.canvas().themeProperty().set(Theme.LIGHT);
                         window.model().replaceDocument(org.warplab.model.Lab.empty("Untitled lab"), null);
+                    },
+                    () -> {
+                        window.model().replaceDocument(BenchLabs.generate(500), null);
+                        window.canvas().fit();
+                    },
+                    () -> {
+                        window.canvas().actualSize();
+                        window.canvas().zoomBy(2, 300, 200);
                     });
             step(stage, window, steps, 0, out, prefs);
         }
