@@ -21,4 +21,14 @@ public final class Units {
         }
         return bps + " bit/s";
     }
+
+    /** Nanoseconds as a plain number of milliseconds, for a field: "0.05". */
+    public static String plainMillis(long ns) {
+        return BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString();
+    }
+
+    /** Bits per second as a plain number of Mbit/s, for a field: "10000". */
+    public static String plainMbps(long bps) {
+        return BigDecimal.valueOf(bps, 6).stripTrailingZeros().toPlainString();
+    }
 }

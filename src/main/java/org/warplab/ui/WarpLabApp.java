@@ -1,70 +1,43 @@
 package org.warplab.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
+import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.warplab.io.LabFileException;
-import org.warplab.io.LabFiles;
-import org.warplab.io.LoadedLab;
-import org.warplab.model.Lab;
-import org.warplab.model.LabValidator;
-import org.warplab.model.Node;
-import org.warplab.model.Problem;
 
-/** The WarpLab window: shows the opened lab's topology, its description and its problems. */
+/**
+ * The designer application. Opens the lab named on the command line, else the last lab opened,
+ * else the paper's paging lab from {@code sample-labs/} when it is there, else a new empty lab;
+ * after a crash it first offers the autosaved changes.
+ */
 public final class WarpLabApp extends Application {
+
+    static final Path DEFAULT_SAMPLE = Path.of("sample-labs", "paging-paper.warplab.json");
+
+    /** Where unsaved changes are autosaved: ~/.warplab/recovery.warplab.json. */
+    static Path recoveryFile() {
+        return Path.of(System.getProperty("user.home"), ".warplab", "recovery.warplab.json");
+    }
 
     @Override
     public void start(Stage stage) {
+        DesignerSettings settings = DesignerSettings.user();
+        DesignerWindow window = new DesignerWindow(stage, settings, recoveryFile());
         List<String> args = getParameters().getRaw();
-        Lab lab = Lab.empty("Untitled lab");
-        String status;
-        Path file = null;
-        if (!args.isEmpty()) {
-            file = Path.of(args.get(0));
-            try {
-                LoadedLab loaded = LabFiles.load(file);
-                lab = loaded.lab();
-                List<Problem> problems = LabValidator.validate(lab);
-                status = file.getFileName() + ": " + (problems.isEmpty() ? "valid" : problems.size() + " problem(s)");
-            } catch (LabFileException e) {
-                status = "Could not open " + file + ":\n" + e.getMessage();
-            }
-        } else {
-            status = "No lab opened. Start with a lab file: warplab sample-labs/paging-paper.warplab.json";
-        }
-        stage.setTitle((file == null ? "Untitled" : file.getFileName().toString()) + " — WarpLab");
-        stage.setScene(new Scene(layout(lab, status), 1200, 760));
         stage.show();
-    }
-
-    static BorderPane layout(Lab lab, String status) {
-        double width = 1100;
-        double height = 640;
-        for (Node node : lab.nodes()) {
-            width = Math.max(width, node.position().x() + 160);
-            height = Math.max(height, node.position().y() + 160);
-        }
-        Canvas canvas = new Canvas(width, height);
-        new TopologyPainter(Theme.LIGHT).paint(canvas.getGraphicsContext2D(), lab, width, height, true);
-        BorderPane root = new BorderPane(new ScrollPane(canvas));
-        Label title = new Label(lab.name());
-        title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
-        TextArea description = new TextArea(lab.description() + "\n\n" + status);
-        description.setWrapText(true);
-        description.setEditable(false);
-        description.setPrefRowCount(4);
-        VBox bottom = new VBox(6, title, description);
-        bottom.setStyle("-fx-padding: 8;");
-        root.setBottom(bottom);
-        return root;
+        Platform.runLater(() -> {
+            if (window.offerRecovery()) {
+                return;
+            }
+            Optional<Path> initial = args.isEmpty() ? settings.lastLab().or(() -> Optional.of(DEFAULT_SAMPLE).filter(Files::isRegularFile))
+                    : Optional.of(Path.of(args.get(0)));
+            if (initial.isEmpty() || !window.open(initial.get())) {
+                window.model().statusProperty().set(initial.isEmpty() ? "New lab: drag a data center from the palette to start"
+                        : window.model().statusProperty().get());
+            }
+        });
     }
 }

@@ -1,0 +1,24 @@
+package org.warplab.edit;
+
+import java.util.Objects;
+import org.warplab.model.Lab;
+
+/** Replaces the whole lab, e.g. by the unsaved changes restored after a crash. */
+public record ReplaceLab(String name, Lab before, Lab after) implements Edit {
+
+    public ReplaceLab {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+    }
+
+    @Override
+    public Lab apply(Lab lab) {
+        return after;
+    }
+
+    @Override
+    public Lab undo(Lab lab) {
+        return before;
+    }
+}

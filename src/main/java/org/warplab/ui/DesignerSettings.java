@@ -1,0 +1,81 @@
+package org.warplab.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/** What the designer remembers between runs (java.util.prefs): the last lab, recent files, the theme. */
+public final class DesignerSettings {
+
+    private static final int RECENT_MAX = 8;
+    private final Preferences prefs;
+
+    public DesignerSettings(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    /** The user's own settings. */
+    public static DesignerSettings user() {
+        return new DesignerSettings(Preferences.userRoot().node("org/warplab/designer"));
+    }
+
+    public Optional<Path> lastLab() {
+        String last = prefs.get("lastLab", "");
+        return last.isEmpty() ? Optional.empty() : Optional.of(Path.of(last)).filter(Files::isRegularFile);
+    }
+
+    public List<Path> recentFiles() {
+        List<Path> out = new ArrayList<>();
+        for (String line : prefs.get("recent", "").split("\n")) {
+            if (!line.isBlank()) {
+                out.add(Path.of(line));
+            }
+        }
+        return out;
+    }
+
+    /** Remembers {@code file} as the last lab and the first of the recent ones. */
+    public void opened(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        List<Path> recent = new ArrayList<>(recentFiles());
+        recent.remove(absolute);
+        recent.add(0, absolute);
+        while (recent.size() > RECENT_MAX) {
+            recent.remove(recent.size() - 1);
+        }
+        prefs.put("recent", String.join("\n", recent.stream().map(Path::toString).toList()));
+        prefs.put("lastLab", absolute.toString());
+        flush();
+    }
+
+    public boolean darkTheme() {
+        return prefs.getBoolean("dark", false);
+    }
+
+    public void setDarkTheme(boolean dark) {
+        prefs.putBoolean("dark", dark);
+        flush();
+    }
+
+    /** The file whose unsaved changes the recovery file holds ("" for a new lab). */
+    public String recoveryOf() {
+        return prefs.get("recoveryOf", "");
+    }
+
+    public void setRecoveryOf(String file) {
+        prefs.put("recoveryOf", file);
+        flush();
+    }
+
+    private void flush() {
+        try {
+            prefs.flush();
+        } catch (BackingStoreException e) {
+            // preferences are a convenience: a failed flush loses only the recent-files list
+        }
+    }
+}
