@@ -40,6 +40,8 @@ public final class ElementFactory {
     public static final long MANAGEMENT_DELAY_NS = 1_000_000L;
     public static final long TEN_GBPS = 10_000_000_000L;
     public static final long ONE_GBPS = 1_000_000_000L;
+    /** Data-center interconnects carry whole VM memories; the paper's were 10 Gbit/s. */
+    public static final long MANAGEMENT_BANDWIDTH_BPS = 10_000_000_000L;
 
     private static final IpPrefix FIRST_DC_LAN = IpPrefix.parse("172.16.0.0/16");
     private static final long GATEWAY_MAC_BASE = 0x02_00_00_00_00_00L;
@@ -180,7 +182,7 @@ public final class ElementFactory {
             }
             case MANAGEMENT -> {
                 InterfaceAddress[] ends = nextPointToPoint(lab, "192.168.", 24);
-                yield new Link(lab.freshId("M"), a, b, kind, MANAGEMENT_DELAY_NS, 0, ONE_GBPS, 0, Link.DEFAULT_MTU,
+                yield new Link(lab.freshId("M"), a, b, kind, MANAGEMENT_DELAY_NS, 0, MANAGEMENT_BANDWIDTH_BPS, 0, Link.DEFAULT_MTU,
                         Link.DEFAULT_COST, List.of(ends[0]), List.of(ends[1]));
             }
             case LAN -> new Link(lab.freshId("L"), a, b, kind, LAN_DELAY_NS, 0,
