@@ -11,8 +11,6 @@
  *   warplab.port=7007     UDP echo port
  *   warplab.dirty_mib=N   size of the dirtied buffer (0 = no workload)
  *   warplab.dirty_rate=R  pages written per second across the buffer
- * A datagram "WARPLAB-DIRTY <mib> <rate>" sent to port+1 changes the workload at run time and is
- * answered with "WARPLAB-DIRTY-OK <mib> <rate>", so one boot can serve several trials.
  *
  * Built statically (gcc -static -O2) when the guest image is made: the initramfs has no libc.
  */
@@ -20,7 +18,6 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +25,6 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -100,19 +96,9 @@ static void dirty_forever(long mib, long rate) {
     }
 }
 
-static pid_t workload = 0;
-
 static void set_workload(long mib, long rate) {
-    if (workload > 0) {
-        kill(workload, SIGKILL);
-        waitpid(workload, NULL, 0);
-        workload = 0;
-    }
-    if (mib > 0 && rate > 0) {
-        workload = fork();
-        if (workload == 0) {
-            dirty_forever(mib, rate);
-        }
+    if (mib > 0 && rate > 0 && fork() == 0) {
+        dirty_forever(mib, rate);
     }
 }
 
@@ -149,9 +135,8 @@ int main(void) {
 
     signal(SIGPIPE, SIG_IGN);
     int echo = udp_socket((int)port);
-    int control = udp_socket((int)port + 1);
-    if (echo < 0 || control < 0) {
-        printf("WARPLAB-GUEST-ERROR cannot bind UDP port %ld or %ld: %s\n", port, port + 1, strerror(errno));
+    if (echo < 0) {
+        printf("WARPLAB-GUEST-ERROR cannot bind UDP port %ld: %s\n", port, strerror(errno));
         fflush(stdout);
         return 1;
     }
@@ -160,35 +145,14 @@ int main(void) {
     fflush(stdout);
 
     static unsigned char packet[65536];
-    struct pollfd fds[2] = {{echo, POLLIN, 0}, {control, POLLIN, 0}};
     for (;;) {
-        if (poll(fds, 2, -1) < 0) {
+        struct sockaddr_in from;
+        socklen_t fromlen = sizeof from;
+        ssize_t n = recvfrom(echo, packet, sizeof packet, 0, (struct sockaddr *)&from, &fromlen);
+        if (n < 0) {
             if (errno == EINTR) continue;
             return 1;
         }
-        for (int i = 0; i < 2; i++) {
-            if (!(fds[i].revents & POLLIN)) continue;
-            struct sockaddr_in from;
-            socklen_t fromlen = sizeof from;
-            ssize_t n = recvfrom(fds[i].fd, packet, sizeof packet - 1, 0, (struct sockaddr *)&from, &fromlen);
-            if (n < 0) continue;
-            if (i == 0) {
-                sendto(echo, packet, (size_t)n, 0, (struct sockaddr *)&from, fromlen);
-                continue;
-            }
-            packet[n] = 0;
-            long new_mib, new_rate;
-            char reply[128];
-            int len;
-            if (sscanf((char *)packet, "WARPLAB-DIRTY %ld %ld", &new_mib, &new_rate) == 2 && new_mib >= 0 && new_rate >= 0) {
-                set_workload(new_mib, new_rate);
-                len = snprintf(reply, sizeof reply, "WARPLAB-DIRTY-OK %ld %ld", new_mib, new_rate);
-                printf("WARPLAB-GUEST-WORKLOAD dirty-mib=%ld dirty-pages-per-s=%ld\n", new_mib, new_rate);
-                fflush(stdout);
-            } else {
-                len = snprintf(reply, sizeof reply, "WARPLAB-DIRTY-ERROR expected 'WARPLAB-DIRTY <mib> <pages per s>'");
-            }
-            sendto(control, reply, (size_t)len, 0, (struct sockaddr *)&from, fromlen);
-        }
+        sendto(echo, packet, (size_t)n, 0, (struct sockaddr *)&from, fromlen);
     }
 }
