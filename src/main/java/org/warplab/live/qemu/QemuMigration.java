@@ -67,7 +67,8 @@ public final class QemuMigration {
 
     /**
      * QEMU's own figures and the host-clock timeline. Figures QEMU reports in milliseconds are
-     * converted to nanoseconds. {@code converged} is false when the pass limit was reached; then
+     * converted to nanoseconds. After a cancel QEMU drops its RAM figures and total time: the last
+     * ones seen while it ran are kept, and the total is the host's time from migrate to the end. {@code converged} is false when the pass limit was reached; then
      * {@code policyActions} says what was done. Host times ({@code ...AtNs}) are
      * {@link System#nanoTime()}; 0 when the event did not happen.
      */
@@ -137,11 +138,15 @@ public final class QemuMigration {
         long nextActionAtPass = settings.passLimit();
         long deadline = issued + settings.timeout().toNanos();
         JsonNode info;
+        JsonNode lastActive = JSON.createObjectNode();
         while (true) {
             info = src.execute("query-migrate");
             String status = info.path("status").asText("");
             if (FINAL.contains(status)) {
                 break;
+            }
+            if (info.has("ram")) {
+                lastActive = info;
             }
             if (info.has("expected-downtime")) {
                 expectedNs = info.get("expected-downtime").asLong() * MS;
@@ -182,9 +187,11 @@ public final class QemuMigration {
         List<QmpEvent> all = new ArrayList<>(src.events());
         all.addAll(dst.events());
         all.sort(Comparator.comparingLong(QmpEvent::receivedNs));
-        JsonNode ram = info.path("ram");
+        // a cancelled or failed migration reports no RAM figures any more: keep the last ones seen while it ran
+        JsonNode ram = info.has("ram") ? info.path("ram") : lastActive.path("ram");
+        long totalTimeNs = info.has("total-time") ? info.get("total-time").asLong() * MS : System.nanoTime() - issued;
         String error = outcome == Outcome.FAILED ? info.path("error-desc").asText("QEMU gave no reason") : "";
-        return new Result(outcome, source.spec().accelerator(), info.path("total-time").asLong() * MS, info.path("setup-time").asLong() * MS,
+        return new Result(outcome, source.spec().accelerator(), totalTimeNs, info.path("setup-time").asLong(lastActive.path("setup-time").asLong()) * MS,
                 info.path("downtime").asLong() * MS, ram.path("transferred").asLong(), ram.path("total").asLong(),
                 ram.path("dirty-sync-count").asLong(), expectedNs, converged, limitNs, actions, issued,
                 stopped.map(QmpEvent::receivedNs).orElse(0L), resumed == null ? 0 : resumed.receivedNs(),

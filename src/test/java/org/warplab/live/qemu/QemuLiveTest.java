@@ -49,8 +49,9 @@ class QemuLiveTest {
             QemuTestbed.Trial trial = testbed.trial(guest.cacheDir(), guest.image(), 0, 0, QemuMigration.Settings.defaults());
             QemuMigration.Result m = trial.migration();
             m.describe().forEach(System.out::println);
-            System.out.printf("boot %.2f s, first RARP %.2f ms after RESUME, client gap %.1f ms, lost probes %d%n",
-                    trial.bootNs() / 1e9, trial.firstRarpAfterResumeNs() / 1e6, trial.clientGapNs() / 1e6, trial.lostProbes());
+            System.out.printf("boot %.2f s, first RARP %.2f ms after RESUME arrived over QMP (%.2f ms after QEMU's RESUME timestamp), client gap %.1f ms, lost probes %d%n",
+                    trial.bootNs() / 1e9, trial.firstRarpAfterResumeNs() / 1e6, trial.firstRarpAfterResumeByQemuClockNs() / 1e6,
+                    trial.clientGapNs() / 1e6, trial.lostProbes());
             assertEquals(QemuMigration.Outcome.COMPLETED, m.outcome(), m.error());
             assertTrue(m.converged(), "an idle guest converges");
             assertTrue(m.totalTimeNs() > 0 && m.transferredBytes() > 0 && m.totalBytes() >= 128L << 20, "QEMU's figures: " + m.describe());

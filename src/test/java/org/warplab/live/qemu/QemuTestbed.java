@@ -32,8 +32,15 @@ final class QemuTestbed implements AutoCloseable {
     static final String TAP = "vm0";
 
     /** One trial's measurements. */
-    record Trial(long bootNs, QemuMigration.Result migration, long firstRarpAfterResumeNs, long clientGapNs, long lostProbes,
-                 boolean answersAfterMove, String fdbAtDestination) { }
+    record Trial(long bootNs, QemuMigration.Result migration, long firstRarpAfterResumeNs, long firstRarpAfterResumeByQemuClockNs,
+                 long clientGapNs, long lostProbes, boolean answersAfterMove, String fdbAtDestination) { }
+
+    /** Host wall clock minus monotonic clock, in ns: maps QEMU's event timestamps (wall clock) onto System.nanoTime(). */
+    private static long wallMinusMonotonicNs() {
+        java.time.Instant now = java.time.Instant.now();
+        long mono = System.nanoTime();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano() - mono;
+    }
 
     final CommandRunner runner = new ProcessCommandRunner();
     final HostTools tools = HostTools.fromEnvironment();
@@ -104,21 +111,29 @@ final class QemuTestbed implements AutoCloseable {
             try (QemuVm dst = QemuVm.start(destination, runner, tools, Optional.of(state))) {
                 result = QemuMigration.run(src, dst, INCOMING, settings);
                 long firstRarp = 0;
+                long firstRarpByQemuClock = 0;
                 boolean answers = false;
                 String fdb = "";
                 if (result.outcome() == QemuMigration.Outcome.COMPLETED) {
                     src.close(); // paused after the move: the source is done
                     AgentEvent seen = watcher.awaitEvent("announcement-seen", Duration.ofSeconds(10));
                     firstRarp = seen.timeNs() - result.destinationResumedAtNs();
+                    firstRarpByQemuClock = seen.timeNs() - (result.destinationResumedWallMicros() * 1000 - wallMinusMonotonicNs());
                     long resumed = result.destinationResumedAtNs();
                     probe.await(e -> e.event().equals("echo") && e.timeNs() > resumed + 1_000_000_000L, Duration.ofSeconds(20),
                             "echoes a second after the move");
                     answers = probe.events().stream().anyMatch(e -> e.event().equals("echo") && e.timeNs() > resumed && e.text("from").equals(VM_ADDRESS));
                     fdb = runner.check(tools.path("bridge"), "-n", ns("dc2"), "fdb", "show", "br", "br0").stdout();
+                } else {
+                    // a cancelled pre-copy leaves the guest running at the source: it must go on answering there
+                    long ended = System.nanoTime();
+                    probe.await(e -> e.event().equals("echo") && e.timeNs() > ended + 500_000_000L, Duration.ofSeconds(20),
+                            "echoes from the source after the cancelled migration");
+                    answers = true;
                 }
                 probe.send("stop");
                 long[] gapAndLost = gapAndLost(probe.events());
-                return new Trial(bootNs, result, firstRarp, gapAndLost[0], gapAndLost[1], answers, fdb);
+                return new Trial(bootNs, result, firstRarp, firstRarpByQemuClock, gapAndLost[0], gapAndLost[1], answers, fdb);
             }
         }
     }
