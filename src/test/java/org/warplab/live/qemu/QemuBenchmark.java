@@ -19,8 +19,7 @@ public final class QemuBenchmark {
 
     public static void main(String[] args) throws Exception {
         int repeat = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        QemuTestbed probe = new QemuTestbed("qb", Files.createTempDirectory("wl-bench-state"), Files.createTempDirectory("wl-bench-run"));
-        GuestBuilder.Outcome guest = QemuTestbed.guest(probe.runner, probe.tools);
+        GuestBuilder.Outcome guest = QemuTestbed.guest(new org.warplab.live.ProcessCommandRunner(), org.warplab.live.HostTools.fromEnvironment());
         // a WAN-like 32 MiB/s (QEMU 7.2's default is 128 MiB/s), so the dirtying rates compare with the link
         QemuMigration.Settings settings = QemuMigration.Settings.defaults().withMaxBandwidth(32L << 20).withPolicy(QemuMigration.Policy.RAISE_LIMIT, 12);
         long[][] workloads = {{0, 0}, {32, 1000}, {32, 20000}};
@@ -30,6 +29,7 @@ public final class QemuBenchmark {
                 Path stateDir = Files.createTempDirectory("wl-bench-state");
                 Path runDir = Files.createTempDirectory("wl-bench-run");
                 try (QemuTestbed testbed = new QemuTestbed("qb" + workload[1] % 1000 + i, stateDir, runDir)) {
+                    testbed.markTemporary();
                     testbed.build();
                     QemuTestbed.Trial trial = testbed.trial(guest.cacheDir(), guest.image(), workload[0], workload[1], settings);
                     String name = workload[0] == 0 ? "idle" : workload[0] + " MiB at " + workload[1] + " pages/s";
@@ -45,6 +45,7 @@ public final class QemuBenchmark {
         }
         Path stateDir = Files.createTempDirectory("wl-bench-state");
         try (QemuTestbed testbed = new QemuTestbed("qbc", stateDir, Files.createTempDirectory("wl-bench-run"))) {
+            testbed.markTemporary();
             testbed.build();
             QemuTestbed.Trial trial = testbed.trial(guest.cacheDir(), guest.image(), 32, 20000,
                     settings.withPolicy(QemuMigration.Policy.CANCEL, 12));

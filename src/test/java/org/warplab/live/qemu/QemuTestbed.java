@@ -56,6 +56,13 @@ final class QemuTestbed implements AutoCloseable {
         this.state = new LiveState(stateDir, labId);
     }
 
+    private boolean temporaryDirs;
+
+    /** The run and state directories were made for this testbed alone: close() removes them too. */
+    void markTemporary() {
+        temporaryDirs = true;
+    }
+
     String ns(String node) {
         return names.namespace(node);
     }
@@ -180,10 +187,15 @@ final class QemuTestbed implements AutoCloseable {
     @Override
     public void close() throws IOException {
         new LiveCleanup(runner, tools, stateDir).clean(names.labPrefix());
-        if (Files.isDirectory(runDir)) {
-            try (var files = Files.list(runDir)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
+        for (Path dir : List.of(runDir, stateDir)) {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                if (temporaryDirs) {
+                    Files.deleteIfExists(dir);
                 }
             }
         }
