@@ -28,6 +28,7 @@ public final class Cli {
         add(new ConfigsCommand(), ConfigsCommand.VALUE_OPTIONS, ConfigsCommand.SWITCHES);
         add(new LiveCommand(), Set.of("--scheme", "--report", "--trace", "--repeat", "--agent-events"), Set.of("--compare-emulated"));
         add(new AgentCommand(), Set.of(), Set.of());
+        add(new GuestCommand(), GuestCommand.VALUE_OPTIONS, GuestCommand.SWITCHES);
     }
 
     private void add(Command command, Set<String> valueOptions, Set<String> switches) {
