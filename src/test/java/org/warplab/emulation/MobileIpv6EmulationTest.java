@@ -133,7 +133,7 @@ class MobileIpv6EmulationTest {
 
     @Test
     void aLostBindingAcknowledgementIsRetransmittedAfterOnePointFiveSecondsThenDoubling() throws Exception {
-        Lab lab = paper();
+        Lab lab = paper().withDurationNs(14_000_000_000L);
         MobileIpv6Behaviour lossy = new MobileIpv6Behaviour(settings(lab));
         lossy.bindingAcksToLose = 2;
         Emulator.Outcome outcome = Emulator.run(lab, Emulator.Options.defaults(1), lossy);
