@@ -68,15 +68,8 @@ final class LabParameter {
     Lab apply(Lab lab, double value) throws BadParameterException {
         ObjectNode root = tree(lab);
         Location at = locate(root);
-        JsonNode replacement;
-        if (at.value.isIntegralNumber()) {
-            if (value != Math.rint(value)) {
-                throw new BadParameterException(path + " takes whole numbers; " + format(value) + " is not one");
-            }
-            replacement = LongNode.valueOf((long) value);
-        } else {
-            replacement = DoubleNode.valueOf(value);
-        }
+        // whole values are written as integers; whether a field takes fractions is the reader's to say
+        JsonNode replacement = value == Math.rint(value) && Math.abs(value) < 1e15 ? LongNode.valueOf((long) value) : DoubleNode.valueOf(value);
         if (at.parent instanceof ObjectNode object) {
             object.set(at.field, replacement);
         } else {
