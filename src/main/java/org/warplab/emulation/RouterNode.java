@@ -386,6 +386,27 @@ final class RouterNode implements FrameReceiver, EventHandler {
         }
     }
 
+    /** Changes (or adds) the IPv6 route for {@code prefix}, as a routing protocol would. */
+    void setRoute6(Ipv6.Prefix prefix, int entry) {
+        routes6.removeIf(r -> r.prefix().equals(prefix));
+        routes6.add(new Route6(prefix, entry));
+        if (net.tracing()) {
+            Port port = ports.get(entry >>> 1);
+            net.trace(new TraceEvent.RouteChanged(net.now(), name, prefix.toString(), (entry & 1) == 1 ? "connected" : port.peer, port.link));
+        }
+    }
+
+    /** The longest IPv6 prefix this router routes that holds {@code address}, or null. */
+    Ipv6.Prefix routedPrefix6(Ipv6Address address) {
+        Route6 best = null;
+        for (Route6 route : routes6) {
+            if (route.prefix().contains(address) && (best == null || route.prefix().length() > best.prefix().length())) {
+                best = route;
+            }
+        }
+        return best == null ? null : best.prefix();
+    }
+
     /** Changes the route for prefix {@code prefixIndex}, as a routing protocol would. */
     void setRoute(int prefixIndex, int entry) {
         route[prefixIndex] = entry;
