@@ -456,7 +456,6 @@ final class MobileIpv6Behaviour implements SchemeBehaviour {
         private Ipv6Address careOf;
         private boolean registered;
         private int sequence;
-        private int acknowledgedSequence = -1;
         private long retransmitHandle = -1;
         private long backoffNs;
         private int generation;
@@ -620,17 +619,17 @@ final class MobileIpv6Behaviour implements SchemeBehaviour {
                 return;
             }
             cancelRetransmission();
+            MigrationRun run = run();
+            if (run != null && run.resumedNs >= 0 && run.mobility.bindingAckNs < 0) {
+                run.mobility.bindingAckNs = network.net.now();
+            }
             if (!away()) {
+                // back home: the home agent deleted the binding and delivers on the home link again
                 registered = false;
                 return;
             }
             boolean first = !registered;
             registered = true;
-            acknowledgedSequence = ba.mobilitySequence;
-            MigrationRun run = run();
-            if (run != null && run.resumedNs >= 0 && run.mobility.bindingAckNs < 0) {
-                run.mobility.bindingAckNs = network.net.now();
-            }
             if (ba.mobilityLifetimeNs > 0) {
                 network.net.sim.scheduleIn((long) (ba.mobilityLifetimeNs * REFRESH_FRACTION), this, CODE_REFRESH, generation);
             }

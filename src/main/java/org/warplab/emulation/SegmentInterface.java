@@ -24,9 +24,9 @@ final class SegmentInterface implements FrameReceiver {
         this.prefixes = List.copyOf(prefixes);
         this.ip = ip;
         this.mac = mac;
-        Channel toInterface = Channel.virtual(net, name, bridge.name, router.name);
+        Channel toInterface = Channel.virtual(net, name, bridge.name, name);
         toInterface.receiver = this;
-        Channel fromInterface = Channel.virtual(net, name, router.name, bridge.name);
+        Channel fromInterface = Channel.virtual(net, name, name, bridge.name);
         fromInterface.receiver = bridge;
         fromInterface.receiverPort = bridge.attach(toInterface, router.name, true);
         bridge.addStatic(mac, 0, fromInterface.receiverPort);

@@ -228,6 +228,21 @@ class MobileIpv6EmulationTest {
     }
 
     @Test
+    void backAtHomeTheNodeDeregistersAndIsReachedDirectly() throws Exception {
+        Lab lab = paper();
+        org.warplab.model.Migration out = lab.migrations().get(0);
+        org.warplab.model.Migration back = new org.warplab.model.Migration("MIG2", out.vm(), "HOME", 7_000_000_000L, out.mode(), out.storage(),
+                out.downtimeLimitNs(), out.bandwidthCapBps(), out.maxRounds());
+        Emulator.Outcome outcome = Emulator.run(lab.withMigrations(List.of(out, back)).withDurationNs(12_000_000_000L),
+                Emulator.Options.defaults(1));
+        MigrationMetrics home = outcome.result().migrations().get(1);
+        assertTrue(home.reachableAfter());
+        assertFalse(home.pathAfter().contains("FR"), "no tunnel once home: " + home.pathAfter());
+        assertTrue(outcome.trace().ofType(TraceEvent.RuleSwitched.class).stream().anyMatch(r -> r.rule().contains("deleted")));
+        assertTrue(home.downtimeNs() < outcome.result().migrations().get(0).downtimeNs(), "no care-of address, no DAD at home");
+    }
+
+    @Test
     void theSameSeedGivesTheSameTrace() throws Exception {
         Lab lab = withRouteOptimization(paper());
         List<TraceEvent> a = Emulator.run(lab, Emulator.Options.defaults(3)).trace().events();
