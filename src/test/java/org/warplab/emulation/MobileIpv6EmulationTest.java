@@ -243,6 +243,16 @@ class MobileIpv6EmulationTest {
     }
 
     @Test
+    void theTraceAndResultSurviveJsonWithTheNewEvents(@TempDir Path dir) throws Exception {
+        Emulator.Outcome outcome = Emulator.run(withRouteOptimization(paper()), Emulator.Options.defaults(1));
+        Path file = dir.resolve("trace.jsonl");
+        RunExports.writeTrace(outcome.trace(), file);
+        assertEquals(outcome.trace(), RunExports.readTrace(file));
+        assertTrue(java.nio.file.Files.readString(file).contains("\"type\":\"encapsulated\""));
+        assertEquals(outcome.result(), RunExports.readResult(RunExports.resultJson(outcome.result())));
+    }
+
+    @Test
     void theSameSeedGivesTheSameTrace() throws Exception {
         Lab lab = withRouteOptimization(paper());
         List<TraceEvent> a = Emulator.run(lab, Emulator.Options.defaults(3)).trace().events();
