@@ -24,6 +24,8 @@ public final class Cli {
         add(new ValidateCommand(), Set.of(), Set.of());
         add(new FormatCommand(), Set.of(), Set.of("--check"));
         add(new EmulateCommand(), Set.of("--scheme", "--seed", "--report", "--trace", "--pcap"), Set.of());
+        add(new CompareCommand(), Set.of("--seed"), Set.of());
+        add(new SweepCommand(), SweepCommand.VALUE_OPTIONS, Set.of());
         add(new BenchCommand(), Set.of("--flows", "--duration-ms"), Set.of());
         add(new ConfigsCommand(), ConfigsCommand.VALUE_OPTIONS, ConfigsCommand.SWITCHES);
         add(new LiveCommand(), Set.of("--scheme", "--report", "--trace", "--repeat", "--agent-events"), Set.of("--compare-emulated"));

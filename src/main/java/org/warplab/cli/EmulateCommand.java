@@ -33,12 +33,15 @@ final class EmulateCommand implements Command {
                                        [--report FILE.json] [--trace FILE.jsonl] [--pcap DIR]
 
                 Runs the lab's migrations in virtual time, packet by packet, and prints per
-                migration: switching time (announcement seen -> last client-edge translator
-                switched), VM downtime, the largest gap between echoes a client saw, probes
-                lost, latency before/after, the path, and where the time went.
+                migration: switching time (paging: announcement seen -> last client-edge
+                translator switched; Mobile IPv6: router advertisement heard -> binding
+                acknowledged; segmentation: resume -> last segment endpoint learned the VM),
+                VM downtime (stopped -> running again; for Mobile IPv6 until the first packet
+                reaches the home address again), the largest gap between echoes a client saw,
+                probes lost, latency before/after, the path, and where the time went.
 
-                  --scheme S         run with another scheme: network-paging, none,
-                                     l2-extension, routing-move
+                  --scheme S         run with another scheme: network-paging, segmentation,
+                                     mobile-ipv6, none, l2-extension, routing-move
                   --seed N           seed of the random source (jitter, loss); default 1
                   --report FILE      write the result as JSON
                   --trace FILE       write every packet hop and state change as JSON lines

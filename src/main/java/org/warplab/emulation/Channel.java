@@ -7,7 +7,7 @@ import org.warplab.run.TraceEvent;
  * serialized), then propagation delay with jitter (never reordering), loss and an MTU. One event
  * per frame: its arrival at the far end.
  */
-final class Channel implements EventHandler {
+final class Channel implements EventHandler, FrameSink {
     /** Tail drop beyond this many bytes waiting, like a 1000-frame transmit queue. */
     static final long QUEUE_LIMIT_BYTES = 1000L * 1538;
 
@@ -57,9 +57,15 @@ final class Channel implements EventHandler {
         return busyUntilNs;
     }
 
-    void send(Frame frame) {
+    @Override
+    public String linkName() {
+        return link;
+    }
+
+    @Override
+    public void send(Frame frame) {
         long now = net.now();
-        if (frame.bulkBytes == 0 && frame.isIpv4() && frame.ipBytes > mtu) {
+        if (frame.bulkBytes == 0 && frame.isIp() && frame.ipBytes > mtu) {
             net.drop(frame, fromNode, link, "packet of " + frame.ipBytes + " bytes exceeds the MTU " + mtu + " of " + link);
             return;
         }
@@ -84,8 +90,7 @@ final class Channel implements EventHandler {
         lastArrivalNs = arrive;
         if (net.tracing()) {
             net.trace(new TraceEvent.PacketSent(now, frame.id, frame.kind, net.flowName(frame), frame.sequence, fromNode, link,
-                    toNode, depart, arrive, frame.isIpv4() ? Ipv4.text(frame.sourceIp) : Ipv4.mac(frame.sourceMac),
-                    frame.isIpv4() ? Ipv4.text(frame.destinationIp) : Ipv4.mac(frame.destinationMac),
+                    toNode, depart, arrive, frame.sourceText(), frame.destinationText(),
                     (int) Math.min(Integer.MAX_VALUE, frame.bulkBytes > 0 ? frame.bulkBytes : frame.frameBytes())));
         }
         if (capture != null) {

@@ -2,6 +2,7 @@ package org.warplab.emulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.warplab.model.Ipv6Address;
 import org.warplab.model.ProbeFlow;
 import org.warplab.model.ProbeKind;
 import org.warplab.run.PacketKind;
@@ -19,8 +20,9 @@ final class ClientHost extends IpHost {
         this.recorder = recorder;
     }
 
-    void addFlow(int flowIndex, ProbeFlow flow, int vmAddress) {
-        ProbeSource source = new ProbeSource(flowIndex, flow, vmAddress);
+    /** Adds a flow to the VM at {@code vmAddress} (IPv4), or at {@code vmAddress6} when that is set. */
+    void addFlow(int flowIndex, ProbeFlow flow, int vmAddress, Ipv6Address vmAddress6) {
+        ProbeSource source = new ProbeSource(flowIndex, flow, vmAddress, vmAddress6);
         sources.add(source);
         net.sim.scheduleAt(flow.startNs(), source, 0, null);
     }
@@ -43,11 +45,13 @@ final class ClientHost extends IpHost {
         final int flowIndex;
         final ProbeFlow flow;
         final int vmAddress;
+        final Ipv6Address vmAddress6;
 
-        ProbeSource(int flowIndex, ProbeFlow flow, int vmAddress) {
+        ProbeSource(int flowIndex, ProbeFlow flow, int vmAddress, Ipv6Address vmAddress6) {
             this.flowIndex = flowIndex;
             this.flow = flow;
             this.vmAddress = vmAddress;
+            this.vmAddress6 = vmAddress6;
         }
 
         @Override
@@ -57,8 +61,15 @@ final class ClientHost extends IpHost {
                 return;
             }
             boolean ping = flow.kind() == ProbeKind.PING;
-            Frame probe = newIpFrame(ping ? PacketKind.PING : PacketKind.PROBE, vmAddress,
-                    ping ? Frame.PROTOCOL_ICMP : Frame.PROTOCOL_UDP, Math.max(48, flow.packetBytes()));
+            Frame probe;
+            if (vmAddress6 != null) {
+                probe = newIp6Frame(ping ? PacketKind.PING : PacketKind.PROBE, nd.addresses.get(1), vmAddress6,
+                        ping ? Frame.PROTOCOL_ICMPV6 : Frame.PROTOCOL_UDP, Math.max(68, flow.packetBytes()));
+                probe.icmpType = ping ? Frame.ICMPV6_ECHO_REQUEST : 0;
+            } else {
+                probe = newIpFrame(ping ? PacketKind.PING : PacketKind.PROBE, vmAddress,
+                        ping ? Frame.PROTOCOL_ICMP : Frame.PROTOCOL_UDP, Math.max(48, flow.packetBytes()));
+            }
             probe.sourcePort = 40000 + (flowIndex % 20000);
             probe.destinationPort = PROBE_PORT;
             probe.flow = flowIndex;

@@ -22,8 +22,8 @@ import org.warplab.model.Vm;
 
 /**
  * A lab turned into emulated devices: a learning switch per data center, routers with their
- * ports and routes, clients, VMs, and the management links. The IPv4 side of the lab is
- * emulated; routes come from shortest paths over the WAN links' costs.
+ * ports and routes, clients, VMs, and the management links. IPv4 and IPv6 both run (an element
+ * may have either or both); routes come from shortest paths over the WAN links' costs.
  */
 final class EmulatedNetwork {
     record LanAttachment(RouterNode router, int port) { }
@@ -61,6 +61,10 @@ final class EmulatedNetwork {
     private record Owner(RouterNode router, int port) { }
 
     private final List<Owner> owners = new ArrayList<>();
+
+    private record Owner6(Ipv6.Prefix prefix, RouterNode router, int port) { }
+
+    private final List<Owner6> owners6 = new ArrayList<>();
     private final List<List<ShortestPaths.Edge>> adjacency = new ArrayList<>();
 
     private EmulatedNetwork(Lab lab, NetworkContext net) {
@@ -136,22 +140,29 @@ final class EmulatedNetwork {
         return channel;
     }
 
-    private static InterfaceAddress v4(List<InterfaceAddress> addresses, String what) throws EmulationException {
-        return addresses.stream().filter(x -> x.family() == IpFamily.IPV4).findFirst()
-                .orElseThrow(() -> new EmulationException(what + " has no IPv4 address; the emulator runs the IPv4 side of a lab"));
+    private static Optional<InterfaceAddress> first(List<InterfaceAddress> addresses, IpFamily family) {
+        return addresses.stream().filter(x -> x.family() == family).findFirst();
     }
 
-    private static int v4(Optional<IpAddress> address, String what) throws EmulationException {
-        return Ipv4.of(address.orElseThrow(() -> new EmulationException(what + " has no IPv4 address; the emulator runs the IPv4 side of a lab")));
+    /** The IPv4 address as an int, 0 when there is none (the element takes part in IPv6 only). */
+    private static int v4(Optional<IpAddress> address) {
+        return address.filter(a -> a.family() == IpFamily.IPV4).map(Ipv4::of).orElse(0);
     }
 
     private void wan(Link link, Router ra, Router rb) throws EmulationException {
         RouterNode a = routers.get(ra.id());
         RouterNode b = routers.get(rb.id());
-        InterfaceAddress aAddress = v4(link.aAddresses(), "link '" + link.id() + "' end " + ra.id());
-        InterfaceAddress bAddress = v4(link.bAddresses(), "link '" + link.id() + "' end " + rb.id());
-        RouterNode.Port pa = a.addPort(link.id(), rb.id(), Ipv4.of(aAddress.address()), aAddress.prefixLength(), net.freshMac(), false);
-        RouterNode.Port pb = b.addPort(link.id(), ra.id(), Ipv4.of(bAddress.address()), bAddress.prefixLength(), net.freshMac(), false);
+        Optional<InterfaceAddress> aAddress = first(link.aAddresses(), IpFamily.IPV4);
+        Optional<InterfaceAddress> bAddress = first(link.bAddresses(), IpFamily.IPV4);
+        Optional<InterfaceAddress> aAddress6 = first(link.aAddresses(), IpFamily.IPV6);
+        Optional<InterfaceAddress> bAddress6 = first(link.bAddresses(), IpFamily.IPV6);
+        if ((aAddress.isEmpty() || bAddress.isEmpty()) && (aAddress6.isEmpty() || bAddress6.isEmpty())) {
+            throw new EmulationException("link '" + link.id() + "' needs an address of the same family (IPv4 or IPv6) on both ends");
+        }
+        RouterNode.Port pa = a.addPort(link.id(), rb.id(), aAddress.map(x -> Ipv4.of(x.address())).orElse(0),
+                aAddress.map(InterfaceAddress::prefixLength).orElse(0), net.freshMac(), false);
+        RouterNode.Port pb = b.addPort(link.id(), ra.id(), bAddress.map(x -> Ipv4.of(x.address())).orElse(0),
+                bAddress.map(InterfaceAddress::prefixLength).orElse(0), net.freshMac(), false);
         pa.out = channel(link, ra.id(), rb.id());
         pa.out.receiver = b;
         pa.out.receiverPort = pb.index;
@@ -164,7 +175,18 @@ final class EmulatedNetwork {
         pb.peerMac = pa.mac;
         adjacency.get(a.index).add(new ShortestPaths.Edge(b.index, link.cost(), pa.index));
         adjacency.get(b.index).add(new ShortestPaths.Edge(a.index, link.cost(), pb.index));
-        addOwned(Ipv4.Prefix.of(aAddress.subnet()), a, pa.index);
+        if (aAddress.isPresent() && bAddress.isPresent()) {
+            addOwned(Ipv4.Prefix.of(aAddress.get().subnet()), a, pa.index);
+        }
+        if (aAddress6.isPresent() && bAddress6.isPresent()) {
+            pa.ip6 = Ipv6.of(aAddress6.get().address());
+            pa.prefix6Length = aAddress6.get().prefixLength();
+            pb.ip6 = Ipv6.of(bAddress6.get().address());
+            pb.prefix6Length = bAddress6.get().prefixLength();
+            pa.peerIp6 = pb.ip6;
+            pb.peerIp6 = pa.ip6;
+            addOwned6(Ipv6.Prefix.of(aAddress6.get().subnet()), a, pa.index);
+        }
     }
 
     private void management(Link link) {
@@ -184,10 +206,9 @@ final class EmulatedNetwork {
     private void dataCenterLan(Link link, DataCenter dc, Router r) throws EmulationException {
         RouterNode router = routers.get(r.id());
         LanSwitch lan = switches.get(dc.id());
-        IpPrefix prefix = dc.lanPrefix(IpFamily.IPV4).orElseThrow(
-                () -> new EmulationException("data center '" + dc.id() + "' has no IPv4 LAN prefix; the emulator runs the IPv4 side of a lab"));
-        int gateway = v4(dc.gatewayAddress(IpFamily.IPV4), "data center '" + dc.id() + "' gateway");
-        RouterNode.Port port = router.addPort(link.id(), dc.id(), gateway, prefix.length(), dc.gatewayMac().bits(), true);
+        Optional<IpPrefix> prefix = dc.lanPrefix(IpFamily.IPV4);
+        int gateway = prefix.isPresent() ? v4(dc.gatewayAddress(IpFamily.IPV4)) : 0;
+        RouterNode.Port port = router.addPort(link.id(), dc.id(), gateway, prefix.map(IpPrefix::length).orElse(0), dc.gatewayMac().bits(), true);
         port.out = channel(link, r.id(), dc.id());
         port.out.receiver = lan;
         Channel toRouter = channel(link, dc.id(), r.id());
@@ -195,38 +216,86 @@ final class EmulatedNetwork {
         toRouter.receiver = router;
         toRouter.receiverPort = port.index;
         port.arp = new ArpResolver(net, r.id(), port.mac, gateway, port.out);
+        Optional<IpPrefix> prefix6 = dc.lanPrefix(IpFamily.IPV6);
+        Optional<IpAddress> gateway6 = dc.gatewayAddress(IpFamily.IPV6);
+        if (prefix6.isPresent() && gateway6.isPresent()) {
+            port.ip6 = Ipv6.of(gateway6.get());
+            port.prefix6Length = prefix6.get().length();
+            port.nd = new NeighborDiscovery(net, r.id(), port.mac, true, port.out);
+            port.nd.addresses.add(port.ip6);
+        }
+        if (prefix.isEmpty() && prefix6.isEmpty()) {
+            throw new EmulationException("data center '" + dc.id() + "' has no LAN prefix; give it an IPv4 or IPv6 prefix");
+        }
         lanAttachments.put(dc.id(), new LanAttachment(router, port.index));
     }
 
     private void clientLan(Link link, Client c, Router r) throws EmulationException {
         RouterNode router = routers.get(r.id());
-        InterfaceAddress address = v4(c.addresses(), "client '" + c.id() + "'");
-        int gateway = v4(c.gateway(IpFamily.IPV4), "client '" + c.id() + "' gateway");
-        ClientHost client = new ClientHost(net, c.id(), Ipv4.of(address.address()), address.prefixLength(), net.freshMac(), gateway, recorder);
-        RouterNode.Port port = router.addPort(link.id(), c.id(), gateway, address.prefixLength(), net.freshMac(), true);
+        Optional<InterfaceAddress> address = first(c.addresses(), IpFamily.IPV4);
+        Optional<InterfaceAddress> address6 = first(c.addresses(), IpFamily.IPV6);
+        if (address.isEmpty() && address6.isEmpty()) {
+            throw new EmulationException("client '" + c.id() + "' has no address; give it an IPv4 or IPv6 address on its site");
+        }
+        int gateway = address.isPresent() ? v4(c.gateway(IpFamily.IPV4)) : 0;
+        int ip = address.map(x -> Ipv4.of(x.address())).orElse(0);
+        int length = address.map(InterfaceAddress::prefixLength).orElse(0);
+        ClientHost client = new ClientHost(net, c.id(), ip, length, net.freshMac(), gateway, recorder);
+        RouterNode.Port port = router.addPort(link.id(), c.id(), gateway, length, net.freshMac(), true);
         port.out = channel(link, r.id(), c.id());
         port.out.receiver = client;
         Channel up = channel(link, c.id(), r.id());
         up.receiver = router;
         up.receiverPort = port.index;
+        Optional<IpAddress> gateway6 = c.gateway(IpFamily.IPV6);
+        if (address6.isPresent() && gateway6.isPresent()) {
+            Ipv6.Prefix site = Ipv6.Prefix.of(address6.get().subnet());
+            client.enableIpv6(Ipv6.of(address6.get().address()), site, Ipv6.of(gateway6.get()));
+            port.ip6 = Ipv6.of(gateway6.get());
+            port.prefix6Length = site.length();
+            port.nd = new NeighborDiscovery(net, r.id(), port.mac, true, port.out);
+            port.nd.addresses.add(port.ip6);
+            addOwned6(site, router, port.index);
+        }
         client.setUplink(up);
         port.arp = new ArpResolver(net, r.id(), port.mac, gateway, port.out);
         clients.put(c.id(), client);
-        addOwned(new Ipv4.Prefix(client.ip, 32), router, port.index);
-        addOwned(Ipv4.Prefix.of(address.subnet()), router, port.index);
+        if (address.isPresent()) {
+            addOwned(new Ipv4.Prefix(client.ip, 32), router, port.index);
+            addOwned(Ipv4.Prefix.of(address.get().subnet()), router, port.index);
+        }
     }
 
     private void buildVms() throws EmulationException {
         for (Vm vm : lab.vms()) {
             DataCenter dc = lab.node(vm.dataCenter(), DataCenter.class).orElseThrow(
                     () -> new EmulationException("VM '" + vm.id() + "' starts in '" + vm.dataCenter() + "', which is not a data center"));
-            int ip = v4(vm.address(IpFamily.IPV4), "VM '" + vm.id() + "'");
-            IpPrefix prefix = dc.lanPrefix(IpFamily.IPV4).orElseThrow(() -> new EmulationException("data center '" + dc.id() + "' has no IPv4 LAN prefix"));
-            int gateway = v4(dc.gatewayAddress(IpFamily.IPV4), "data center '" + dc.id() + "' gateway");
-            VmHost host = new VmHost(net, vm, ip, prefix.length(), gateway);
+            Optional<IpPrefix> prefix = dc.lanPrefix(IpFamily.IPV4);
+            int ip = prefix.isPresent() ? v4(vm.address(IpFamily.IPV4)) : 0;
+            int gateway = prefix.isPresent() ? v4(dc.gatewayAddress(IpFamily.IPV4)) : 0;
+            VmHost host = new VmHost(net, vm, ip, prefix.map(IpPrefix::length).orElse(0), gateway);
+            Optional<IpAddress> address6 = vm.address(IpFamily.IPV6);
+            Optional<IpPrefix> prefix6 = dc.lanPrefix(IpFamily.IPV6);
+            if (address6.isPresent() && prefix6.isPresent()) {
+                host.enableIpv6(Ipv6.of(address6.get()), Ipv6.Prefix.of(prefix6.get()),
+                        dc.gatewayAddress(IpFamily.IPV6).map(Ipv6::of).orElse(null));
+            }
+            if (ip == 0 && host.nd == null) {
+                throw new EmulationException("VM '" + vm.id() + "' has no address in data center '" + dc.id()
+                        + "''s LAN prefixes; give it an IPv4 or IPv6 address there");
+            }
             host.attach(switches.get(dc.id()));
             vms.put(vm.id(), host);
         }
+    }
+
+    private void addOwned6(Ipv6.Prefix prefix, RouterNode router, int port) {
+        for (Owner6 owner : owners6) {
+            if (owner.prefix().equals(prefix)) {
+                return;
+            }
+        }
+        owners6.add(new Owner6(prefix, router, port));
     }
 
     private void addOwned(Ipv4.Prefix prefix, RouterNode router, int port) {
@@ -252,7 +321,7 @@ final class EmulatedNetwork {
             LanAttachment attachment = lanAttachments.get(dcId);
             DataCenter dc = lab.node(dcId, DataCenter.class).orElseThrow();
             Optional<IpPrefix> lanPrefix = dc.lanPrefix(IpFamily.IPV4);
-            if (attachment == null || lanPrefix.isEmpty()) {
+            if (attachment == null || lanPrefix.isEmpty() || !behaviour.routesDataCenterPrefixes()) {
                 continue;
             }
             Ipv4.Prefix lan = Ipv4.Prefix.of(lanPrefix.get());
@@ -273,7 +342,28 @@ final class EmulatedNetwork {
             }
             addOwned(advertised, attachment.router(), attachment.port());
         }
+        if (behaviour.routesDataCenterPrefixes()) {
+            for (String dcId : order) {
+                LanAttachment attachment = lanAttachments.get(dcId);
+                Optional<IpPrefix> prefix6 = lab.node(dcId, DataCenter.class).orElseThrow().lanPrefix(IpFamily.IPV6);
+                if (attachment != null && prefix6.isPresent() && attachment.router().ports.get(attachment.port()).ip6 != null) {
+                    addOwned6(Ipv6.Prefix.of(prefix6.get()), attachment.router(), attachment.port());
+                }
+            }
+        }
         paths = ShortestPaths.compute(adjacency);
+        for (RouterNode router : routerList) {
+            for (Owner6 owner : owners6) {
+                if (owner.router() == router) {
+                    router.routes6.add(new RouterNode.Route6(owner.prefix(), RouterNode.encode(owner.port(), true)));
+                } else {
+                    int port = paths.firstPort(router.index, owner.router().index);
+                    if (port >= 0 && router.ports.get(port).peerIp6 != null) {
+                        router.routes6.add(new RouterNode.Route6(owner.prefix(), RouterNode.encode(port, false)));
+                    }
+                }
+            }
+        }
         for (RouterNode router : routerList) {
             router.initRoutes(prefixes.size());
             for (int p = 0; p < prefixes.size(); p++) {
@@ -300,8 +390,45 @@ final class EmulatedNetwork {
             if (flow.intervalNs() <= 0) {
                 throw new EmulationException("probe flow '" + flow.id() + "' has no positive interval");
             }
-            client.addFlow(i, flow, vm.ip);
+            if (usesIpv6(client, vm)) {
+                client.addFlow(i, flow, 0, vm.vmAddress6());
+            } else if (client.ip != 0 && vm.ip != 0) {
+                client.addFlow(i, flow, vm.ip, null);
+            } else {
+                throw new EmulationException("probe flow '" + flow.id() + "': client '" + flow.client() + "' and VM '" + flow.vm()
+                        + "' share no address family (both need IPv4, or both IPv6)");
+            }
         }
+    }
+
+    /**
+     * Whether a flow runs over IPv6: when the lab has Mobile IPv6 settings and the VM is a mobile node
+     * (its IPv6 address is in the home network), as in the paper, whatever scheme runs; otherwise
+     * when IPv4 is missing on either end.
+     */
+    boolean usesIpv6(ClientHost client, VmHost vm) {
+        if (client.nd == null || vm.nd == null) {
+            return false;
+        }
+        Optional<org.warplab.model.MobileIpv6> mip = lab.schemeConfig(org.warplab.model.MobileIpv6.class);
+        if (mip.isPresent()) {
+            Optional<IpPrefix> home = lab.node(mip.get().homeNetwork(), DataCenter.class).flatMap(dc -> dc.lanPrefix(IpFamily.IPV6));
+            if (home.isPresent() && vm.vm.address(IpFamily.IPV6).filter(home.get()::contains).isPresent()) {
+                return true;
+            }
+        }
+        return client.ip == 0 || vm.ip == 0;
+    }
+
+    /** The address clients reach {@code vm} at in this run. */
+    String addressText(VmHost vm) {
+        for (ProbeFlow flow : flows) {
+            ClientHost client = clients.get(flow.client());
+            if (flow.vm().equals(vm.vm.id()) && client != null && usesIpv6(client, vm)) {
+                return vm.vmAddress6().toString();
+            }
+        }
+        return vm.ip != 0 ? Ipv4.text(vm.ip) : vm.vmAddress6().toString();
     }
 
     /** The management link's direction from {@code from} to {@code to}, if the two data centers are joined. */

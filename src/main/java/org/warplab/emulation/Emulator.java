@@ -10,11 +10,13 @@ import java.util.Optional;
 import org.warplab.model.L2Extension;
 import org.warplab.model.Lab;
 import org.warplab.model.Migration;
+import org.warplab.model.MobileIpv6;
 import org.warplab.model.NetworkPaging;
 import org.warplab.model.NoScheme;
 import org.warplab.model.RoutingMove;
 import org.warplab.model.SchemeConfig;
 import org.warplab.model.SchemeKind;
+import org.warplab.model.Segmentation;
 import org.warplab.run.Capture;
 import org.warplab.run.RunResult;
 import org.warplab.run.Trace;
@@ -45,7 +47,8 @@ public final class Emulator {
 
     /** The schemes the emulator runs. */
     public static List<SchemeKind> emulatedSchemes() {
-        return List.of(SchemeKind.NETWORK_PAGING, SchemeKind.NONE, SchemeKind.L2_EXTENSION, SchemeKind.ROUTING_MOVE);
+        return List.of(SchemeKind.NETWORK_PAGING, SchemeKind.SEGMENTATION, SchemeKind.MOBILE_IPV6, SchemeKind.NONE, SchemeKind.L2_EXTENSION,
+                SchemeKind.ROUTING_MOVE);
     }
 
     static SchemeBehaviour behaviourFor(Lab lab) throws EmulationException {
@@ -66,6 +69,10 @@ public final class Emulator {
             return new RoutingMoveBehaviour(move);
         } else if (settings instanceof L2Extension) {
             return new L2ExtensionBehaviour();
+        } else if (settings instanceof Segmentation segmentation) {
+            return new SegmentationBehaviour(segmentation);
+        } else if (settings instanceof MobileIpv6 mip) {
+            return new MobileIpv6Behaviour(mip);
         } else if (settings instanceof NoScheme) {
             return new NoSchemeBehaviour();
         }
@@ -73,7 +80,11 @@ public final class Emulator {
     }
 
     public static Outcome run(Lab lab, Options options) throws EmulationException {
-        SchemeBehaviour behaviour = behaviourFor(lab);
+        return run(lab, options, behaviourFor(lab));
+    }
+
+    /** Runs with a given behaviour: tests use it to inject faults (a lost Binding Acknowledgement). */
+    static Outcome run(Lab lab, Options options, SchemeBehaviour behaviour) throws EmulationException {
         Simulator sim = new Simulator(options.seed());
         NetworkContext net = new NetworkContext(sim, options.trace(), options.capture());
         EmulatedNetwork network = EmulatedNetwork.build(lab, net, behaviour);

@@ -27,12 +27,16 @@ final class LanSwitch implements FrameReceiver {
     }
 
     private static final class Port {
-        final Channel out;
+        final FrameSink out;
         final String name;
+        /** 802.1Q: the VLAN of an access port (its frames are untagged), {@link #TRUNK} for a tagged port, 0 untagged LAN. */
+        int vlan;
+        /** A port into the overlay (VXLAN): what comes in by one is not sent out by another (split horizon, full mesh). */
+        boolean overlay;
         /** Whether the port takes part in switching (a management link does only for an L2 extension). */
         boolean bridged;
 
-        Port(Channel out, String name, boolean bridged) {
+        Port(FrameSink out, String name, boolean bridged) {
             this.out = out;
             this.name = name;
             this.bridged = bridged;
@@ -42,6 +46,7 @@ final class LanSwitch implements FrameReceiver {
     private static final class FdbEntry {
         int port;
         long seenNs;
+        boolean fixed;
 
         FdbEntry(int port, long seenNs) {
             this.port = port;
@@ -61,9 +66,27 @@ final class LanSwitch implements FrameReceiver {
         this.name = name;
     }
 
-    int attach(Channel toDevice, String deviceName, boolean bridged) {
+    static final int TRUNK = -1;
+
+    int attach(FrameSink toDevice, String deviceName, boolean bridged) {
         ports.add(new Port(toDevice, deviceName, bridged));
         return ports.size() - 1;
+    }
+
+    /** Makes {@code port} an access port of {@code vlan} (its frames untagged) or a tagged trunk ({@link #TRUNK}). */
+    void setVlan(int port, int vlan) {
+        ports.get(port).vlan = vlan;
+    }
+
+    void setOverlay(int port) {
+        ports.get(port).overlay = true;
+    }
+
+    /** A MAC that lives on {@code port} for good: the bridge's own interface, never moved by learning. */
+    void addStatic(long mac, int vlan, int port) {
+        FdbEntry entry = new FdbEntry(port, Long.MAX_VALUE / 2);
+        entry.fixed = true;
+        fdb.put(key(vlan, mac), entry);
     }
 
     void setBridged(int port, boolean bridged) {
@@ -74,6 +97,20 @@ final class LanSwitch implements FrameReceiver {
         taps.add(tap);
     }
 
+    private static long key(int vlan, long mac) {
+        return ((long) vlan << 48) | mac;
+    }
+
+    /** The port {@code mac} is known behind in {@code vlan}, or -1. */
+    int portOf(int vlan, long mac) {
+        FdbEntry entry = fdb.get(key(vlan, mac));
+        return entry == null ? -1 : entry.port;
+    }
+
+    String portName(int port) {
+        return ports.get(port).name;
+    }
+
     @Override
     public void receive(Frame frame, int inPort) {
         if (frame.kind == PacketKind.MIGRATION) {
@@ -82,19 +119,26 @@ final class LanSwitch implements FrameReceiver {
         }
         Port in = ports.get(inPort);
         if (!in.bridged) {
-            net.drop(frame, name, in.out.link, "the management link of " + name + " is not bridged to its LAN");
+            net.drop(frame, name, in.out.linkName(), "the management link of " + name + " is not bridged to its LAN");
             return;
         }
+        int vlan = in.vlan == TRUNK ? frame.vlan : in.vlan;
+        if (in.vlan == TRUNK && vlan == 0) {
+            net.drop(frame, name, in.out.linkName(), "untagged frame on the tagged port to " + in.name);
+            return;
+        }
+        frame.vlan = vlan;
         if (capture != null) {
             capture.record(net.now(), frame);
         }
         long now = net.now();
         if ((frame.sourceMac & 0x0100_0000_0000L) == 0) {
-            FdbEntry entry = fdb.get(frame.sourceMac);
+            long k = key(vlan, frame.sourceMac);
+            FdbEntry entry = fdb.get(k);
             if (entry == null) {
-                fdb.put(frame.sourceMac, new FdbEntry(inPort, now));
+                fdb.put(k, new FdbEntry(inPort, now));
                 traceFdb(frame.sourceMac, in.name);
-            } else {
+            } else if (!entry.fixed) {
                 if (entry.port != inPort) {
                     entry.port = inPort;
                     traceFdb(frame.sourceMac, in.name);
@@ -106,34 +150,50 @@ final class LanSwitch implements FrameReceiver {
             taps.get(i).seen(frame, this);
         }
         if ((frame.destinationMac & 0x0100_0000_0000L) == 0) {
-            FdbEntry entry = fdb.get(frame.destinationMac);
-            if (entry != null && now - entry.seenNs > AGEING_NS) {
-                fdb.remove(frame.destinationMac);
+            long k = key(vlan, frame.destinationMac);
+            FdbEntry entry = fdb.get(k);
+            if (entry != null && !entry.fixed && now - entry.seenNs > AGEING_NS) {
+                fdb.remove(k);
                 traceFdb(frame.destinationMac, null);
                 entry = null;
             }
             if (entry != null) {
-                if (entry.port != inPort) {
-                    ports.get(entry.port).out.send(frame);
+                if (entry.port != inPort && !(in.overlay && ports.get(entry.port).overlay)) {
+                    sendOut(ports.get(entry.port), frame, vlan);
                 }
                 return;
             }
         }
-        flood(frame, inPort);
+        flood(frame, inPort, vlan);
     }
 
-    private void flood(Frame frame, int inPort) {
+    private boolean carries(Port port, int vlan) {
+        return port.bridged && (port.vlan == TRUNK || port.vlan == vlan);
+    }
+
+    private void sendOut(Port port, Frame frame, int vlan) {
+        if (!carries(port, vlan)) {
+            net.drop(frame, name, port.out.linkName(), "port " + port.name + " is not in VLAN " + vlan);
+            return;
+        }
+        frame.vlan = port.vlan == TRUNK ? vlan : 0;
+        port.out.send(frame);
+    }
+
+    private void flood(Frame frame, int inPort, int vlan) {
+        boolean fromOverlay = ports.get(inPort).overlay;
         int last = -1;
         for (int i = 0; i < ports.size(); i++) {
-            if (i != inPort && ports.get(i).bridged) {
+            Port port = ports.get(i);
+            if (i != inPort && carries(port, vlan) && !(fromOverlay && port.overlay)) {
                 if (last >= 0) {
-                    ports.get(last).out.send(frame.copy());
+                    sendOut(ports.get(last), frame.copy(), vlan);
                 }
                 last = i;
             }
         }
         if (last >= 0) {
-            ports.get(last).out.send(frame);
+            sendOut(ports.get(last), frame, vlan);
         }
     }
 
@@ -141,5 +201,15 @@ final class LanSwitch implements FrameReceiver {
         if (net.tracing()) {
             net.trace(new TraceEvent.FdbUpdated(net.now(), name, Ipv4.mac(mac), port));
         }
+        if (learnListener != null && port != null) {
+            learnListener.learned(this, mac, port);
+        }
     }
+
+    /** Told when the switch learns (or re-learns) where a MAC lives: a scheme watching a moved VM's MAC. */
+    interface LearnListener {
+        void learned(LanSwitch lan, long mac, String port);
+    }
+
+    LearnListener learnListener;
 }

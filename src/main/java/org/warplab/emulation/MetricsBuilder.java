@@ -75,6 +75,10 @@ final class MetricsBuilder {
                         + "; the client edges were never told (check the data center's capturesAnnouncements and the scheme's trigger)");
             }
         }
+        if (!behaviour.hasSwitching()) {
+            switching = behaviour.switchingTimeNs(network, run);
+        }
+        behaviour.addPhases(network, run, phases, notes);
         phases.sort(Comparator.comparingLong(Phase::startNs));
         List<FlowMetrics> flows = new ArrayList<>();
         for (int f = 0; f < network.flows.size(); f++) {
@@ -91,9 +95,10 @@ final class MetricsBuilder {
         boolean reachable = !flows.isEmpty() && flows.stream().allMatch(fm -> fm.latencyAfterNs() >= 0);
         String pathBefore = flows.isEmpty() ? "" : flows.get(0).pathBefore();
         String pathAfter = flows.isEmpty() ? "" : flows.get(0).pathAfter();
-        long downtime = run.pausedNs >= 0 && run.resumedNs >= 0 ? run.resumedNs - run.pausedNs : -1;
+        long downtimeEnd = behaviour.downtimeEndNs(run);
+        long downtime = run.pausedNs >= 0 && run.resumedNs >= 0 && downtimeEnd >= 0 ? downtimeEnd - run.pausedNs : -1;
         long total = run.resumedNs >= 0 ? run.resumedNs - run.startNs : -1;
-        return new MigrationMetrics(run.migration.id(), run.vm.vm.id(), Ipv4.text(run.vm.ip), run.fromDataCenter(), run.destination.name,
+        return new MigrationMetrics(run.migration.id(), run.vm.vm.id(), network.addressText(run.vm), run.fromDataCenter(), run.destination.name,
                 run.migration.mode().key() + "/" + run.migration.storage().key(), switching, downtime, total, gap, sent, lost, before, after,
                 reachable, pathBefore, pathAfter, phases, flows);
     }

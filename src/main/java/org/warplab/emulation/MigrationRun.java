@@ -48,6 +48,9 @@ final class MigrationRun implements EventHandler, LanSwitch.BulkSink {
     final Map<String, Long> configArrivedNs = new LinkedHashMap<>();
     final Map<String, Long> switchedNs = new LinkedHashMap<>();
     long convergedNs = -1;
+    final MobilityTimeline mobility = new MobilityTimeline();
+    /** Segmentation: when each segment bridge learned the VM's MAC at its new place. */
+    final Map<String, Long> segmentLearnedNs = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
 
     // The transfer under way.

@@ -3,6 +3,7 @@ package org.warplab.emulation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.warplab.model.Ipv6Address;
 import org.warplab.run.TraceEvent;
 
 /**
@@ -28,6 +29,13 @@ final class RouterNode implements FrameReceiver, EventHandler {
         ArpResolver arp;
         int peerIp;
         long peerMac;
+        /** IPv6 of the port: its address (null: none), neighbour discovery on a LAN, the far end on a WAN link. */
+        Ipv6Address ip6;
+        int prefix6Length;
+        NeighborDiscovery nd;
+        Ipv6Address peerIp6;
+        /** On a segmented data-center LAN: the segment bridges by VLAN id that tagged frames of this port go to. */
+        java.util.Map<Integer, SegmentPort> trunk;
 
         Port(int index, String link, String peer, int ip, int prefixLength, long mac, boolean lan) {
             this.index = index;
@@ -45,6 +53,27 @@ final class RouterNode implements FrameReceiver, EventHandler {
 
     /** A configuration message from a capture program: send {@code vmIp} to {@code destination} from now on. */
     record ConfigMessage(String vm, int vmIp, int destination, String dataCenter, MigrationRun migration) { }
+
+    /** Where a tagged frame from a segment trunk goes: port {@code port} of segment bridge {@code bridge}. */
+    record SegmentPort(LanSwitch bridge, int port) { }
+
+    /** An IPv6 route: the prefix and the encoded port (see {@link #encode}). */
+    record Route6(Ipv6.Prefix prefix, int entry) { }
+
+    /**
+     * A function of the router beyond forwarding (a home agent): it may take packets addressed to
+     * the router itself, and packets passing through, before the routing table sees them.
+     */
+    interface Ipv6Function {
+        boolean local(RouterNode router, Frame frame, Port in);
+
+        boolean intercept(RouterNode router, Frame frame, Port in);
+    }
+
+    /** A function that takes IPv4 packets addressed to the router (a VXLAN tunnel endpoint). */
+    interface Ipv4Function {
+        boolean local(RouterNode router, Frame frame, Port in);
+    }
 
     /** Tells the scheme a rule was switched. */
     interface SwitchListener {
@@ -64,6 +93,11 @@ final class RouterNode implements FrameReceiver, EventHandler {
     List<Ipv4.Prefix[]> reverse = List.of();
     SwitchListener switchListener;
     int controlPort = -1;
+    final List<Route6> routes6 = new ArrayList<>();
+    Ipv6Function ipv6Function;
+    Ipv4Function ipv4Function;
+    /** Client-edge segmentation: port index → the segment interface its clients' traffic to the segment goes into. */
+    java.util.Map<Integer, SegmentInterface> segmentOfClientPort;
 
     RouterNode(NetworkContext net, String name, int index, PrefixTable prefixes) {
         this.net = net;
@@ -105,6 +139,20 @@ final class RouterNode implements FrameReceiver, EventHandler {
     @Override
     public void receive(Frame frame, int portIndex) {
         Port in = ports.get(portIndex);
+        if (in.trunk != null) {
+            SegmentPort segment = in.trunk.get(frame.vlan);
+            if (segment == null) {
+                net.drop(frame, name, in.link, frame.vlan == 0 ? "untagged frame on " + name + "'s segment trunk"
+                        : "no segment with VLAN " + frame.vlan + " at " + name);
+                return;
+            }
+            segment.bridge().receive(frame, segment.port());
+            return;
+        }
+        if (frame.isIpv6()) {
+            receive6(frame, in);
+            return;
+        }
         if (frame.etherType != Frame.ETHERTYPE_IPV4) {
             if (in.arp != null) {
                 in.arp.receive(frame);
@@ -145,7 +193,21 @@ final class RouterNode implements FrameReceiver, EventHandler {
                 }
             }
         }
+        if (segmentOfClientPort != null) {
+            SegmentInterface segment = segmentOfClientPort.get(portIndex);
+            if (segment != null && segment.serves(frame.destinationIp)) {
+                if (--frame.ttl <= 0) {
+                    net.drop(frame, name, null, "TTL expired");
+                    return;
+                }
+                segment.send(frame);
+                return;
+            }
+        }
         if (isLocal(frame.destinationIp)) {
+            if (ipv4Function != null && ipv4Function.local(this, frame, in)) {
+                return;
+            }
             if (frame.control instanceof ConfigMessage message && location != null) {
                 net.sim.scheduleIn(switchProcessingNs, this, CODE_APPLY_CONFIG, message);
                 if (message.migration() != null) {
@@ -164,6 +226,11 @@ final class RouterNode implements FrameReceiver, EventHandler {
             deliverConnected(frame, ports.get(forcedPort));
             return;
         }
+        route4(frame);
+    }
+
+    /** Sends an IPv4 packet by the routing table (one the router forwards or makes itself). */
+    void route4(Frame frame) {
         int prefix = prefixes.lookup(frame.destinationIp);
         int entry = prefix < 0 ? NO_ROUTE : route[prefix];
         if (entry == NO_ROUTE) {
@@ -182,9 +249,92 @@ final class RouterNode implements FrameReceiver, EventHandler {
 
     long switchProcessingNs;
 
+    private void receive6(Frame frame, Port in) {
+        boolean multicast = (frame.destinationMac & 0x0100_0000_0000L) != 0;
+        if (!multicast && frame.destinationMac != in.mac) {
+            if (in.lan) {
+                net.drop(frame, name, in.link, "frame for MAC " + Ipv4.mac(frame.destinationMac) + ", not " + name
+                        + "'s port (" + Ipv4.mac(in.mac) + "): a stale router MAC?");
+            }
+            return;
+        }
+        if (in.nd != null && in.nd.receive(frame)) {
+            return;
+        }
+        if (multicast) {
+            return;
+        }
+        if (isLocal6(frame.destination6)) {
+            if (ipv6Function != null && ipv6Function.local(this, frame, in)) {
+                return;
+            }
+            net.drop(frame, name, null, "addressed to " + name + " itself, which runs no program for it");
+            return;
+        }
+        if (ipv6Function != null && ipv6Function.intercept(this, frame, in)) {
+            return;
+        }
+        if (--frame.ttl <= 0) {
+            net.drop(frame, name, null, "hop limit exceeded");
+            return;
+        }
+        route6(frame);
+    }
+
+    boolean isLocal6(Ipv6Address address) {
+        for (int i = 0; i < ports.size(); i++) {
+            Port port = ports.get(i);
+            if (address.equals(port.ip6) || (port.nd != null && port.nd.holds(address))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends an IPv6 packet by the routing table (longest prefix first). */
+    void route6(Frame frame) {
+        int entry = NO_ROUTE;
+        int best = -1;
+        for (int i = 0; i < routes6.size(); i++) {
+            Route6 route = routes6.get(i);
+            if (route.prefix().length() > best && route.prefix().contains(frame.destination6)) {
+                best = route.prefix().length();
+                entry = route.entry();
+            }
+        }
+        if (entry == NO_ROUTE) {
+            net.drop(frame, name, null, "no route to " + frame.destination6);
+            return;
+        }
+        Port out = ports.get(entry >>> 1);
+        if ((entry & 1) == 1 && out.nd != null) {
+            out.nd.send(frame.destination6, frame);
+        } else if ((entry & 1) == 1 && !frame.destination6.equals(out.peerIp6)) {
+            net.drop(frame, name, out.link, "no host " + frame.destination6 + " on " + out.link);
+        } else {
+            frame.sourceMac = out.mac;
+            frame.destinationMac = out.peerMac;
+            out.out.send(frame);
+        }
+    }
+
+    /** The router's IPv6 address on the port it would send {@code destination} by: the source of what it originates. */
+    Ipv6Address sourceAddress6(Ipv6Address destination) {
+        int best = -1;
+        Ipv6Address source = null;
+        for (Route6 route : routes6) {
+            Port port = ports.get(route.entry() >>> 1);
+            if (route.prefix().length() > best && route.prefix().contains(destination) && port.ip6 != null) {
+                best = route.prefix().length();
+                source = port.ip6;
+            }
+        }
+        return source;
+    }
+
     private boolean isLocal(int address) {
         for (int i = 0; i < ports.size(); i++) {
-            if (ports.get(i).ip == address) {
+            if (address != 0 && ports.get(i).ip == address) {
                 return true;
             }
         }
@@ -234,6 +384,27 @@ final class RouterNode implements FrameReceiver, EventHandler {
                 switchListener.switched(this, message);
             }
         }
+    }
+
+    /** Changes (or adds) the IPv6 route for {@code prefix}, as a routing protocol would. */
+    void setRoute6(Ipv6.Prefix prefix, int entry) {
+        routes6.removeIf(r -> r.prefix().equals(prefix));
+        routes6.add(new Route6(prefix, entry));
+        if (net.tracing()) {
+            Port port = ports.get(entry >>> 1);
+            net.trace(new TraceEvent.RouteChanged(net.now(), name, prefix.toString(), (entry & 1) == 1 ? "connected" : port.peer, port.link));
+        }
+    }
+
+    /** The longest IPv6 prefix this router routes that holds {@code address}, or null. */
+    Ipv6.Prefix routedPrefix6(Ipv6Address address) {
+        Route6 best = null;
+        for (Route6 route : routes6) {
+            if (route.prefix().contains(address) && (best == null || route.prefix().length() > best.prefix().length())) {
+                best = route;
+            }
+        }
+        return best == null ? null : best.prefix();
     }
 
     /** Changes the route for prefix {@code prefixIndex}, as a routing protocol would. */

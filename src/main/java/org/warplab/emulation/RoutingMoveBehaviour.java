@@ -21,9 +21,19 @@ final class RoutingMoveBehaviour implements SchemeBehaviour {
 
     @Override
     public void vmResumed(EmulatedNetwork network, MigrationRun run) {
-        int prefix = network.prefixes.lookup(run.vm.ip);
+        int prefix = run.vm.ip == 0 ? -1 : network.prefixes.lookup(run.vm.ip);
         EmulatedNetwork.LanAttachment attachment = network.lanAttachments.get(run.destination.name);
-        if (prefix < 0 || attachment == null) {
+        org.warplab.model.Ipv6Address address6 = run.vm.vmAddress6();
+        Ipv6.Prefix prefix6 = null;
+        if (attachment != null && address6 != null) {
+            for (RouterNode router : network.routerList) {
+                Ipv6.Prefix candidate = router.routedPrefix6(address6);
+                if (candidate != null && (prefix6 == null || candidate.length() > prefix6.length())) {
+                    prefix6 = candidate;
+                }
+            }
+        }
+        if ((prefix < 0 && prefix6 == null) || attachment == null) {
             run.notes.add("no route to move: " + run.destination.name + " has no router");
             return;
         }
@@ -37,7 +47,13 @@ final class RoutingMoveBehaviour implements SchemeBehaviour {
             long at = run.resumedNs + config.advertisementDelayNs() + hops * config.floodPerHopNs() + config.spfDelayNs();
             int entry = router == origin ? RouterNode.encode(attachment.port(), true)
                     : RouterNode.encode(network.paths.firstPort(router.index, origin.index), false);
-            network.net.sim.scheduleAt(at, (code, payload) -> router.setRoute(prefix, entry), 0, null);
+            if (prefix >= 0) {
+                network.net.sim.scheduleAt(at, (code, payload) -> router.setRoute(prefix, entry), 0, null);
+            }
+            if (prefix6 != null && (router != origin || origin.ports.get(attachment.port()).nd != null)) {
+                Ipv6.Prefix moved = prefix6;
+                network.net.sim.scheduleAt(at, (code, payload) -> router.setRoute6(moved, entry), 0, null);
+            }
             last = Math.max(last, at);
         }
         run.convergedNs = last;

@@ -1,6 +1,8 @@
 package org.warplab.emulation;
 
+import java.util.List;
 import java.util.Optional;
+import org.warplab.run.Phase;
 
 /**
  * How a mobility scheme (or a baseline) acts inside the emulated network: what it installs before
@@ -18,6 +20,11 @@ interface SchemeBehaviour {
         return Optional.empty();
     }
 
+    /** Whether the WAN routes each data center's LAN prefixes to its edge (not so for segmentation, whose LANs are tenant space). */
+    default boolean routesDataCenterPrefixes() {
+        return true;
+    }
+
     /** Runs once the devices exist, before routes are computed. */
     default void prepare(EmulatedNetwork network) {
     }
@@ -30,6 +37,20 @@ interface SchemeBehaviour {
 
     default long settleNs(EmulatedNetwork network) {
         return SETTLE_NS;
+    }
+
+    /** When the VM is back in service after a migration: by default when it runs again; later for a scheme it must re-register with. */
+    default long downtimeEndNs(MigrationRun run) {
+        return run.resumedNs;
+    }
+
+    /** The scheme's own switching time for a migration, if it has one beyond network paging's. */
+    default Long switchingTimeNs(EmulatedNetwork network, MigrationRun run) {
+        return null;
+    }
+
+    /** Adds the scheme's phases of a migration (after the VM resumed). */
+    default void addPhases(EmulatedNetwork network, MigrationRun run, List<Phase> phases, List<String> notes) {
     }
 
     /** Whether the switching time (announcement seen → last translator switched) applies. */

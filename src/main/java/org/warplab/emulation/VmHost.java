@@ -3,6 +3,7 @@ package org.warplab.emulation;
 import java.util.ArrayList;
 import java.util.List;
 import org.warplab.model.AnnounceKind;
+import org.warplab.model.Ipv6Address;
 import org.warplab.model.Vm;
 import org.warplab.run.PacketKind;
 import org.warplab.run.TraceEvent;
@@ -21,8 +22,14 @@ final class VmHost extends IpHost implements EventHandler {
     private final List<Channel> uplinks = new ArrayList<>();
     private final List<String> portDataCenters = new ArrayList<>();
     private int currentPort = -1;
+    private LanSwitch currentLan;
+    private int currentLanPort = -1;
     boolean paused;
     boolean migrating;
+    /** The 802.1Q VLAN of the VM's port on a segmented LAN (0: untagged). */
+    int accessVlan;
+    /** Told when a probe reached the VM (the first one after a move ends Mobile IPv6's downtime). */
+    Runnable deliveredListener;
 
     VmHost(NetworkContext net, Vm vm, int ip, int prefixLength, int gatewayIp) {
         super(net, vm.id(), ip, prefixLength, vm.mac().bits(), gatewayIp);
@@ -37,24 +44,42 @@ final class VmHost extends IpHost implements EventHandler {
         Channel fromVm = Channel.virtual(net, lan.name + ":" + vm.id(), vm.id(), lan.name);
         fromVm.receiver = lan;
         fromVm.receiverPort = lan.attach(toVm, vm.id(), true);
+        if (accessVlan != 0) {
+            lan.setVlan(fromVm.receiverPort, accessVlan);
+        }
         uplinks.add(fromVm);
         portDataCenters.add(lan.name);
         currentPort = uplinks.size() - 1;
+        currentLan = lan;
+        currentLanPort = fromVm.receiverPort;
         setUplink(fromVm);
         dataCenter = lan.name;
+    }
+
+    /** Puts the VM's port (now and after every move) into 802.1Q VLAN {@code vlan}. */
+    void setAccessVlan(int vlan) {
+        accessVlan = vlan;
+        if (currentLan != null) {
+            currentLan.setVlan(currentLanPort, vlan);
+        }
+    }
+
+    /** The VM's own IPv6 address (its home address for a mobile node): the one the lab gives it. */
+    Ipv6Address vmAddress6() {
+        return vm.address(org.warplab.model.IpFamily.IPV6).map(Ipv6::of).orElse(null);
     }
 
     @Override
     public void receive(Frame frame, int port) {
         if (port != currentPort) {
-            if (frame.destinationMac == mac && frame.isIpv4()) {
+            if (frame.destinationMac == mac && frame.isIp()) {
                 net.drop(frame, portDataCenters.get(port), frame.kind == PacketKind.MIGRATION ? null : portDataCenters.get(port) + ":" + vm.id(),
                         vm.id() + " has left " + portDataCenters.get(port) + "; the LAN still sends its frames to the old port (stale FDB entry)");
             }
             return;
         }
         if (paused) {
-            if (frame.destinationMac == mac && frame.isIpv4()) {
+            if (frame.destinationMac == mac && frame.isIp()) {
                 net.drop(frame, vm.id(), null, vm.id() + " is paused (stop-and-copy)");
             }
             return;
@@ -77,16 +102,10 @@ final class VmHost extends IpHost implements EventHandler {
             net.trace(new TraceEvent.Delivered(net.now(), frame.id, frame.kind, net.flowName(frame), frame.sequence, name,
                     net.now() - frame.probeSentNs));
         }
-        Frame echo = newIpFrame(replyKind, frame.sourceIp, frame.protocol, frame.ipBytes);
-        echo.sourcePort = frame.destinationPort;
-        echo.destinationPort = frame.sourcePort;
-        echo.flow = frame.flow;
-        echo.sequence = frame.sequence;
-        echo.probeSentNs = frame.probeSentNs;
-        if (frame.path != null) {
-            echo.path = frame.path;
+        if (deliveredListener != null) {
+            deliveredListener.run();
         }
-        sendIp(echo);
+        sendIp(replyTo(frame, replyKind));
     }
 
     /** Starts the hypervisor's announcements, now. */

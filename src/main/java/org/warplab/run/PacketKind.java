@@ -17,5 +17,17 @@ public enum PacketKind {
     /** The capture program's configuration message to a client-edge translator. */
     CONFIG,
     /** A burst of the migration stream on the management link. */
-    MIGRATION
+    MIGRATION,
+    /** IPv6 neighbour discovery: a solicitation (also a duplicate address detection probe) and the advertisement answering it. */
+    NEIGHBOR_SOLICITATION,
+    NEIGHBOR_ADVERTISEMENT,
+    /** An IPv6 router advertisement (radvd's, every MinRtrAdvInterval..MaxRtrAdvInterval). */
+    ROUTER_ADVERTISEMENT,
+    /** Mobile IPv6 (RFC 6275) mobility messages. */
+    BINDING_UPDATE,
+    BINDING_ACK,
+    HOME_TEST_INIT,
+    CARE_OF_TEST_INIT,
+    HOME_TEST,
+    CARE_OF_TEST
 }

@@ -24,7 +24,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = TraceEvent.FdbUpdated.class, name = "fdb-updated"),
     @JsonSubTypes.Type(value = TraceEvent.ArpUpdated.class, name = "arp-updated"),
     @JsonSubTypes.Type(value = TraceEvent.RouteChanged.class, name = "route-changed"),
-    @JsonSubTypes.Type(value = TraceEvent.MigrationRound.class, name = "migration-round")
+    @JsonSubTypes.Type(value = TraceEvent.MigrationRound.class, name = "migration-round"),
+    @JsonSubTypes.Type(value = TraceEvent.Encapsulated.class, name = "encapsulated"),
+    @JsonSubTypes.Type(value = TraceEvent.Decapsulated.class, name = "decapsulated")
 })
 public sealed interface TraceEvent {
 
@@ -75,4 +77,14 @@ public sealed interface TraceEvent {
     /** A migration finished a round: pre-copy rounds count from 1; {@code stopAndCopy} marks the final one. */
     record MigrationRound(long timeNs, String migration, int round, long bytes, long durationNs, boolean stopAndCopy)
             implements TraceEvent { }
+
+    /**
+     * {@code node} wrapped the packet into a tunnel: {@code how} is "ip6ip6" (Mobile IPv6) or
+     * "vxlan VNI n" (a segment); the outer header goes from {@code outerSource} to {@code outerDestination}.
+     */
+    record Encapsulated(long timeNs, long packetId, String node, String how, String outerSource, String outerDestination)
+            implements TraceEvent { }
+
+    /** {@code node} took the packet out of its tunnel. */
+    record Decapsulated(long timeNs, long packetId, String node, String how) implements TraceEvent { }
 }

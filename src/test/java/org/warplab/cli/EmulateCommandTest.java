@@ -42,10 +42,16 @@ class EmulateCommandTest {
     }
 
     @Test
-    void unreadableFilesAndUnemulatedSchemesExitTwo() {
+    void unreadableFilesAndUnknownSchemesExitTwo() {
         assertEquals(2, run("emulate", "no-such-file.warplab.json"));
-        assertEquals(2, run("emulate", "sample-labs/mipv6-paper.warplab.json"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("does not run Mobile IPv6 yet"));
         assertEquals(2, run("emulate", "sample-labs/paging-paper.warplab.json", "--scheme", "teleport"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown scheme 'teleport'"));
+    }
+
+    @Test
+    void everySampleLabRunsWithItsOwnScheme() {
+        for (String lab : org.warplab.testing.Samples.names()) {
+            assertEquals(0, run("emulate", "sample-labs/" + lab + ".warplab.json"), lab + ": " + err.toString(StandardCharsets.UTF_8));
+        }
     }
 }

@@ -125,8 +125,9 @@ class EmulatorTest {
     }
 
     @Test
-    void schemesNotYetEmulatedAreRefusedClearly() throws Exception {
-        EmulationException e = assertThrows(EmulationException.class, () -> Emulator.run(lab("mipv6-paper"), Emulator.Options.defaults(1)));
-        assertTrue(e.getMessage().contains("does not run Mobile IPv6"));
+    void aSchemeWithoutSettingsIsRefusedClearly() throws Exception {
+        Lab lab = lab("mipv6-paper").withScheme(SchemeKind.NETWORK_PAGING);
+        EmulationException e = assertThrows(EmulationException.class, () -> Emulator.run(lab, Emulator.Options.defaults(1)));
+        assertTrue(e.getMessage().contains("no settings for Network paging"), e.getMessage());
     }
 }
