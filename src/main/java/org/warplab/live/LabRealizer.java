@@ -37,9 +37,14 @@ public final class LabRealizer {
         }
     }
 
-    /** A built lab: where its files are, how it was built, and how long it took. */
+    /**
+     * A built lab: where its files are, how it was built, and how long it took.
+     *
+     * @param generateNs generating and writing every state's config files
+     * @param buildNs creating the namespaces and applying the first state's files to them
+     */
     public record Realization(Lab lab, NamespaceNames names, Path configDir, Capabilities capabilities, ConfigOptions options,
-                              List<StateFiles> states, List<RelayedLink> relayed, List<String> notes, long buildNs) {
+                              List<StateFiles> states, List<RelayedLink> relayed, List<String> notes, long generateNs, long buildNs) {
 
         public String namespace(String nodeId) {
             return names.namespace(nodeId);
@@ -54,6 +59,9 @@ public final class LabRealizer {
             return configDir.resolve(state);
         }
     }
+
+    /** Process starts overlap well beyond the core count: they mostly wait on the kernel. */
+    static final int PARALLEL_STEPS = 6;
 
     /** The relay's namespace name; lab ids cannot be lowercase-with-a-dot, so it never clashes with a node. */
     static final String RELAY_NODE = "relay.";
@@ -84,6 +92,7 @@ public final class LabRealizer {
         ConfigOptions options = optionsFor(capabilities, names);
         List<StateFiles> states = ConfigGenerator.generateAll(lab, options);
         writeAll(states, configDir);
+        long generated = System.nanoTime();
         Path before = configDir.resolve(states.get(0).state());
         String ip = tools.path("ip");
         List<String> notes = new ArrayList<>();
@@ -108,9 +117,7 @@ public final class LabRealizer {
             namespaces.append("netns add ").append(names.namespace(node)).append('\n');
         }
         runner.check(new Command(List.of(ip, "-batch", "-"), namespaces.toString(), Command.DEFAULT_TIMEOUT));
-        for (Node node : lab.nodes()) {
-            sysctl(names.namespace(node.id()), before.resolve(node.id()).resolve("sysctl.conf"));
-        }
+        inParallel(lab.nodes().stream().<Runnable>map(node -> () -> sysctl(names.namespace(node.id()), before.resolve(node.id()).resolve("sysctl.conf"))).toList());
         runner.check(ip, "-batch", wiring(lab, before, relayed, names, configDir).toString());
         if (!relayed.isEmpty()) {
             String relay = names.namespace(RELAY_NODE);
@@ -121,20 +128,20 @@ public final class LabRealizer {
             }
             runner.check(new Command(List.of(ip, "-n", relay, "-batch", "-"), up.toString(), Command.DEFAULT_TIMEOUT));
         }
-        for (Node node : lab.nodes()) {
-            applyNode(names.namespace(node.id()), before.resolve(node.id()));
-        }
+        List<Runnable> steps = new ArrayList<>();
+        lab.nodes().forEach(node -> steps.add(() -> applyNode(names.namespace(node.id()), before.resolve(node.id()))));
         if (capabilities.netem()) {
             for (Link link : lab.links()) {
                 if (link.delayNs() >= MIN_RELAYED_DELAY_NS || link.lossPercent() > 0) {
-                    netem(names.namespace(link.a()), link);
-                    netem(names.namespace(link.b()), link);
+                    steps.add(() -> netem(names.namespace(link.a()), link));
+                    steps.add(() -> netem(names.namespace(link.b()), link));
                 }
             }
         } else {
-            offloadsOff(lab, names, relayed);
+            steps.addAll(offloadsOff(names, relayed));
         }
-        return new Realization(lab, names, configDir, capabilities, options, states, relayed, notes, System.nanoTime() - start);
+        inParallel(steps);
+        return new Realization(lab, names, configDir, capabilities, options, states, relayed, notes, generated - start, System.nanoTime() - generated);
     }
 
     /**
@@ -199,17 +206,47 @@ public final class LabRealizer {
         runner.check(Command.of(argv));
     }
 
-    /** Frames that reach the relay must carry real checksums and real sizes: no offloads on its links. */
-    private void offloadsOff(Lab lab, NamespaceNames names, List<RelayedLink> relayed) {
+    /**
+     * Frames the relay captures must carry real checksums and real sizes, so the link ends that
+     * send into it get no checksum or segmentation offload. The relay's own ports send through
+     * pcap, which bypasses offloads, so they need nothing.
+     */
+    private List<Runnable> offloadsOff(NamespaceNames names, List<RelayedLink> relayed) {
         String ethtool = tools.path("ethtool");
         String ip = tools.path("ip");
+        List<Runnable> steps = new ArrayList<>();
         for (RelayedLink link : relayed) {
-            for (String[] end : new String[][] {
-                    {names.namespace(link.link().a()), InterfaceNames.linkEnd(link.link())},
-                    {names.namespace(link.link().b()), InterfaceNames.linkEnd(link.link())},
-                    {names.namespace(RELAY_NODE), link.aPort()}, {names.namespace(RELAY_NODE), link.bPort()}}) {
-                runner.check(ip, "netns", "exec", end[0], ethtool, "-K", end[1], "tx", "off", "gso", "off", "tso", "off", "gro", "off");
+            for (String node : List.of(link.link().a(), link.link().b())) {
+                steps.add(() -> runner.check(ip, "netns", "exec", names.namespace(node), ethtool, "-K", InterfaceNames.linkEnd(link.link()),
+                        "tx", "off", "gso", "off", "tso", "off"));
             }
+        }
+        return steps;
+    }
+
+    /**
+     * Runs independent steps (each in its own namespace) on a few threads: most of a build is
+     * waiting for short processes to start and finish. The first failure is rethrown.
+     */
+    private static void inParallel(List<Runnable> steps) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_STEPS);
+        try {
+            List<java.util.concurrent.Future<?>> futures = steps.stream().<java.util.concurrent.Future<?>>map(pool::submit).toList();
+            for (java.util.concurrent.Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while building the lab", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

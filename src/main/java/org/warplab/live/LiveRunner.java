@@ -117,7 +117,8 @@ public final class LiveRunner {
         try {
             progress.step("building the lab on namespaces " + names.labPrefix() + "* (" + capabilities.linkDelayMethod() + " for link delay)");
             LabRealizer.Realization built = new LabRealizer(runner, tools).build(lab, names, capabilities, state, configDir);
-            progress.step(String.format("built in %.0f ms; starting agents", built.buildNs() / 1e6));
+            progress.step(String.format("configs generated in %.0f ms, namespaces built in %.0f ms; starting agents",
+                    built.generateNs() / 1e6, built.buildNs() / 1e6));
             Session session = new Session(lab, built, state, agents);
             session.startAgents();
             RunResult result = session.migrate();

@@ -41,7 +41,8 @@ class LabRealizerLiveTest {
         Capabilities capabilities = new CapabilityProbe(runner, tools).probe();
         LiveState state = new LiveState(dir.resolve("state"), names.labId());
         LabRealizer.Realization built = new LabRealizer(runner, tools).build(lab, names, capabilities, state, dir.resolve("configs"));
-        System.out.printf("paper lab built in %.1f ms (%s; %d links relayed)%n", built.buildNs() / 1e6, capabilities.linkDelayMethod(), built.relayed().size());
+        System.out.printf("paper lab: configs generated in %.1f ms, namespaces built in %.1f ms (%s; %d links relayed)%n",
+                built.generateNs() / 1e6, built.buildNs() / 1e6, capabilities.linkDelayMethod(), built.relayed().size());
         // without the relay running, delayed links carry nothing; with netem they carry at once
         if (!built.relayed().isEmpty()) {
             assertEquals(List.of("W1", "W2", "W3", "W4", "W5", "M1"), built.relayed().stream().map(r -> r.link().id()).toList());
