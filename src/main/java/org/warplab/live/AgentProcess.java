@@ -25,6 +25,9 @@ public final class AgentProcess implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of(
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m", "-Xss512k", "-Djava.net.preferIPv4Stack=false");
 
+    /** The JVM option that names an agent's namespace on its command line. */
+    public static final String LAB_PROPERTY = "-Dwarplab.agent.namespace";
+
     private final String name;
     private final Process process;
     private final Writer input;
@@ -48,6 +51,8 @@ public final class AgentProcess implements AutoCloseable {
             throws IOException {
         List<String> argv = new ArrayList<>(List.of(tools.path("ip"), "netns", "exec", namespace, javaBinary()));
         argv.addAll(JVM_OPTIONS);
+        // marks the process as this lab's agent, so `live cleanup` finds it even before it has entered its namespace
+        argv.add(LAB_PROPERTY + "=" + namespace);
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), AgentMain.class.getName(), kind));
         argv.addAll(args);
         Process process = new ProcessBuilder(argv).start();

@@ -56,9 +56,16 @@ public final class LiveCleanup {
             CommandResult delete = runner.run(ip, "netns", "delete", namespace);
             if (delete.ok()) {
                 removed.add(namespace);
+            } else if (delete.stderr().contains("No such file or directory")) {
+                // gone between listing and deleting: another cleanup got there first
+                continue;
             } else {
                 failures.add("could not delete namespace " + namespace + ": " + delete.stderr().strip());
             }
+        }
+        // agents that were still starting when their run died are not inside a namespace yet; find them by name
+        for (ProcessHandle agent : agentsOf(labPrefix)) {
+            kill(agent, stopped);
         }
         if (failures.isEmpty()) {
             for (LiveState.Snapshot state : LiveState.leftovers(stateDir)) {
@@ -81,6 +88,14 @@ public final class LiveCleanup {
             }
         }
         return out;
+    }
+
+    /** Live-mode agents (and the `ip netns exec` that starts them) of namespaces under {@code prefix}. */
+    static List<ProcessHandle> agentsOf(String prefix) {
+        String marker = AgentProcess.LAB_PROPERTY + "=" + prefix;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> java.util.Arrays.stream(args).anyMatch(a -> a.startsWith(marker))).orElse(false))
+                .toList();
     }
 
     private static void kill(ProcessHandle process, List<Long> stopped) {

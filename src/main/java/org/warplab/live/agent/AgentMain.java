@@ -13,6 +13,25 @@ public final class AgentMain {
     private AgentMain() {
     }
 
+    /** How long an agent may take to release its sockets and captures before the process exits anyway. */
+    static final long STOP_GRACE_MS = 1000;
+
+    /**
+     * Stops the agent, but never waits forever: libpcap's read in immediate mode ignores its timeout
+     * and holds the handle's lock until a packet arrives, so closing a capture on a quiet link would
+     * block. The process exit that follows releases whatever is still open.
+     */
+    static void stopWithin(Agent agent, long graceMs) {
+        Thread stopper = new Thread(agent::stop, "agent-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(graceMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The entry point live mode starts inside a namespace (the same as {@code warplab agent ...}). */
     public static void main(String[] args) {
         System.exit(run(List.of(args)));
@@ -55,7 +74,7 @@ public final class AgentMain {
         } catch (java.io.IOException e) {
             out.emit("error", "reason", "input closed: " + e.getMessage());
         } finally {
-            agent.stop();
+            stopWithin(agent, STOP_GRACE_MS);
             out.emit("stopped");
         }
         return 0;
