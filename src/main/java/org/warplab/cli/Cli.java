@@ -28,7 +28,7 @@ public final class Cli {
         add(new SweepCommand(), SweepCommand.VALUE_OPTIONS, Set.of());
         add(new BenchCommand(), Set.of("--flows", "--duration-ms"), Set.of());
         add(new ConfigsCommand(), ConfigsCommand.VALUE_OPTIONS, ConfigsCommand.SWITCHES);
-        add(new LiveCommand(), Set.of("--scheme", "--report", "--trace", "--repeat", "--agent-events"), Set.of("--compare-emulated"));
+        add(new LiveCommand(), Set.of("--scheme", "--report", "--trace", "--repeat", "--agent-events", "--vm"), Set.of("--compare-emulated"));
         add(new AgentCommand(), Set.of(), Set.of());
         add(new GuestCommand(), GuestCommand.VALUE_OPTIONS, GuestCommand.SWITCHES);
     }
@@ -76,6 +76,10 @@ public final class Cli {
             return spec.command().run(parsed, out, err);
         } catch (UsageException e) {
             err.println("warplab " + spec.command().name() + ": " + e.getMessage());
+            return UNUSABLE;
+        } catch (RuntimeException e) {
+            // a last resort: every expected failure has its own message; this one is a bug of ours
+            err.println("warplab " + spec.command().name() + ": internal error: " + e + " (please report it with the command line and the lab file)");
             return UNUSABLE;
         }
     }

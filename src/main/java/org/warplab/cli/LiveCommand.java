@@ -12,7 +12,9 @@ import org.warplab.live.BackAndForth;
 import org.warplab.run.RunResult;
 import org.warplab.live.CapabilityProbe;
 import org.warplab.live.LiveRunner;
+import org.warplab.model.Keyed;
 import org.warplab.model.Lab;
+import org.warplab.model.VmRuntime;
 import org.warplab.run.RunExports;
 import org.warplab.live.CommandFailedException;
 import org.warplab.live.HostTools;
@@ -42,7 +44,7 @@ final class LiveCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: warplab live run LAB.warplab.json [--scheme S] [--repeat N] [--compare-emulated]
+                Usage: warplab live run LAB.warplab.json [--scheme S] [--vm namespace|qemu] [--repeat N] [--compare-emulated]
                                                [--report FILE.json] [--trace FILE.jsonl]
                        warplab live probe
                        warplab live cleanup
@@ -59,6 +61,10 @@ final class LiveCommand implements Command {
                             network, the announcements and the rule switches are real. Runs network-paging
                             and the no-scheme baseline; the other schemes run in 'warplab emulate'.
                               --scheme S       run with another scheme than the lab's
+                              --vm qemu        run every VM as a real QEMU guest (build it once with
+                                               'warplab guest build'): QEMU live-migrates it over the
+                                               management link and announces it with its own RARPs;
+                                               --vm namespace uses the namespace stand-in
                               --repeat N       move the lab's first VM N times back and forth in one
                                                built lab; print each move and median / p95 / max
                               --agent-events FILE  write every agent's own report (JSON lines): what each
@@ -89,7 +95,8 @@ final class LiveCommand implements Command {
             return runLab(args, words.subList(1, words.size()), out, err);
         }
         if (args.option("--scheme").isPresent() || args.option("--report").isPresent() || args.option("--trace").isPresent()
-                || args.option("--repeat").isPresent() || args.has("--compare-emulated") || args.option("--agent-events").isPresent()) {
+                || args.option("--repeat").isPresent() || args.has("--compare-emulated") || args.option("--agent-events").isPresent()
+                || args.option("--vm").isPresent()) {
             throw new UsageException("--scheme, --repeat, --compare-emulated, --report and --trace go with 'live run'");
         }
         if (words.size() > 1) {
@@ -152,13 +159,23 @@ final class LiveCommand implements Command {
             }
             lab = BackAndForth.repeat(lab, (int) repeat, REPEAT_SPACING_NS);
         }
-        Optional<String> unsupported = LiveRunner.unsupported(lab, lab.scheme());
+        Optional<VmRuntime> vmRuntime = Optional.empty();
+        if (args.option("--vm").isPresent()) {
+            vmRuntime = Keyed.byKey(VmRuntime.class, args.option("--vm").get());
+            if (vmRuntime.isEmpty()) {
+                throw new UsageException("--vm takes namespace or qemu, got '" + args.option("--vm").get() + "'");
+            }
+        }
+        Optional<String> unsupported = LiveRunner.unsupported(LiveRunner.withRuntime(lab, vmRuntime), lab.scheme());
         if (unsupported.isPresent()) {
             err.println("warplab live run: " + unsupported.get());
             return Cli.UNUSABLE;
         }
         ProcessCommandRunner runner = new ProcessCommandRunner();
         List<Requirement> needed = new java.util.ArrayList<>(List.of(Requirement.IP, Requirement.NFT, Requirement.ETHTOOL, Requirement.SYSCTL));
+        if (LiveRunner.withRuntime(lab, vmRuntime).vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU)) {
+            needed.add(Requirement.QEMU);
+        }
         List<String> problems = Preflight.forThisHost(runner).problems(needed, true);
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("warplab live: " + p));
@@ -167,7 +184,7 @@ final class LiveCommand implements Command {
         LiveRunner live = new LiveRunner(runner, HostTools.fromEnvironment(), LiveState.DEFAULT_DIR, step -> out.println("... " + step));
         LiveRunner.Outcome outcome;
         try {
-            outcome = live.run(lab, lab.scheme());
+            outcome = live.run(lab, lab.scheme(), vmRuntime);
         } catch (AgentProcess.AgentException | CommandFailedException | IllegalStateException e) {
             err.println("warplab live run: " + e.getMessage());
             return Cli.UNUSABLE;

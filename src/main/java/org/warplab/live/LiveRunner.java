@@ -29,6 +29,13 @@ import org.warplab.model.ProbeFlow;
 import org.warplab.model.ProbeKind;
 import org.warplab.model.SchemeKind;
 import org.warplab.model.Vm;
+import org.warplab.model.VmRuntime;
+import org.warplab.model.InterfaceAddress;
+import org.warplab.model.Ipv4Address;
+import org.warplab.live.qemu.GuestImage;
+import org.warplab.live.qemu.QemuMigration;
+import org.warplab.live.qemu.QemuVm;
+import org.warplab.live.qemu.QmpException;
 import org.warplab.run.FlowMetrics;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.PacketKind;
@@ -51,6 +58,11 @@ public final class LiveRunner {
     public static final List<SchemeKind> SUPPORTED = List.of(SchemeKind.NETWORK_PAGING, SchemeKind.NONE);
     static final int PROBE_PORT = 7007;
     static final int SWITCH_PORT = 40999;
+    /** QEMU's migration stream port on the destination's management address. */
+    static final int MIGRATION_PORT = 4444;
+    /** The guest agent's dirtying workload touches at most this much memory. */
+    static final long GUEST_DIRTY_MIB = 32;
+    static final Duration GUEST_BOOT = Duration.ofSeconds(90);
     /** QEMU's announce-self schedule: five frames at these offsets after resume. */
     static final String QEMU_ANNOUNCE_MS = "0,50,200,450,800";
     private static final Duration AGENT_START = Duration.ofSeconds(30);
@@ -75,12 +87,32 @@ public final class LiveRunner {
     private final HostTools tools;
     private final Path stateDir;
     private final Progress progress;
+    private final Path guestCache;
 
     public LiveRunner(CommandRunner runner, HostTools tools, Path stateDir, Progress progress) {
+        this(runner, tools, stateDir, progress, GuestImage.DEFAULT_CACHE);
+    }
+
+    /** @param guestCache where `warplab guest build` put the QEMU guest */
+    public LiveRunner(CommandRunner runner, HostTools tools, Path stateDir, Progress progress, Path guestCache) {
         this.runner = runner;
         this.tools = tools;
         this.stateDir = stateDir;
         this.progress = progress;
+        this.guestCache = guestCache;
+    }
+
+    /** {@code lab} with every VM realized as {@code runtime}, when one is given. */
+    public static Lab withRuntime(Lab lab, Optional<VmRuntime> runtime) {
+        if (runtime.isEmpty()) {
+            return lab;
+        }
+        Lab out = lab;
+        for (Vm vm : lab.vms()) {
+            out = out.replacingNode(new Vm(vm.id(), vm.name(), vm.position(), vm.dataCenter(), vm.addresses(), vm.mac(), vm.memoryMiB(),
+                    vm.diskGiB(), vm.dirtyPagesPerSecond(), vm.announce(), runtime.get()));
+        }
+        return out;
     }
 
     /** Why {@code lab} cannot run live with {@code scheme}, if it cannot; checked before anything is created. */
@@ -89,6 +121,9 @@ public final class LiveRunner {
             return Optional.of("live mode runs " + SUPPORTED.stream().map(SchemeKind::key).collect(Collectors.joining(" and "))
                     + " so far; '" + scheme.key() + "' runs in the emulator (warplab emulate)");
         }
+        if (lab.vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU) && scheme == SchemeKind.MOBILE_IPV6) {
+            return Optional.of("Mobile IPv6 inside the QEMU guest is out of scope; run this lab with namespace VMs or in the emulator");
+        }
         if (lab.traffic().stream().noneMatch(f -> f.kind() == ProbeKind.UDP_ECHO)) {
             return Optional.of("the lab has no udp-echo probe flow to measure the migration with; add one under traffic");
         }
@@ -96,7 +131,23 @@ public final class LiveRunner {
     }
 
     public Outcome run(Lab labToRun, SchemeKind scheme) throws IOException, AgentProcess.AgentException {
-        Lab lab = labToRun.withScheme(scheme);
+        return run(labToRun, scheme, Optional.empty());
+    }
+
+    /**
+     * Runs {@code labToRun} live. {@code vmRuntime}, when given, realizes every VM that way
+     * (namespace, or a real QEMU guest) whatever the lab says.
+     */
+    public Outcome run(Lab labToRun, SchemeKind scheme, Optional<VmRuntime> vmRuntime) throws IOException, AgentProcess.AgentException {
+        Lab lab = withRuntime(labToRun.withScheme(scheme), vmRuntime);
+        Optional<GuestImage> guest = Optional.empty();
+        if (lab.vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU)) {
+            guest = GuestImage.load(guestCache);
+            if (guest.isEmpty()) {
+                throw new IllegalStateException("a VM of this lab runs under QEMU but no guest is built in " + guestCache
+                        + "; build it once with 'warplab guest build'");
+            }
+        }
         NamespaceNames names = NamespaceNames.of(lab);
         LiveCleanup cleanup = new LiveCleanup(runner, tools, stateDir);
         List<String> leftovers = cleanup.namespaces(names.labPrefix());
@@ -119,9 +170,14 @@ public final class LiveRunner {
             LabRealizer.Realization built = new LabRealizer(runner, tools).build(lab, names, capabilities, state, configDir);
             progress.step(String.format("configs generated in %.0f ms, namespaces built in %.0f ms; starting agents",
                     built.generateNs() / 1e6, built.buildNs() / 1e6));
-            Session session = new Session(lab, built, state, agents);
+            Session session = new Session(lab, built, state, agents, guest, configDir);
             session.startAgents();
-            RunResult result = session.migrate();
+            RunResult result;
+            try {
+                result = session.migrate();
+            } finally {
+                session.closeGuests();
+            }
             return new Outcome(result, session.trace(), built.buildNs(), capabilities, session.agentEvents());
         } finally {
             progress.step("tearing down");
@@ -149,17 +205,29 @@ public final class LiveRunner {
         private final Map<String, AgentProcess> switchers = new LinkedHashMap<>();
         private final List<TraceEvent> events = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final Optional<GuestImage> guest;
+        private final Path runDir;
+        /** The QEMU currently running each QEMU-realized VM. */
+        private final Map<String, QemuVm> guests = new LinkedHashMap<>();
+        private final Map<String, QemuMigration.Result> qemuResults = new LinkedHashMap<>();
         private long t0;
 
-        Session(Lab lab, LabRealizer.Realization built, LiveState state, List<AgentProcess> agents) {
+        Session(Lab lab, LabRealizer.Realization built, LiveState state, List<AgentProcess> agents, Optional<GuestImage> guest, Path runDir) {
             this.lab = lab;
             this.built = built;
             this.state = state;
             this.agents = agents;
+            this.guest = guest;
+            this.runDir = runDir;
             notes.addAll(built.notes());
             notes.add("live run on " + built.names().labPrefix() + "* namespaces; link delay by " + built.capabilities().linkDelayMethod()
-                    + "; the VM's memory copy is modelled (pre-copy and stop-and-copy times from its memory, dirty rate and management link), "
-                    + "its network is real");
+                    + (lab.vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.NAMESPACE)
+                    ? "; a namespace VM's memory copy is modelled (pre-copy and stop-and-copy times from its memory, dirty rate and management "
+                    + "link), its network is real" : "; the VMs are real QEMU guests, migrated by QEMU over the management link"));
+            if (!built.relayed().isEmpty() && lab.vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU)) {
+                notes.add("the management link runs through the user-space delay relay, which carries a migration stream at a few hundred Mbit/s, "
+                        + "not the lab's bandwidth: pre-copy takes longer than on a real 10 Gbit/s link");
+            }
         }
 
         private AgentProcess start(String name, String node, String kind, List<String> args) throws IOException {
@@ -175,7 +243,11 @@ public final class LiveRunner {
                 start("relay", LabRealizer.RELAY_NODE, "relay", args);
             }
             for (Vm vm : vmsWithTraffic()) {
-                echo.put(vm.id(), start("echo " + vm.id(), vm.id(), "echo", List.of("--port", String.valueOf(PROBE_PORT))));
+                if (vm.runtime() == VmRuntime.QEMU) {
+                    bootGuest(vm);
+                } else {
+                    echo.put(vm.id(), start("echo " + vm.id(), vm.id(), "echo", List.of("--port", String.valueOf(PROBE_PORT))));
+                }
             }
             for (ProbeFlow flow : lab.traffic()) {
                 if (flow.kind() != ProbeKind.UDP_ECHO) {
@@ -194,6 +266,42 @@ public final class LiveRunner {
             for (AgentProcess agent : agents) {
                 agent.awaitEvent("ready", AGENT_START);
             }
+        }
+
+        /**
+         * Replaces the VM's namespace stand-in by a real guest: its veth to the data center goes, and
+         * QEMU takes its place on a tap of the same name in the DC's bridge, with the VM's MAC and address.
+         */
+        private void bootGuest(Vm vm) throws IOException, AgentProcess.AgentException {
+            DataCenter dc = lab.node(vm.dataCenter(), DataCenter.class).orElseThrow();
+            IpPrefix lan = dc.lanPrefix(IpFamily.IPV4).orElseThrow(() -> new IllegalStateException("a QEMU VM needs an IPv4 LAN: " + dc.id()));
+            runner.check(tools.path("ip"), "-n", built.namespace(vm.id()), "link", "del", "dev", InterfaceNames.VM_INTERFACE);
+            GuestImage image = guest.orElseThrow();
+            long dirtyMib = vm.dirtyPagesPerSecond() > 0 ? Math.min(GUEST_DIRTY_MIB, vm.memoryMiB() - 64L) : 0;
+            QemuVm.Spec spec = new QemuVm.Spec(names(vm.id(), "src"), guestCache, image, image.accelerator(), vm.memoryMiB(), vm.mac(),
+                    new InterfaceAddress(vm.address(IpFamily.IPV4).orElseThrow(), lan.length()),
+                    dc.gatewayAddress(IpFamily.IPV4).map(a -> (Ipv4Address) a), PROBE_PORT, Math.max(0, dirtyMib), vm.dirtyPagesPerSecond(),
+                    new QemuVm.TapOnBridge(built.namespace(dc.id()), InterfaceNames.DATA_CENTER_BRIDGE, InterfaceNames.vmPort(vm.id())),
+                    Optional.empty(), runDir);
+            progress.step("booting the QEMU guest of " + vm.id() + " in " + dc.id() + " (" + image.accelerator() + ")");
+            try {
+                QemuVm qemu = QemuVm.start(spec, runner, tools, Optional.of(state));
+                guests.put(vm.id(), qemu);
+                qemu.awaitReady(GUEST_BOOT);
+            } catch (QmpException | QemuVm.GuestFailedException e) {
+                throw new AgentProcess.AgentException("the QEMU guest of " + vm.id() + " did not come up: " + e.getMessage());
+            }
+            notes.add(vm.id() + " is a real QEMU guest (" + image.accelerator() + ", kernel " + image.kernelRelease() + ", " + vm.memoryMiB() + " MiB"
+                    + (dirtyMib > 0 ? ", dirtying " + dirtyMib + " MiB at " + vm.dirtyPagesPerSecond() + " pages/s" : "") + ")");
+        }
+
+        private String names(String vmId, String role) {
+            return built.names().labPrefix() + vmId + "-" + role;
+        }
+
+        void closeGuests() {
+            guests.values().forEach(QemuVm::close);
+            guests.clear();
         }
 
         private List<Vm> vmsWithTraffic() {
@@ -312,6 +420,9 @@ public final class LiveRunner {
 
         private MigrationWindow move(Migration migration, String from) throws IOException, AgentProcess.AgentException {
             Vm vm = lab.node(migration.vm(), Vm.class).orElseThrow();
+            if (vm.runtime() == VmRuntime.QEMU) {
+                return moveGuest(migration, vm, from);
+            }
             AgentProcess service = echo.get(vm.id());
             long start = System.nanoTime();
             if (migration.mode() == MigrationMode.COLD) {
@@ -363,21 +474,76 @@ public final class LiveRunner {
             return new MigrationWindow(migration, vm, from, start, paused, holdEnd, resumed, settled, plan);
         }
 
+        /** A real live migration: QEMU in the destination DC waits for the stream over the management link. */
+        private MigrationWindow moveGuest(Migration migration, Vm vm, String from) throws IOException, AgentProcess.AgentException {
+            long start = System.nanoTime();
+            Link management = lab.links().stream().filter(l -> l.kind() == LinkKind.MANAGEMENT && l.touches(from) && l.touches(migration.to()))
+                    .findFirst().orElseThrow();
+            String target = management.addressesOf(migration.to()).stream().filter(a -> a.family() == IpFamily.IPV4).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("management link " + management.id() + " has no IPv4 address at " + migration.to()))
+                    .address().toString();
+            String uri = "tcp:" + target + ":" + MIGRATION_PORT;
+            QemuVm source = guests.get(vm.id());
+            long bandwidth = migration.bandwidthCapBps() > 0 ? Math.min(migration.bandwidthCapBps(), management.bandwidthBps()) : management.bandwidthBps();
+            QemuMigration.Settings settings = QemuMigration.Settings.defaults().withDowntimeLimitNs(migration.downtimeLimitNs())
+                    .withMaxBandwidth(bandwidth / 8);
+            progress.step(migration.id() + ": QEMU live migration of " + vm.id() + " " + from + " -> " + migration.to() + " over " + management.id());
+            QemuMigration.Result result;
+            try {
+                QemuVm destination = QemuVm.start(source.spec().asDestination(names(vm.id(), migration.id()),
+                        new QemuVm.TapOnBridge(built.namespace(migration.to()), InterfaceNames.DATA_CENTER_BRIDGE, InterfaceNames.vmPort(vm.id())), uri),
+                        runner, tools, Optional.of(state));
+                result = QemuMigration.run(source, destination, uri, settings);
+                if (result.outcome() == QemuMigration.Outcome.COMPLETED) {
+                    source.close();
+                    guests.put(vm.id(), destination);
+                } else {
+                    destination.close();
+                }
+            } catch (QmpException e) {
+                throw new AgentProcess.AgentException(migration.id() + ": the QEMU migration failed: " + e.getMessage());
+            }
+            qemuResults.put(migration.id(), result);
+            result.describe().forEach(line -> notes.add(migration.id() + ": " + line.strip()));
+            if (result.outcome() != QemuMigration.Outcome.COMPLETED) {
+                throw new AgentProcess.AgentException(migration.id() + ": " + String.join("; ", result.describe()));
+            }
+            long paused = result.sourceStoppedAtNs();
+            long resumed = result.destinationResumedWallMicros() > 0 ? monotonicOf(result.destinationResumedWallMicros())
+                    : result.destinationResumedAtNs();
+            events.add(new TraceEvent.VmPaused(rel(paused), vm.id(), from));
+            events.add(new TraceEvent.VmMoved(rel(resumed), vm.id(), from, migration.to()));
+            events.add(new TraceEvent.VmResumed(rel(resumed), vm.id(), migration.to()));
+            String address = vm.address(IpFamily.IPV4).map(IpAddress::toString).orElse("");
+            long settled = resumed;
+            for (AgentProcess switcher : switchers.values()) {
+                settled = Math.max(settled, switcher.await(e -> e.event().equals("rule-switched") && e.timeNs() >= paused
+                        && e.text("vm").equals(address), Duration.ofSeconds(5), "switch for " + migration.id()).timeNs());
+            }
+            return new MigrationWindow(migration, vm, from, start, paused, resumed, resumed, settled, null);
+        }
+
         private MigrationMetrics measure(MigrationWindow w, long windowEnd) {
             Migration migration = w.migration();
             List<Phase> phases = new ArrayList<>();
-            phases.add(new Phase("pre-copy (modelled)", rel(w.startNs()), rel(w.pausedNs())));
-            phases.add(new Phase("stop-and-copy (modelled hold)", rel(w.pausedNs()), rel(w.holdEndNs())));
-            phases.add(new Phase("re-attach at " + migration.to() + " (measured)", rel(w.holdEndNs()), rel(w.resumedNs())));
+            QemuMigration.Result qemu = qemuResults.get(migration.id());
+            if (qemu != null) {
+                phases.add(new Phase("pre-copy (QEMU, " + qemu.passes() + " passes)", rel(w.startNs()), rel(w.pausedNs())));
+                phases.add(new Phase("stop-and-copy and resume (QEMU)", rel(w.pausedNs()), rel(w.resumedNs())));
+            } else {
+                phases.add(new Phase("pre-copy (modelled)", rel(w.startNs()), rel(w.pausedNs())));
+                phases.add(new Phase("stop-and-copy (modelled hold)", rel(w.pausedNs()), rel(w.holdEndNs())));
+                phases.add(new Phase("re-attach at " + migration.to() + " (measured)", rel(w.holdEndNs()), rel(w.resumedNs())));
+            }
             Long switching = null;
             Optional<AgentEvent> seen = watchers.values().stream().flatMap(a -> a.events().stream())
-                    .filter(e -> e.event().equals("announcement-seen") && e.timeNs() >= w.resumedNs() && e.timeNs() < windowEnd)
+                    .filter(e -> e.event().equals("announcement-seen") && e.timeNs() >= w.pausedNs() && e.timeNs() < windowEnd)
                     .min(Comparator.comparingLong(AgentEvent::timeNs));
-            Optional<AgentEvent> announced = echo.get(w.vm().id()).events().stream()
-                    .filter(e -> e.event().equals("announced") && e.timeNs() >= w.resumedNs()).findFirst();
+            Optional<AgentEvent> announced = Optional.ofNullable(echo.get(w.vm().id())).flatMap(agent -> agent.events().stream()
+                    .filter(e -> e.event().equals("announced") && e.timeNs() >= w.resumedNs()).findFirst());
             if (seen.isPresent()) {
                 long seenAt = seen.get().timeNs();
-                phases.add(new Phase("announce (until seen by the capture program)", rel(w.resumedNs()), rel(seenAt)));
+                phases.add(new Phase("announce (until seen by the capture program)", rel(Math.min(w.resumedNs(), seenAt)), rel(seenAt)));
                 events.add(new TraceEvent.AnnouncementSeen(rel(seenAt), seen.get().text("location"), w.vm().id(),
                         seen.get().text("kind").equals("garp") ? PacketKind.GARP : PacketKind.RARP));
                 long lastSwitch = seenAt;
@@ -394,7 +560,8 @@ public final class LiveRunner {
                 }
                 switching = lastSwitch - seenAt;
             } else if (lab.scheme() == SchemeKind.NETWORK_PAGING) {
-                notes.add(migration.id() + ": no capture program saw the VM's announcement" + (announced.isEmpty() ? " (none was sent)" : ""));
+                notes.add(migration.id() + ": no capture program saw the VM's announcement"
+                        + (announced.isEmpty() && qemu == null ? " (none was sent)" : ""));
             }
             long gap = 0;
             long sent = 0;
@@ -488,6 +655,17 @@ public final class LiveRunner {
         private long rel(long hostNs) {
             return hostNs - t0;
         }
+    }
+
+    /**
+     * A wall-clock time QEMU stamped (µs since the epoch) on the host's monotonic clock: the QMP
+     * event itself can reach us milliseconds after the fact, QEMU's own stamp does not.
+     */
+    static long monotonicOf(long wallMicros) {
+        long nowNs = System.nanoTime();
+        java.time.Instant now = java.time.Instant.now();
+        long nowMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000L;
+        return nowNs - (nowMicros - wallMicros) * 1_000L;
     }
 
     private static long mean(List<Long> values) {
