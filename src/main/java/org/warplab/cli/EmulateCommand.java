@@ -72,14 +72,7 @@ final class EmulateCommand implements Command {
         }
         print(outcome.result(), out);
         try {
-            if (args.option("--report").isPresent()) {
-                RunExports.writeResult(outcome.result(), Path.of(args.option("--report").get()));
-                out.println("result written to " + args.option("--report").get());
-            }
-            if (args.option("--trace").isPresent()) {
-                RunExports.writeTrace(outcome.trace(), Path.of(args.option("--trace").get()));
-                out.println("trace (" + outcome.trace().size() + " events) written to " + args.option("--trace").get());
-            }
+            writeResultAndTrace(args, outcome.result(), outcome.trace(), out);
             if (args.option("--pcap").isPresent()) {
                 List<Path> files = RunExports.writeCaptures(outcome.captures(), Path.of(args.option("--pcap").get()));
                 out.println(files.size() + " pcap files written to " + args.option("--pcap").get());
@@ -89,6 +82,18 @@ final class EmulateCommand implements Command {
             return Cli.UNUSABLE;
         }
         return Cli.OK;
+    }
+
+    /** The --report and --trace files of a run command, emulated or live. */
+    static void writeResultAndTrace(Args args, RunResult result, org.warplab.run.Trace trace, PrintStream out) throws IOException {
+        if (args.option("--report").isPresent()) {
+            RunExports.writeResult(result, Path.of(args.option("--report").get()));
+            out.println("result written to " + args.option("--report").get());
+        }
+        if (args.option("--trace").isPresent()) {
+            RunExports.writeTrace(trace, Path.of(args.option("--trace").get()));
+            out.println("trace (" + trace.size() + " events) written to " + args.option("--trace").get());
+        }
     }
 
     static String ms(long ns) {

@@ -15,7 +15,6 @@ import org.warplab.live.LiveRunner;
 import org.warplab.model.Keyed;
 import org.warplab.model.Lab;
 import org.warplab.model.VmRuntime;
-import org.warplab.run.RunExports;
 import org.warplab.live.CommandFailedException;
 import org.warplab.live.HostTools;
 import org.warplab.live.LiveCleanup;
@@ -212,14 +211,7 @@ final class LiveCommand implements Command {
             }
         }
         try {
-            if (args.option("--report").isPresent()) {
-                RunExports.writeResult(outcome.result(), Path.of(args.option("--report").get()));
-                out.println("result written to " + args.option("--report").get());
-            }
-            if (args.option("--trace").isPresent()) {
-                RunExports.writeTrace(outcome.trace(), Path.of(args.option("--trace").get()));
-                out.println("trace (" + outcome.trace().size() + " events) written to " + args.option("--trace").get());
-            }
+            EmulateCommand.writeResultAndTrace(args, outcome.result(), outcome.trace(), out);
             if (args.option("--agent-events").isPresent()) {
                 List<String> lines = outcome.agentEvents().stream().map(e -> {
                     com.fasterxml.jackson.databind.node.ObjectNode line = ((com.fasterxml.jackson.databind.node.ObjectNode) e.fields()).deepCopy();

@@ -199,4 +199,15 @@ final class Frame {
         }
         return frameBytes() + WIRE_OVERHEAD_BYTES;
     }
+
+    /** A new outer packet that carries {@code inner}: same id, kind, flow and sequence, so the trace follows one packet through a tunnel. */
+    static Frame carrying(Frame inner) {
+        Frame outer = new Frame();
+        outer.id = inner.id;
+        outer.kind = inner.kind;
+        outer.flow = inner.flow;
+        outer.sequence = inner.sequence;
+        outer.probeSentNs = inner.probeSentNs;
+        return outer;
+    }
 }

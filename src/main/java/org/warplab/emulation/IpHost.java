@@ -167,30 +167,26 @@ abstract class IpHost implements FrameReceiver {
     abstract void onPacket(Frame frame);
 
     Frame newIpFrame(PacketKind kind, int destination, int protocol, int ipBytes) {
-        Frame frame = new Frame();
-        frame.id = net.nextPacketId();
-        frame.kind = kind;
-        frame.etherType = Frame.ETHERTYPE_IPV4;
+        Frame frame = newFrame(kind, Frame.ETHERTYPE_IPV4, protocol, ipBytes);
         frame.sourceIp = ip;
         frame.destinationIp = destination;
-        frame.protocol = protocol;
-        frame.ttl = 64;
-        frame.ipBytes = ipBytes;
-        if (net.tracing()) {
-            frame.path = new ArrayList<>();
-            frame.path.add(name);
-        }
         return frame;
     }
 
     /** An IPv6 packet from {@code source}: {@code ipBytes} counts the 40-byte header and what follows. */
     Frame newIp6Frame(PacketKind kind, Ipv6Address source, Ipv6Address destination, int protocol, int ipBytes) {
+        Frame frame = newFrame(kind, Frame.ETHERTYPE_IPV6, protocol, ipBytes);
+        frame.source6 = source;
+        frame.destination6 = destination;
+        return frame;
+    }
+
+    /** A fresh packet of this host, numbered, and with its path started when the run is traced. */
+    private Frame newFrame(PacketKind kind, int etherType, int protocol, int ipBytes) {
         Frame frame = new Frame();
         frame.id = net.nextPacketId();
         frame.kind = kind;
-        frame.etherType = Frame.ETHERTYPE_IPV6;
-        frame.source6 = source;
-        frame.destination6 = destination;
+        frame.etherType = etherType;
         frame.protocol = protocol;
         frame.ttl = 64;
         frame.ipBytes = ipBytes;

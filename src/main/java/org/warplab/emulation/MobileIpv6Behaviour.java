@@ -191,12 +191,7 @@ final class MobileIpv6Behaviour implements SchemeBehaviour {
 
     /** Wraps {@code inner} into an IPv6-in-IPv6 packet; the packet keeps its id, kind and path so the trace follows it. */
     private Frame encapsulate(String node, Frame inner, Ipv6Address source, Ipv6Address destination) {
-        Frame outer = new Frame();
-        outer.id = inner.id;
-        outer.kind = inner.kind;
-        outer.flow = inner.flow;
-        outer.sequence = inner.sequence;
-        outer.probeSentNs = inner.probeSentNs;
+        Frame outer = Frame.carrying(inner);
         outer.etherType = Frame.ETHERTYPE_IPV6;
         outer.source6 = source;
         outer.destination6 = destination;

@@ -299,12 +299,7 @@ final class SegmentationBehaviour implements SchemeBehaviour {
 
         @Override
         public void send(Frame inner) {
-            Frame outer = new Frame();
-            outer.id = inner.id;
-            outer.kind = inner.kind;
-            outer.flow = inner.flow;
-            outer.sequence = inner.sequence;
-            outer.probeSentNs = inner.probeSentNs;
+            Frame outer = Frame.carrying(inner);
             outer.etherType = Frame.ETHERTYPE_IPV4;
             outer.sourceIp = local;
             outer.destinationIp = remote;
