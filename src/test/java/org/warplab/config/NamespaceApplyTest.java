@@ -21,6 +21,12 @@ import org.warplab.model.Vm;
 import org.warplab.scheme.InterfaceNames;
 import org.warplab.scheme.LabState;
 import org.warplab.testing.Samples;
+import org.warplab.live.Capabilities;
+import org.warplab.live.CapabilityProbe;
+import org.warplab.live.HostTools;
+import org.warplab.live.LabRealizer;
+import org.warplab.live.NamespaceNames;
+import org.warplab.live.ProcessCommandRunner;
 import org.warplab.testing.Tools;
 
 /**
@@ -35,7 +41,7 @@ class NamespaceApplyTest {
     @TempDir
     Path temp;
 
-    static ScratchLab.Kernel kernel;
+    static Capabilities kernel;
 
     @BeforeAll
     static void probe() {
@@ -44,9 +50,10 @@ class NamespaceApplyTest {
         Tools.require("nft");
         Tools.require("bridge");
         Tools.require("ping");
-        kernel = ScratchLab.Kernel.probe();
-        ConfigOptions chosen = kernel.options("");
-        System.out.println("[namespaces] kernel: 802.1Q " + kernel.vlan() + ", bridge vlan_filtering " + kernel.vlanFiltering() + ", ip6tnl "
+        // the same probe and the same choice of variants as live mode
+        kernel = new CapabilityProbe(new ProcessCommandRunner(), HostTools.fromEnvironment()).probe();
+        ConfigOptions chosen = options("");
+        System.out.println("[namespaces] kernel: 802.1Q " + kernel.vlan8021q() + ", bridge vlan_filtering " + kernel.bridgeVlanFiltering() + ", ip6tnl "
                 + kernel.ip6tnl() + " -> applying segment transport " + chosen.segmentTransport().key() + ", MIPv6 tunnel " + chosen.mipTunnel().key());
     }
 
@@ -59,7 +66,7 @@ class NamespaceApplyTest {
     void everyStateAppliesAndClientsReachTheirVms(String name) throws IOException {
         Lab lab = Samples.lab(name);
         String prefix = "wl-t-" + Integer.toHexString(name.hashCode() & 0xffff) + "-";
-        ConfigOptions options = kernel.options(prefix);
+        ConfigOptions options = options(prefix);
         for (StateFiles state : ConfigGenerator.generateAll(lab, options)) {
             try (ScratchLab scratch = ScratchLab.build(lab, state.files(), prefix, temp.resolve(state.state()))) {
                 assertEquals(List.of(), scratch.failures, name + " " + state.state() + ": generated files did not apply");
@@ -90,7 +97,7 @@ class NamespaceApplyTest {
     void pagingSwitchIsWhatMakesTheMovedVmReachable() throws IOException {
         Lab lab = Samples.lab("paging-paper");
         String prefix = "wl-t-pgsw-";
-        ConfigOptions options = kernel.options(prefix);
+        ConfigOptions options = options(prefix);
         List<StateFiles> states = ConfigGenerator.generateAll(lab, options);
         StateFiles after = states.get(1);
         assertEquals(LabState.afterName(lab.migrations().get(0)), after.state());
@@ -128,5 +135,9 @@ class NamespaceApplyTest {
             String reloaded = Tools.run(List.of("ip", "netns", "exec", scratch.ns("R3"), "nft", "list", "table", "ip", Nftables.TABLE)).output();
             assertEquals(reloaded, switched, "the switched client edge must hold exactly the after-state ruleset");
         }
+    }
+
+    private static ConfigOptions options(String namespacePrefix) {
+        return LabRealizer.optionsFor(kernel, new NamespaceNames("t")).withNamespacePrefix(namespacePrefix);
     }
 }

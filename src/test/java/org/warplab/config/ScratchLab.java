@@ -88,29 +88,4 @@ final class ScratchLab implements AutoCloseable {
             Tools.run(List.of("ip", "netns", "delete", ns));
         }
     }
-
-    /** What this kernel offers, probed in a scratch namespace that is removed again. */
-    record Kernel(boolean vlan, boolean vlanFiltering, boolean ip6tnl) {
-        ConfigOptions options(String namespacePrefix) {
-            return ConfigOptions.DEFAULTS
-                    .withSegmentTransport(vlan && vlanFiltering ? SegmentTransport.VLAN : SegmentTransport.VXLAN)
-                    .withMipTunnel(ip6tnl ? MipTunnel.IP6TNL : MipTunnel.SEG6)
-                    .withNamespacePrefix(namespacePrefix);
-        }
-
-        static Kernel probe() {
-            String ns = "wl-t-probe";
-            Tools.run(List.of("ip", "netns", "add", ns));
-            try {
-                Tools.run(List.of("ip", "-n", ns, "link", "add", "p0", "type", "veth", "peer", "name", "p1"));
-                boolean vlan = Tools.run(List.of("ip", "-n", ns, "link", "add", "link", "p0", "name", "p0.7", "type", "vlan", "id", "7")).ok();
-                boolean filtering = Tools.run(List.of("ip", "-n", ns, "link", "add", "b0", "type", "bridge", "vlan_filtering", "1")).ok();
-                boolean ip6tnl = Tools.run(List.of("ip", "-n", ns, "link", "add", "t0", "type", "ip6tnl", "mode", "ip6ip6",
-                        "local", "2001:db8::1", "remote", "2001:db8::2")).ok();
-                return new Kernel(vlan, filtering, ip6tnl);
-            } finally {
-                Tools.run(List.of("ip", "netns", "delete", ns));
-            }
-        }
-    }
 }
