@@ -56,4 +56,13 @@ class AgentMainTest {
         ordinaryArp[41] = 1; // target IP differs from sender IP: an ordinary request, not an announcement
         assertTrue(Frames.parse(ordinaryArp).isEmpty());
     }
+
+    @Test
+    void aSwitchIsConfirmedByTheEchoOfItsAddOrByAListing() {
+        String move = "delete element ip warplab_paging vm_location { 172.16.10.2 }; add element ip warplab_paging vm_location { 172.16.10.2 : jump at_ADC }";
+        assertEquals(move, SwitcherAgent.withCommitEcho(move), "the add's echo confirms a map update");
+        assertEquals("delete element ip t in_source { 172.16.10.2 }; list table ip t",
+                SwitcherAgent.withCommitEcho("delete element ip t in_source { 172.16.10.2 }"), "a delete alone needs the listing");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SwitcherAgent.withCommitEcho("flush ruleset"));
+    }
 }
