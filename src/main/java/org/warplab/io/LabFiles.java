@@ -46,6 +46,8 @@ public final class LabFiles {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw single(file, "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw single(file, "cannot be read: permission denied (check the file's and its folders' permissions)");
         } catch (IOException e) {
             throw single(file, "cannot be read: " + e.getMessage());
         }
