@@ -58,7 +58,7 @@ final class LiveCommand implements Command {
                             downtime, client gap, lost probes, latency, and the phases. The VM's memory
                             copy is modelled (from its memory, dirty rate and management link); the
                             network, the announcements and the rule switches are real. Runs network-paging
-                            and the no-scheme baseline; the other schemes run in 'warplab emulate'.
+                            segmentation and the no-scheme baseline; Mobile IPv6 runs in 'warplab emulate'.
                               --scheme S       run with another scheme than the lab's
                               --vm qemu        run every VM as a real QEMU guest (build it once with
                                                'warplab guest build'): QEMU live-migrates it over the

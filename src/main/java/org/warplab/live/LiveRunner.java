@@ -55,7 +55,7 @@ import org.warplab.scheme.InterfaceNames;
 public final class LiveRunner {
 
     /** The schemes live mode runs today; the others are refused with a plain message. */
-    public static final List<SchemeKind> SUPPORTED = List.of(SchemeKind.NETWORK_PAGING, SchemeKind.NONE);
+    public static final List<SchemeKind> SUPPORTED = List.of(SchemeKind.NETWORK_PAGING, SchemeKind.SEGMENTATION, SchemeKind.NONE);
     static final int PROBE_PORT = 7007;
     static final int SWITCH_PORT = 40999;
     /** QEMU's migration stream port on the destination's management address. */
@@ -410,7 +410,33 @@ public final class LiveRunner {
                 long windowEnd = i + 1 < windows.size() ? windows.get(i + 1).startNs() : end;
                 metrics.add(measure(windows.get(i), windowEnd));
             }
+            noteUnmovedFlows(end);
             return new RunResult(lab.name(), lab.scheme().key(), "live", 0, end - t0, metrics, notes);
+        }
+
+        /** Traffic to VMs that did not move must not suffer from the moves (other tenants, other VMs): say how it fared. */
+        private void noteUnmovedFlows(long end) {
+            for (Map.Entry<String, AgentProcess> entry : probes.entrySet()) {
+                ProbeFlow flow = lab.traffic().stream().filter(f -> f.id().equals(entry.getKey())).findFirst().orElseThrow();
+                if (lab.migrations().stream().anyMatch(m -> m.vm().equals(flow.vm()))) {
+                    continue;
+                }
+                java.util.Set<Long> echoed = new java.util.HashSet<>();
+                long sent = 0;
+                for (AgentEvent e : entry.getValue().events()) {
+                    if (e.event().equals("echo")) {
+                        echoed.add(e.number("seq"));
+                    }
+                }
+                long lost = 0;
+                for (AgentEvent e : entry.getValue().events()) {
+                    if (e.event().equals("sent") && e.timeNs() >= t0 && e.timeNs() < end - SETTLE_NS / 2) {
+                        sent++;
+                        lost += echoed.contains(e.number("seq")) ? 0 : 1;
+                    }
+                }
+                notes.add("flow " + flow.id() + " to " + flow.vm() + " (not moved): " + lost + " of " + sent + " probes lost during the run");
+            }
         }
 
         /** What happened to one migration, in host monotonic time. */
