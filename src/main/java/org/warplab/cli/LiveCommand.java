@@ -29,6 +29,8 @@ final class LiveCommand implements Command {
 
     /** Two seconds between repeated moves: a move of the samples' VMs takes ~0.5 s, and the traffic settles after it. */
     static final long REPEAT_SPACING_NS = 2_000_000_000L;
+    /** A real guest's move takes seconds under TCG (its whole memory crosses the management link). */
+    static final long QEMU_REPEAT_SPACING_NS = 10_000_000_000L;
 
     @Override
     public String name() {
@@ -147,6 +149,13 @@ final class LiveCommand implements Command {
             return refused.exitCode;
         }
         Lab lab = argument.lab();
+        Optional<VmRuntime> vmRuntime = Optional.empty();
+        if (args.option("--vm").isPresent()) {
+            vmRuntime = Keyed.byKey(VmRuntime.class, args.option("--vm").get());
+            if (vmRuntime.isEmpty()) {
+                throw new UsageException("--vm takes namespace or qemu, got '" + args.option("--vm").get() + "'");
+            }
+        }
         long repeat = args.longOption("--repeat", 0);
         if (repeat < 0 || repeat > 200) {
             throw new UsageException("--repeat takes 1 to 200 moves, got " + repeat);
@@ -156,14 +165,8 @@ final class LiveCommand implements Command {
                 err.println("warplab live run: " + argument.file() + " has no migration to repeat; add one under migrations");
                 return Cli.UNUSABLE;
             }
-            lab = BackAndForth.repeat(lab, (int) repeat, REPEAT_SPACING_NS);
-        }
-        Optional<VmRuntime> vmRuntime = Optional.empty();
-        if (args.option("--vm").isPresent()) {
-            vmRuntime = Keyed.byKey(VmRuntime.class, args.option("--vm").get());
-            if (vmRuntime.isEmpty()) {
-                throw new UsageException("--vm takes namespace or qemu, got '" + args.option("--vm").get() + "'");
-            }
+            boolean qemu = LiveRunner.withRuntime(lab, vmRuntime).vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU);
+            lab = BackAndForth.repeat(lab, (int) repeat, qemu ? QEMU_REPEAT_SPACING_NS : REPEAT_SPACING_NS);
         }
         Optional<String> unsupported = LiveRunner.unsupported(LiveRunner.withRuntime(lab, vmRuntime), lab.scheme());
         if (unsupported.isPresent()) {

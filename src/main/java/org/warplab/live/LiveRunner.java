@@ -390,10 +390,19 @@ public final class LiveRunner {
             lab.vms().forEach(vm -> location.put(vm.id(), vm.dataCenter()));
             List<MigrationWindow> windows = new ArrayList<>();
             List<Migration> ordered = lab.migrations().stream().sorted(Comparator.comparingLong(Migration::atNs)).toList();
+            long earliest = t0;
             for (Migration migration : ordered) {
-                sleepUntil(t0 + migration.atNs());
-                windows.add(move(migration, location.get(migration.vm())));
+                long planned = t0 + migration.atNs();
+                if (earliest > planned) {
+                    // the previous move is still settling: its measurement must not be cut short by this one
+                    notes.add(String.format("%s started at %.0f ms instead of %.0f ms: the move before it was still settling",
+                            migration.id(), (earliest - t0) / 1e6, migration.atNs() / 1e6));
+                }
+                sleepUntil(Math.max(planned, earliest));
+                MigrationWindow window = move(migration, location.get(migration.vm()));
+                windows.add(window);
                 location.put(migration.vm(), migration.to());
+                earliest = window.settledNs() + SETTLE_NS;
             }
             // the run lasts as the lab says, and at least long enough to see the traffic settle after the last move
             long end = Math.max(t0 + lab.durationNs(), System.nanoTime() + SETTLE_NS);
