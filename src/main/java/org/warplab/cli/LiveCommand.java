@@ -68,6 +68,8 @@ final class LiveCommand implements Command {
                                                --vm namespace uses the namespace stand-in
                               --repeat N       move the lab's first VM N times back and forth in one
                                                built lab; print each move and median / p95 / max
+                              --pcap DIR       keep the packets (tcpdump) of the clients' links, the
+                                               data centers' LANs and the client edges' WAN links
                               --agent-events FILE  write every agent's own report (JSON lines): what each
                                                watcher saw, each switch, each probe, for looking deeper
                               --compare-emulated  also run the emulator on the same lab and print its
@@ -97,7 +99,7 @@ final class LiveCommand implements Command {
         }
         if (args.option("--scheme").isPresent() || args.option("--report").isPresent() || args.option("--trace").isPresent()
                 || args.option("--repeat").isPresent() || args.has("--compare-emulated") || args.option("--agent-events").isPresent()
-                || args.option("--vm").isPresent()) {
+                || args.option("--vm").isPresent() || args.option("--pcap").isPresent()) {
             throw new UsageException("--scheme, --repeat, --compare-emulated, --report and --trace go with 'live run'");
         }
         if (words.size() > 1) {
@@ -178,6 +180,9 @@ final class LiveCommand implements Command {
         if (LiveRunner.withRuntime(lab, vmRuntime).vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU)) {
             needed.add(Requirement.QEMU);
         }
+        if (args.option("--pcap").isPresent()) {
+            needed.add(Requirement.TCPDUMP);
+        }
         List<String> problems = Preflight.forThisHost(runner).problems(needed, true);
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("warplab live: " + p));
@@ -186,7 +191,7 @@ final class LiveCommand implements Command {
         LiveRunner live = new LiveRunner(runner, HostTools.fromEnvironment(), LiveState.DEFAULT_DIR, step -> out.println("... " + step));
         LiveRunner.Outcome outcome;
         try {
-            outcome = live.run(lab, lab.scheme(), vmRuntime);
+            outcome = live.run(lab, lab.scheme(), new LiveRunner.Options(vmRuntime, args.option("--pcap").map(Path::of)));
         } catch (AgentProcess.AgentException | CommandFailedException | IllegalStateException e) {
             err.println("warplab live run: " + e.getMessage());
             return Cli.UNUSABLE;
@@ -215,6 +220,9 @@ final class LiveCommand implements Command {
         }
         try {
             EmulateCommand.writeResultAndTrace(args, outcome.result(), outcome.trace(), out);
+            if (args.option("--pcap").isPresent()) {
+                out.println("captures written to " + args.option("--pcap").get());
+            }
             if (args.option("--agent-events").isPresent()) {
                 List<String> lines = outcome.agentEvents().stream().map(e -> {
                     com.fasterxml.jackson.databind.node.ObjectNode line = ((com.fasterxml.jackson.databind.node.ObjectNode) e.fields()).deepCopy();

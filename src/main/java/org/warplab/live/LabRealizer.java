@@ -15,6 +15,7 @@ import org.warplab.config.SegmentTransport;
 import org.warplab.config.StateFiles;
 import org.warplab.model.Lab;
 import org.warplab.model.Link;
+import org.warplab.model.LinkKind;
 import org.warplab.model.Node;
 import org.warplab.scheme.InterfaceNames;
 
@@ -98,9 +99,20 @@ public final class LabRealizer {
         List<String> notes = new ArrayList<>();
 
         List<RelayedLink> relayed = new ArrayList<>();
+        List<Link> shaped = new ArrayList<>();
         for (Link link : lab.links()) {
             boolean delayed = link.delayNs() >= MIN_RELAYED_DELAY_NS || link.lossPercent() > 0;
-            if (delayed && !capabilities.netem()) {
+            if (link.kind() == LinkKind.MANAGEMENT && !capabilities.netem()) {
+                // a migration stream is far more than the user-space relay carries at line rate, and it
+                // would starve the WAN's relayed links; shaped to its bandwidth instead, undelayed
+                if (capabilities.tbf()) {
+                    shaped.add(link);
+                }
+                if (delayed) {
+                    notes.add("management link " + link.id() + ": its " + java.math.BigDecimal.valueOf(link.delayNs(), 6).stripTrailingZeros().toPlainString() + " ms" + " delay is not reproduced (no netem here, and the "
+                            + "delay relay cannot carry a migration stream at line rate)" + (capabilities.tbf() ? "; its bandwidth is shaped with tbf" : ""));
+                }
+            } else if (delayed && !capabilities.netem()) {
                 relayed.add(new RelayedLink(link, InterfaceNames.relayPort(link, true), InterfaceNames.relayPort(link, false)));
             } else if (!delayed && link.delayNs() > 0) {
                 notes.add("link " + link.id() + ": its " + link.delayNs() / 1000 + " µs delay is below what live mode reproduces; it runs undelayed");
@@ -141,6 +153,12 @@ public final class LabRealizer {
             steps.addAll(offloadsOff(names, relayed));
         }
         inParallel(steps);
+        List<Runnable> shaping = new ArrayList<>();
+        for (Link link : shaped) {
+            shaping.add(() -> tbf(names.namespace(link.a()), link));
+            shaping.add(() -> tbf(names.namespace(link.b()), link));
+        }
+        inParallel(shaping);
         return new Realization(lab, names, configDir, capabilities, options, states, relayed, notes, generated - start, System.nanoTime() - generated);
     }
 
@@ -192,6 +210,13 @@ public final class LabRealizer {
 
     private void sysctl(String ns, Path file) {
         runner.check(tools.path("ip"), "netns", "exec", ns, tools.path("sysctl"), "-q", "-p", file.toString());
+    }
+
+    /** Token-bucket shaping to the link's bandwidth; the bucket holds 10 ms of traffic (at least 64 KiB). */
+    private void tbf(String ns, Link link) {
+        long burstBytes = Math.max(65_536L, link.bandwidthBps() / 8 / 100);
+        runner.check(tools.path("tc"), "-n", ns, "qdisc", "replace", "dev", InterfaceNames.linkEnd(link), "root", "tbf",
+                "rate", link.bandwidthBps() + "bit", "burst", String.valueOf(burstBytes), "latency", "50ms");
     }
 
     private void netem(String ns, Link link) {

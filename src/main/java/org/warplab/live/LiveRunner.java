@@ -63,6 +63,8 @@ public final class LiveRunner {
     /** The guest agent's dirtying workload touches at most this much memory. */
     static final long GUEST_DIRTY_MIB = 32;
     static final Duration GUEST_BOOT = Duration.ofSeconds(90);
+    /** tcpdump needs a moment to open its interface before the traffic it should see starts. */
+    static final long CAPTURE_START_NS = 300_000_000L;
     /** QEMU's announce-self schedule: five frames at these offsets after resume. */
     static final String QEMU_ANNOUNCE_MS = "0,50,200,450,800";
     private static final Duration AGENT_START = Duration.ofSeconds(30);
@@ -130,16 +132,25 @@ public final class LiveRunner {
         return Optional.empty();
     }
 
+    /**
+     * @param vmRuntime when given, every VM is realized this way (namespace or a real QEMU guest)
+     * @param pcapDir when given, tcpdump keeps the packets of the clients' links, the data centers'
+     *                LANs and the client edges' WAN links there, one file each
+     */
+    public record Options(Optional<VmRuntime> vmRuntime, Optional<Path> pcapDir) {
+        public static final Options DEFAULTS = new Options(Optional.empty(), Optional.empty());
+    }
+
     public Outcome run(Lab labToRun, SchemeKind scheme) throws IOException, AgentProcess.AgentException {
-        return run(labToRun, scheme, Optional.empty());
+        return run(labToRun, scheme, Options.DEFAULTS);
     }
 
     /**
      * Runs {@code labToRun} live. {@code vmRuntime}, when given, realizes every VM that way
      * (namespace, or a real QEMU guest) whatever the lab says.
      */
-    public Outcome run(Lab labToRun, SchemeKind scheme, Optional<VmRuntime> vmRuntime) throws IOException, AgentProcess.AgentException {
-        Lab lab = withRuntime(labToRun.withScheme(scheme), vmRuntime);
+    public Outcome run(Lab labToRun, SchemeKind scheme, Options options) throws IOException, AgentProcess.AgentException {
+        Lab lab = withRuntime(labToRun.withScheme(scheme), options.vmRuntime());
         Optional<GuestImage> guest = Optional.empty();
         if (lab.vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU)) {
             guest = GuestImage.load(guestCache);
@@ -171,12 +182,14 @@ public final class LiveRunner {
             progress.step(String.format("configs generated in %.0f ms, namespaces built in %.0f ms; starting agents",
                     built.generateNs() / 1e6, built.buildNs() / 1e6));
             Session session = new Session(lab, built, state, agents, guest, configDir);
+            List<Process> captures = options.pcapDir().isPresent() ? startCaptures(lab, built, state, options.pcapDir().get()) : List.of();
             session.startAgents();
             RunResult result;
             try {
                 result = session.migrate();
             } finally {
                 session.closeGuests();
+                stopCaptures(captures);
             }
             return new Outcome(result, session.trace(), built.buildNs(), capabilities, session.agentEvents());
         } finally {
@@ -224,10 +237,7 @@ public final class LiveRunner {
                     + (lab.vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.NAMESPACE)
                     ? "; a namespace VM's memory copy is modelled (pre-copy and stop-and-copy times from its memory, dirty rate and management "
                     + "link), its network is real" : "; the VMs are real QEMU guests, migrated by QEMU over the management link"));
-            if (!built.relayed().isEmpty() && lab.vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU)) {
-                notes.add("the management link runs through the user-space delay relay, which carries a migration stream at a few hundred Mbit/s, "
-                        + "not the lab's bandwidth: pre-copy takes longer than on a real 10 Gbit/s link");
-            }
+
         }
 
         private AgentProcess start(String name, String node, String kind, List<String> args) throws IOException {
@@ -536,7 +546,9 @@ public final class LiveRunner {
                     destination.close();
                 }
             } catch (QmpException e) {
-                throw new AgentProcess.AgentException(migration.id() + ": the QEMU migration failed: " + e.getMessage());
+                String why = source.isAlive() ? "" : "; the QEMU running " + vm.id() + " had exited"
+                        + (source.stderr().isBlank() ? "" : ", saying: " + lastLines(source.stderr(), 3));
+                throw new AgentProcess.AgentException(migration.id() + ": the QEMU migration failed: " + e.getMessage() + why);
             }
             qemuResults.put(migration.id(), result);
             result.describe().forEach(line -> notes.add(migration.id() + ": " + line.strip()));
@@ -703,8 +715,56 @@ public final class LiveRunner {
         return nowNs - (nowMicros - wallMicros) * 1_000L;
     }
 
+    private static String lastLines(String text, int count) {
+        List<String> lines = text.strip().lines().toList();
+        return String.join(" / ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
     private static long mean(List<Long> values) {
         return values.isEmpty() ? -1 : (long) values.stream().mapToLong(Long::longValue).average().orElse(0);
+    }
+
+    /** tcpdump in the namespaces where the interesting packets are; each registered for cleanup. */
+    private List<Process> startCaptures(Lab lab, LabRealizer.Realization built, LiveState state, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<String[]> points = new ArrayList<>();
+        for (Client client : lab.clients()) {
+            lab.linksOf(client.id()).forEach(l -> points.add(new String[] {client.id(), InterfaceNames.linkEnd(l)}));
+        }
+        for (DataCenter dc : lab.dataCenters()) {
+            points.add(new String[] {dc.id(), InterfaceNames.DATA_CENTER_BRIDGE});
+        }
+        for (org.warplab.model.Router router : lab.routers()) {
+            if (router.role() == org.warplab.model.RouterRole.CLIENT_EDGE) {
+                lab.linksOf(router.id()).stream().filter(l -> l.kind() == LinkKind.WAN)
+                        .forEach(l -> points.add(new String[] {router.id(), InterfaceNames.linkEnd(l)}));
+            }
+        }
+        List<Process> captures = new ArrayList<>();
+        for (String[] point : points) {
+            Path file = dir.resolve(point[0] + "-" + point[1].replace('.', '_') + ".pcap");
+            Process tcpdump = new ProcessBuilder(tools.path("ip"), "netns", "exec", built.namespace(point[0]), tools.path("tcpdump"),
+                    "-i", point[1], "-U", "-w", file.toString(), "-s", "262144").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            state.addProcess(tcpdump.toHandle(), "tcpdump " + point[1] + " in " + point[0]);
+            captures.add(tcpdump);
+        }
+        sleepUntil(System.nanoTime() + CAPTURE_START_NS);
+        return captures;
+    }
+
+    /** SIGTERM lets tcpdump flush and close its file. */
+    private static void stopCaptures(List<Process> captures) {
+        captures.forEach(Process::destroy);
+        for (Process capture : captures) {
+            try {
+                if (!capture.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                    capture.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Sleeps until a host monotonic time, precisely: park, then spin the last fraction of a millisecond. */

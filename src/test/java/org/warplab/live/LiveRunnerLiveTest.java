@@ -38,7 +38,9 @@ class LiveRunnerLiveTest {
     void pagingFollowsTheVmAndTheClientKeepsItsAddress() throws Exception {
         List<String> steps = new ArrayList<>();
         Lab lab = Samples.lab("paging-paper");
-        LiveRunner.Outcome outcome = runner(steps).run(lab, SchemeKind.NETWORK_PAGING);
+        Path pcaps = stateDir.resolve("pcap");
+        LiveRunner.Outcome outcome = runner(steps).run(lab, SchemeKind.NETWORK_PAGING,
+                new LiveRunner.Options(java.util.Optional.empty(), java.util.Optional.of(pcaps)));
         System.out.println(String.join("\n", steps));
         MigrationMetrics m = outcome.result().migrations().get(0);
         System.out.printf("live paging: build %.1f ms, switching %.2f ms, downtime %.1f ms, gap %.1f ms, lost %d/%d, latency %.2f -> %.2f ms%n",
@@ -61,6 +63,21 @@ class LiveRunnerLiveTest {
         assertFalse(outcome.trace().ofType(TraceEvent.AnnouncementSeen.class).isEmpty());
         LiveCleanup cleanup = new LiveCleanup(new ProcessCommandRunner(), HostTools.fromEnvironment(), stateDir);
         assertEquals(List.of(), cleanup.namespaces(NamespaceNames.of(lab).labPrefix()), "nothing of the run is left");
+
+        // the captures, judged by tshark: probes at the client, the RARP on ADC's LAN, the translated address on R3's WAN side
+        Tools.require("tshark");
+        assertTrue(tshark(pcaps.resolve("U-L3.pcap"), "udp.dstport == 7007 && ip.dst == 172.16.10.2") > 50, "the client's probes");
+        assertTrue(tshark(pcaps.resolve("ADC-br_lan.pcap"), "arp.opcode == 3") >= 1, "QEMU-style RARP on ADC's LAN");
+        assertTrue(tshark(pcaps.resolve("R3-W4.pcap"), "ip.dst == 172.15.10.2") > 10, "before the move the WAN carries S' (172.15.10.2)");
+        assertTrue(tshark(pcaps.resolve("R3-W5.pcap"), "ip.dst == 172.16.10.2") > 10, "after it, the untranslated 172.16.10.2 via C2");
+    }
+
+    /** How many packets of {@code file} match the display filter, as tshark counts them. */
+    private static long tshark(Path file, String filter) throws Exception {
+        Process p = new ProcessBuilder("tshark", "-r", file.toString(), "-Y", filter).redirectErrorStream(true).start();
+        long lines = new String(p.getInputStream().readAllBytes()).lines().filter(l -> !l.isBlank()).count();
+        assertEquals(0, p.waitFor(), "tshark reads " + file);
+        return lines;
     }
 
     @Test

@@ -46,7 +46,7 @@ class QemuLiveRunTest {
         Lab lab = BackAndForth.repeat(Samples.lab("paging-paper"), 2, 8_000_000_000L);
         List<String> steps = new ArrayList<>();
         LiveRunner live = new LiveRunner(runner, tools, stateDir, steps::add, guest.cacheDir());
-        LiveRunner.Outcome outcome = live.run(lab, SchemeKind.NETWORK_PAGING, Optional.of(VmRuntime.QEMU));
+        LiveRunner.Outcome outcome = live.run(lab, SchemeKind.NETWORK_PAGING, new LiveRunner.Options(Optional.of(VmRuntime.QEMU), Optional.empty()));
         System.out.println(String.join("\n", steps));
         outcome.result().notes().forEach(n -> System.out.println("note: " + n));
         assertEquals(List.of("ADC", "PDC"), outcome.result().migrations().stream().map(MigrationMetrics::to).toList());
