@@ -79,6 +79,8 @@ public final class DesignerWindow {
     private final Tab inspectorTab;
     private final Tab schemeTab;
     private final Tab problemsTab;
+    private final TabPane bottomTabs = new TabPane();
+    private final ConfigsPane configsPane;
     private final Menu recentMenu = new Menu("Open _Recent");
     private final CheckMenuItem darkItem = new CheckMenuItem("_Dark Theme");
     private Snippet clipboard = new Snippet(List.of(), List.of());
@@ -110,15 +112,10 @@ public final class DesignerWindow {
         ProblemsPane problems = new ProblemsPane(model, this::reveal);
         problemsTab = new Tab("Problems", problems);
         problemsTab.textProperty().bind(Bindings.createStringBinding(() -> "Problems (" + model.problems().size() + ")", model.problems()));
-        Label noConfigs = new Label("Configuration generation is not available in this build: the Configs tab will list "
-                + "each device's generated files (iproute2, nftables, radvd, FRR) once the config generator is part of WarpLab.");
-        noConfigs.setWrapText(true);
-        noConfigs.setId("configs-unavailable");
-        noConfigs.getStyleClass().add("explanation");
-        StackPane configsPane = new StackPane(noConfigs);
-        configsPane.getStyleClass().add("side-pane");
+        configsPane = new ConfigsPane(model, () -> bottomTabs.getSelectionModel().select(problemsTab));
         Tab configsTab = new Tab("Configs", configsPane);
-        TabPane bottomTabs = new TabPane(problemsTab, configsTab);
+        configsTab.setId("tab-configs");
+        bottomTabs.getTabs().addAll(problemsTab, configsTab);
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottomTabs.setId("bottom-tabs");
 
@@ -191,6 +188,14 @@ public final class DesignerWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    ConfigsPane configsPane() {
+        return configsPane;
+    }
+
+    TabPane bottomTabs() {
+        return bottomTabs;
     }
 
     private String title() {
