@@ -1,6 +1,7 @@
 package org.warplab.live;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +124,8 @@ public final class LiveRunner {
             RunResult result = session.migrate();
             return new Outcome(result, session.trace(), built.buildNs(), capabilities, session.agentEvents());
         } finally {
+            // a Stop interrupts this thread; the teardown's own commands must still run to the end
+            boolean stopped = Thread.interrupted();
             progress.step("tearing down");
             agents.forEach(AgentProcess::close);
             LiveCleanup.Report report = cleanup.clean(names.labPrefix());
@@ -132,6 +135,9 @@ public final class LiveRunner {
                 Runtime.getRuntime().removeShutdownHook(teardown);
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down and the hook is running
+            }
+            if (stopped) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -493,11 +499,17 @@ public final class LiveRunner {
         return values.isEmpty() ? -1 : (long) values.stream().mapToLong(Long::longValue).average().orElse(0);
     }
 
-    /** Sleeps until a host monotonic time, precisely: park, then spin the last fraction of a millisecond. */
-    static void sleepUntil(long deadlineNs) {
+    /**
+     * Sleeps until a host monotonic time, precisely: park, then spin the last fraction of a
+     * millisecond. An interrupt (the user's Stop) ends the run: the caller's finally tears it down.
+     */
+    static void sleepUntil(long deadlineNs) throws InterruptedIOException {
         long left;
         while ((left = deadlineNs - System.nanoTime()) > 200_000) {
             LockSupport.parkNanos(left - 200_000);
+            if (Thread.interrupted()) {
+                throw new InterruptedIOException("the live run was stopped");
+            }
         }
         while (System.nanoTime() < deadlineNs) {
             Thread.onSpinWait();
