@@ -586,11 +586,54 @@ public final class CanvasView extends Region {
             painter.paint(new FxSurface(g, painter.theme().fontFamily(), scale), model.lab(), labLayout(), model.selection(), errorIds,
                     model.linkLabelsProperty().get(), visibleWorld(), movingNodes::contains, movingLinks::contains);
             g.setTransform(1, 0, 0, 1, 0, 0);
+        } else if (overlay.get() != null && gesture == Gesture.NONE && rubberBand == null) {
+            paintReplayFrame(overlay.get());
         } else {
             paintScene(id -> true, id -> true, miniMapVisible());
         }
         paintNanos = System.nanoTime() - start;
     }
+
+    /** What the replay's backdrop shows; when any of it changes, the backdrop is painted again. */
+    private Object[] replayKey;
+    private javafx.scene.image.WritableImage replayBackdrop;
+
+    /**
+     * A replay frame: the lab, which stays put while packets move, is painted once into an image
+     * (again only when the view or the lab changes); each frame draws that image and the overlay.
+     */
+    private void paintReplayFrame(CanvasOverlay over) {
+        boolean miniMap = miniMapVisible();
+        Object[] key = {shown(), scale, offsetX, offsetY, canvas.getWidth(), canvas.getHeight(), painter.theme(), model.selection(),
+            model.linkLabelsProperty().get(), errorIds, miniMap};
+        boolean same = replayKey != null && replayBackdrop != null;
+        for (int i = 0; same && i < key.length; i++) {
+            same = key[i] instanceof Double || key[i] instanceof Boolean ? key[i].equals(replayKey[i]) : key[i] == replayKey[i];
+        }
+        if (!same) {
+            overlaySuppressed = true;
+            try {
+                paintScene(id -> true, id -> true, miniMap);
+            } finally {
+                overlaySuppressed = false;
+            }
+            javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+            params.setFill(painter.theme().background());
+            boolean fits = replayBackdrop != null && replayBackdrop.getWidth() == Math.ceil(canvas.getWidth())
+                    && replayBackdrop.getHeight() == Math.ceil(canvas.getHeight());
+            replayBackdrop = canvas.snapshot(params, fits ? replayBackdrop : null);
+            replayKey = key;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.drawImage(replayBackdrop, 0, 0);
+        g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
+        over.paintWorld(g, labLayout(), scale);
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        over.paintScreen(g, canvas.getWidth(), canvas.getHeight());
+    }
+
+    private boolean overlaySuppressed;
 
     private Rectangle2D visibleWorld() {
         Point2D a = toWorld(0, 0);
@@ -614,7 +657,7 @@ public final class CanvasView extends Region {
         LabLayout l = labLayout();
         painter.paint(new FxSurface(g, t.fontFamily(), scale), lab, l, model.selection(), errorIds, model.linkLabelsProperty().get(),
                 visibleWorld(), nodeFilter, linkFilter);
-        CanvasOverlay over = overlay.get();
+        CanvasOverlay over = overlaySuppressed ? null : overlay.get();
         if (over != null) {
             over.paintWorld(g, l, scale);
         }

@@ -90,6 +90,29 @@ final class ReplayOverlay implements CanvasOverlay {
     private final Map<Colour, Integer> dotCounts = new EnumMap<>(Colour.class);
     private final Map<String, Integer> migrationLinks = new HashMap<>();
 
+    private final Map<Colour, javafx.scene.image.Image> sprites = new EnumMap<>(Colour.class);
+    private int spritePixels;
+
+    /** A dot of colour {@code c}, {@code pixels} across, drawn once (anti-aliased, with a light rim) and reused every frame. */
+    private javafx.scene.image.Image sprite(Colour c, int pixels) {
+        if (pixels != spritePixels) {
+            sprites.clear();
+            spritePixels = pixels;
+        }
+        return sprites.computeIfAbsent(c, k -> {
+            javafx.scene.canvas.Canvas dot = new javafx.scene.canvas.Canvas(pixels, pixels);
+            GraphicsContext g = dot.getGraphicsContext2D();
+            g.setFill(k.color);
+            g.fillOval(0.5, 0.5, pixels - 1, pixels - 1);
+            g.setStroke(Color.WHITE.deriveColor(0, 1, 1, 0.8));
+            g.setLineWidth(1);
+            g.strokeOval(0.5, 0.5, pixels - 1, pixels - 1);
+            javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            return dot.snapshot(params, null);
+        });
+    }
+
     ReplayOverlay(TraceIndex index, Consumer<TraceEvent.PacketSent> onPacketClicked) {
         this.index = index;
         this.onPacketClicked = onPacketClicked;
@@ -190,17 +213,25 @@ final class ReplayOverlay implements CanvasOverlay {
         paintMigrationBands(g, positions, layout, scale);
         paintVms(g, layout, scale);
         double r = Math.max(DOT_RADIUS, 3 / scale);
+        // dots as pre-rendered sprites blitted in screen space: thousands of anti-aliased ovals would each be rasterized
+        javafx.scene.transform.Affine view = g.getTransform();
+        int pixels = (int) Math.max(4, Math.round(2 * r * scale));
+        g.setTransform(1, 0, 0, 1, 0, 0);
         for (Colour c : Colour.values()) {
             if (c == Colour.MIGRATION) {
                 continue;
             }
             int n = dotCounts.get(c);
             double[] buffer = dots.get(c);
-            g.setFill(c.color);
+            javafx.scene.image.Image sprite = sprite(c, pixels);
+            double half = pixels / 2.0;
             for (int i = 0; i < n; i++) {
-                g.fillOval(buffer[2 * i] - r, buffer[2 * i + 1] - r, 2 * r, 2 * r);
+                double sx = view.getMxx() * buffer[2 * i] + view.getTx();
+                double sy = view.getMyy() * buffer[2 * i + 1] + view.getTy();
+                g.drawImage(sprite, Math.round(sx - half), Math.round(sy - half));
             }
         }
+        g.setTransform(view);
         if (selected[2] > 0) {
             g.setStroke(theme.selection());
             g.setLineWidth(2.5 / scale);
@@ -222,9 +253,15 @@ final class ReplayOverlay implements CanvasOverlay {
             double[] a = positions.get(ends[0]);
             double[] b = positions.get(ends[1]);
             g.strokeLine(a[0], a[1], b[0], b[1]);
-            label(g, scale, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2 - 14, "migration stream · " + migrationLinks.get(key) + " bursts in flight",
-                    Colour.MIGRATION.color.darker());
         }
+        // text is the dear part of a frame: the busiest few streams are labelled, not every one
+        migrationLinks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3).forEach(entry -> {
+            String[] ends = entry.getKey().split("\u0000");
+            double[] a = positions.get(ends[0]);
+            double[] b = positions.get(ends[1]);
+            label(g, scale, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2 - 14, "migration stream · " + entry.getValue() + " bursts in flight",
+                    Colour.MIGRATION.color.darker());
+        });
         g.setLineCap(javafx.scene.shape.StrokeLineCap.SQUARE);
     }
 
