@@ -19,7 +19,7 @@ final class PhaseBar extends CanvasChart {
 
     void setPhases(List<Phase> phases) {
         this.phases = List.copyOf(phases);
-        double height = 52 + 16 * Math.ceil(this.phases.size() / 2.0);
+        double height = 62 + 16 * Math.ceil(this.phases.size() / 2.0);
         setMinHeight(height);
         setPrefHeight(height);
         repaint();
@@ -46,14 +46,32 @@ final class PhaseBar extends CanvasChart {
         double left = 8;
         double width = w - 16;
         double barY = 6;
-        double barH = 22;
+        // phases that overlap (a total beside its parts) go on a lane below, so none hides another
+        int[] lane = new int[phases.size()];
+        List<Long> laneEnds = new java.util.ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            Phase p = phases.get(i);
+            int l = 0;
+            while (l < laneEnds.size() && laneEnds.get(l) > p.startNs()) {
+                l++;
+            }
+            if (l == laneEnds.size()) {
+                laneEnds.add(p.endNs());
+            } else {
+                laneEnds.set(l, p.endNs());
+            }
+            lane[i] = l;
+        }
+        int lanes = Math.max(1, laneEnds.size());
+        double laneH = lanes == 1 ? 22 : Math.max(8, 30.0 / lanes);
         for (int i = 0; i < phases.size(); i++) {
             Phase p = phases.get(i);
             double x = left + width * (p.startNs() - start) / span;
             double pw = Math.max(1.5, width * p.durationNs() / span);
             g.setFill(phaseColour(i));
-            g.fillRect(x, barY, pw, barH);
+            g.fillRect(x, barY + lane[i] * laneH, pw, laneH - (lanes == 1 ? 0 : 1));
         }
+        double barH = laneH * lanes;
         g.setStroke(theme.mutedText());
         g.setLineWidth(1);
         g.strokeRect(left, barY, width, barH);

@@ -67,8 +67,7 @@ final class ProbeChart extends CanvasChart {
         g.setFill(theme.text());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("Round trip per probe (ms) against send time; red ticks: lost" + (gapNs >= 0 ? "; shaded: the largest gap, " + TraceText.ms(gapNs) : ""),
-                left, 4);
+        g.fillText("Round trip (ms) by send time (ms) · red: lost" + (gapNs >= 0 ? " · shaded: gap " + TraceText.ms(gapNs) : ""), left, 4);
         long maxRtt = 1;
         for (ProbeSeries.Probe p : series.probes()) {
             maxRtt = Math.max(maxRtt, p.roundTripNs());

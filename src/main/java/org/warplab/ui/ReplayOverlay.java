@@ -310,7 +310,8 @@ final class ReplayOverlay implements CanvasOverlay {
             g.setLineWidth(4 / Math.min(1, scale));
             double radius = LabLayout.ROUTER_RADIUS + 8 + 10 * (1 - flash);
             g.strokeOval(at[0] - radius, at[1] - radius, 2 * radius, 2 * radius);
-            label(g, scale, at[0], at[1] + radius + 14, "rule switched: " + s.rule(), FLASH.darker());
+            String rule = s.rule().length() > 64 ? s.rule().substring(0, 62) + "…" : s.rule();
+            label(g, scale, at[0], at[1] + radius + 14, "rule switched: " + rule, FLASH.darker());
         }
     }
 

@@ -263,7 +263,7 @@ final class RunPane extends BorderPane {
         readoutScroll.setFitToWidth(true);
         readoutScroll.setId("readout-scroll");
         SplitPane body = new SplitPane(readoutScroll, sideTabs);
-        body.setDividerPositions(0.58);
+        body.setDividerPositions(0.64);
         body.setOrientation(Orientation.HORIZONTAL);
         setTop(new VBox(controls, messages, new Separator(), playback, scrubberRow));
         setCenter(body);
@@ -490,6 +490,14 @@ final class RunPane extends BorderPane {
         speedChanged();
         seek(0);
         clock.start();
+        // the bottom area has just grown for the run view: a lab cut off by it is fitted into what is left
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+        settle.setOnFinished(e -> {
+            if (canvas.miniMapVisible()) {
+                canvas.fit();
+            }
+        });
+        settle.play();
     }
 
     private void setPlaybackDisabled(boolean disabled) {

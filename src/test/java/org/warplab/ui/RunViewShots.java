@@ -53,9 +53,10 @@ public final class RunViewShots {
                 // the tab was chosen before the first layout: choose it again so the bottom area takes its run-view height
                 window.bottomTabs().getSelectionModel().select(0);
                 window.bottomTabs().getSelectionModel().select(2);
-                window.canvas().fit();
                 window.runPane().setSpeed(0.01);
-                shoot(stage, window, times, 0, out, prefs);
+                PauseTransition settle = new PauseTransition(Duration.millis(600));
+                settle.setOnFinished(f -> shoot(stage, window, times, 0, out, prefs));
+                settle.play();
             });
             wait.play();
         }
@@ -70,9 +71,13 @@ public final class RunViewShots {
                 Platform.exit();
                 return;
             }
+            if (i == times.size() - 1 && Boolean.getBoolean("shots.readout")) {
+                // the last shot gives the readout most of the window
+                ((javafx.scene.control.SplitPane) stage.getScene().lookup("#middle-split")).setDividerPositions(0.2);
+            }
             window.canvas().fit();
             window.runPane().seek((long) (times.get(i) * 1e6));
-            PauseTransition wait = new PauseTransition(Duration.millis(700));
+            PauseTransition wait = new PauseTransition(Duration.millis(1500));
             wait.setOnFinished(e -> {
                 try {
                     Path file = out.resolve("run-" + (i + 1) + ".png");
