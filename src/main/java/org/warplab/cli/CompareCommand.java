@@ -2,16 +2,13 @@ package org.warplab.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.warplab.emulation.EmulationException;
 import org.warplab.emulation.Emulator;
+import org.warplab.emulation.SchemeComparison;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
-import org.warplab.model.SchemeConfig;
 import org.warplab.model.SchemeKind;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.RunResult;
@@ -50,17 +47,7 @@ final class CompareCommand implements Command {
 
     /** The schemes to compare: the lab's own, the others it has settings for, then the baselines. */
     static List<SchemeKind> schemesOf(Lab lab) {
-        Set<SchemeKind> kinds = new LinkedHashSet<>();
-        kinds.add(lab.scheme());
-        for (SchemeConfig config : lab.schemes()) {
-            kinds.add(config.kind());
-        }
-        for (SchemeKind kind : SchemeKind.values()) {
-            if (kind.isBaseline()) {
-                kinds.add(kind);
-            }
-        }
-        return new ArrayList<>(kinds);
+        return SchemeComparison.schemesOf(lab);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.warplab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.warplab.config.ConfigChecks;
 import org.warplab.config.ConfigGenerator;
+import org.warplab.config.ConfigTree;
 import org.warplab.config.ConfigOptions;
 import org.warplab.config.GeneratedFile;
 import org.warplab.config.MipTunnel;
@@ -141,24 +140,14 @@ final class ConfigsCommand implements Command {
         }
         Path dir = Path.of(dirName.get());
         try {
-            if (Files.isDirectory(dir) && !args.has("--force")) {
-                try (Stream<Path> entries = Files.list(dir)) {
-                    if (entries.findAny().isPresent()) {
-                        err.println("warplab configs: " + dir + " is not empty; use --force to write into it anyway, or choose an empty directory");
-                        return Cli.UNUSABLE;
-                    }
-                }
+            if (!args.has("--force") && ConfigTree.isNonEmptyDirectory(dir)) {
+                err.println("warplab configs: " + dir + " is not empty; use --force to write into it anyway, or choose an empty directory");
+                return Cli.UNUSABLE;
             } else if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 err.println("warplab configs: " + dir + " exists and is not a directory");
                 return Cli.UNUSABLE;
             }
-            for (StateFiles s : states) {
-                for (GeneratedFile f : s.files()) {
-                    Path target = dir.resolve(s.state()).resolve(f.device()).resolve(f.relativePath());
-                    Files.createDirectories(target.getParent());
-                    Files.writeString(target, f.content(), StandardCharsets.UTF_8);
-                }
-            }
+            ConfigTree.write(states, dir);
         } catch (IOException e) {
             err.println("warplab configs: cannot write to " + dir + ": " + e.getMessage());
             return Cli.UNUSABLE;

@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.warplab.emulation.EmulationException;
 import org.warplab.emulation.Emulator;
+import org.warplab.io.LabParameter;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
 import org.warplab.run.MigrationMetrics;
+import org.warplab.run.SweepMetric;
 
 /** {@code warplab sweep LAB --set PATH=FROM:TO:STEP}: runs the lab once per value of one numeric parameter; a table and a CSV. */
 final class SweepCommand implements Command {
@@ -157,16 +159,7 @@ final class SweepCommand implements Command {
 
     /** The metric of one migration: milliseconds, or probes for "lost"; NaN when the run has no such figure. */
     static double pick(MigrationMetrics m, String metric) {
-        switch (metric) {
-            case "lost":
-                return m.probesLost();
-            case "gap":
-                return m.clientGapNs() < 0 ? Double.NaN : m.clientGapNs() / 1e6;
-            case "switching":
-                return m.switchingTimeNs() == null ? Double.NaN : m.switchingTimeNs() / 1e6;
-            default:
-                return m.downtimeNs() < 0 ? Double.NaN : m.downtimeNs() / 1e6;
-        }
+        return SweepMetric.ofKey(metric).orElse(SweepMetric.DOWNTIME).of(m);
     }
 
     private static String csvMs(Long ns) {

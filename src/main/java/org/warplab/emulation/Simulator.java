@@ -1,6 +1,7 @@
 package org.warplab.emulation;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 
 /**
  * The discrete-event kernel: integer-nanosecond virtual time, events ordered by (time, sequence)
@@ -108,6 +109,10 @@ public final class Simulator {
     public void runUntil(long endNs) {
         while (size > 0 && slotTime[heap[0]] <= endNs) {
             step();
+            // a Stop in the designer interrupts the thread; checked now and then, it costs nothing
+            if ((executed & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("the emulation was stopped at " + (now / 1_000_000) + " ms of virtual time");
+            }
         }
         if (endNs > now) {
             now = endNs;

@@ -1,6 +1,7 @@
 package org.warplab.live;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,17 +183,27 @@ public final class LiveRunner {
             progress.step(String.format("configs generated in %.0f ms, namespaces built in %.0f ms; starting agents",
                     built.generateNs() / 1e6, built.buildNs() / 1e6));
             Session session = new Session(lab, built, state, agents, guest, configDir);
-            List<Process> captures = options.pcapDir().isPresent() ? startCaptures(lab, built, state, options.pcapDir().get()) : List.of();
-            session.startAgents();
+            List<Process> captures = new ArrayList<>();
             RunResult result;
             try {
+                if (options.pcapDir().isPresent()) {
+                    captures.addAll(startCaptures(lab, built, state, options.pcapDir().get()));
+                }
+                session.startAgents();
                 result = session.migrate();
             } finally {
+                // QEMU must quit and tcpdump must flush its files even when a Stop interrupted the run
+                boolean stopped = Thread.interrupted();
                 session.closeGuests();
                 stopCaptures(captures);
+                if (stopped) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return new Outcome(result, session.trace(), built.buildNs(), capabilities, session.agentEvents());
         } finally {
+            // a Stop interrupts this thread; the teardown's own commands must still run to the end
+            boolean stopped = Thread.interrupted();
             progress.step("tearing down");
             agents.forEach(AgentProcess::close);
             LiveCleanup.Report report = cleanup.clean(names.labPrefix());
@@ -202,6 +213,9 @@ public final class LiveRunner {
                 Runtime.getRuntime().removeShutdownHook(teardown);
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down and the hook is running
+            }
+            if (stopped) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -767,11 +781,17 @@ public final class LiveRunner {
         }
     }
 
-    /** Sleeps until a host monotonic time, precisely: park, then spin the last fraction of a millisecond. */
-    static void sleepUntil(long deadlineNs) {
+    /**
+     * Sleeps until a host monotonic time, precisely: park, then spin the last fraction of a
+     * millisecond. An interrupt (the user's Stop) ends the run: the caller's finally tears it down.
+     */
+    static void sleepUntil(long deadlineNs) throws InterruptedIOException {
         long left;
         while ((left = deadlineNs - System.nanoTime()) > 200_000) {
             LockSupport.parkNanos(left - 200_000);
+            if (Thread.interrupted()) {
+                throw new InterruptedIOException("the live run was stopped");
+            }
         }
         while (System.nanoTime() < deadlineNs) {
             Thread.onSpinWait();

@@ -57,6 +57,10 @@ public final class CanvasView extends Region {
     private final BooleanProperty miniMapShown = new SimpleBooleanProperty(this, "miniMapShown", true);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private LabPainter painter = new LabPainter(Theme.LIGHT);
+    /** Drawn over the lab (the run replay); null when nothing is. */
+    private final ObjectProperty<CanvasOverlay> overlay = new SimpleObjectProperty<>(this, "overlay");
+    /** The lab as shown, when it differs from the document's (a replay shows a moved VM in its new data center); null: the document's. */
+    private final ObjectProperty<Lab> shownLab = new SimpleObjectProperty<>(this, "shownLab");
 
     private double scale = 1;
     private double offsetX = 40;
@@ -138,6 +142,8 @@ public final class CanvasView extends Region {
             requestRedraw();
         });
         miniMapShown.addListener(o -> requestRedraw());
+        overlay.addListener(o -> requestRedraw());
+        shownLab.addListener(o -> requestRedraw());
         connectMode.addListener((o, was, is) -> setCursor(is ? Cursor.CROSSHAIR : Cursor.DEFAULT));
         theme.addListener((o, was, is) -> {
             painter = new LabPainter(is);
@@ -162,6 +168,20 @@ public final class CanvasView extends Region {
         return theme;
     }
 
+    ObjectProperty<CanvasOverlay> overlayProperty() {
+        return overlay;
+    }
+
+    ObjectProperty<Lab> shownLabProperty() {
+        return shownLab;
+    }
+
+    /** The lab on the canvas: the document's, or the replay's view of it. */
+    Lab shown() {
+        Lab override = shownLab.get();
+        return override != null ? override : model.lab();
+    }
+
     public double scale() {
         return scale;
     }
@@ -172,7 +192,7 @@ public final class CanvasView extends Region {
     }
 
     public LabLayout labLayout() {
-        Lab lab = model.lab();
+        Lab lab = shown();
         if (layout == null || layoutLab != lab || !dragOffsets.isEmpty()) {
             layout = new LabLayout(lab, dragOffsets);
             layoutLab = dragOffsets.isEmpty() ? lab : null;
@@ -305,6 +325,12 @@ public final class CanvasView extends Region {
         }
         Point2D w = toWorld(e.getX(), e.getY());
         LabLayout l = labLayout();
+        CanvasOverlay over = overlay.get();
+        if (over != null && e.getButton() == MouseButton.PRIMARY && over.clicked(l, w.getX(), w.getY(), 8 / scale)) {
+            gesture = Gesture.NONE;
+            requestRedraw();
+            return;
+        }
         pressedNode = l.nodeAt(w.getX(), w.getY()).orElse(null);
         if (connectMode.get() || e.isAltDown()) {
             gesture = pressedNode == null ? Gesture.NONE : Gesture.CONNECT;
@@ -560,11 +586,54 @@ public final class CanvasView extends Region {
             painter.paint(new FxSurface(g, painter.theme().fontFamily(), scale), model.lab(), labLayout(), model.selection(), errorIds,
                     model.linkLabelsProperty().get(), visibleWorld(), movingNodes::contains, movingLinks::contains);
             g.setTransform(1, 0, 0, 1, 0, 0);
+        } else if (overlay.get() != null && gesture == Gesture.NONE && rubberBand == null) {
+            paintReplayFrame(overlay.get());
         } else {
             paintScene(id -> true, id -> true, miniMapVisible());
         }
         paintNanos = System.nanoTime() - start;
     }
+
+    /** What the replay's backdrop shows; when any of it changes, the backdrop is painted again. */
+    private Object[] replayKey;
+    private javafx.scene.image.WritableImage replayBackdrop;
+
+    /**
+     * A replay frame: the lab, which stays put while packets move, is painted once into an image
+     * (again only when the view or the lab changes); each frame draws that image and the overlay.
+     */
+    private void paintReplayFrame(CanvasOverlay over) {
+        boolean miniMap = miniMapVisible();
+        Object[] key = {shown(), scale, offsetX, offsetY, canvas.getWidth(), canvas.getHeight(), painter.theme(), model.selection(),
+            model.linkLabelsProperty().get(), errorIds, miniMap};
+        boolean same = replayKey != null && replayBackdrop != null;
+        for (int i = 0; same && i < key.length; i++) {
+            same = key[i] instanceof Double || key[i] instanceof Boolean ? key[i].equals(replayKey[i]) : key[i] == replayKey[i];
+        }
+        if (!same) {
+            overlaySuppressed = true;
+            try {
+                paintScene(id -> true, id -> true, miniMap);
+            } finally {
+                overlaySuppressed = false;
+            }
+            javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+            params.setFill(painter.theme().background());
+            boolean fits = replayBackdrop != null && replayBackdrop.getWidth() == Math.ceil(canvas.getWidth())
+                    && replayBackdrop.getHeight() == Math.ceil(canvas.getHeight());
+            replayBackdrop = canvas.snapshot(params, fits ? replayBackdrop : null);
+            replayKey = key;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.drawImage(replayBackdrop, 0, 0);
+        g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
+        over.paintWorld(g, labLayout(), scale);
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        over.paintScreen(g, canvas.getWidth(), canvas.getHeight());
+    }
+
+    private boolean overlaySuppressed;
 
     private Rectangle2D visibleWorld() {
         Point2D a = toWorld(0, 0);
@@ -584,10 +653,14 @@ public final class CanvasView extends Region {
         g.fillRect(0, 0, w, h);
         paintGrid(g, w, h, t);
         g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
-        Lab lab = model.lab();
+        Lab lab = shown();
         LabLayout l = labLayout();
         painter.paint(new FxSurface(g, t.fontFamily(), scale), lab, l, model.selection(), errorIds, model.linkLabelsProperty().get(),
                 visibleWorld(), nodeFilter, linkFilter);
+        CanvasOverlay over = overlaySuppressed ? null : overlay.get();
+        if (over != null) {
+            over.paintWorld(g, l, scale);
+        }
         if (gesture == Gesture.CONNECT && pressedNode != null) {
             Point2D p = toWorld(lastX, lastY);
             g.setStroke(t.selection());
@@ -603,6 +676,9 @@ public final class CanvasView extends Region {
             g.setStroke(t.selection());
             g.setLineWidth(1);
             g.strokeRect(rubberBand.getMinX(), rubberBand.getMinY(), rubberBand.getWidth(), rubberBand.getHeight());
+        }
+        if (over != null) {
+            over.paintScreen(g, w, h);
         }
         if (withMiniMap) {
             paintMiniMap(g, lab, l, w, h, t);

@@ -79,6 +79,12 @@ public final class DesignerWindow {
     private final Tab inspectorTab;
     private final Tab schemeTab;
     private final Tab problemsTab;
+    private final TabPane bottomTabs = new TabPane();
+    private final ConfigsPane configsPane;
+    private final RunPane runPane;
+    private final Tab runTab;
+    private final ComparePane comparePane;
+    private final SweepPane sweepPane;
     private final Menu recentMenu = new Menu("Open _Recent");
     private final CheckMenuItem darkItem = new CheckMenuItem("_Dark Theme");
     private Snippet clipboard = new Snippet(List.of(), List.of());
@@ -110,15 +116,19 @@ public final class DesignerWindow {
         ProblemsPane problems = new ProblemsPane(model, this::reveal);
         problemsTab = new Tab("Problems", problems);
         problemsTab.textProperty().bind(Bindings.createStringBinding(() -> "Problems (" + model.problems().size() + ")", model.problems()));
-        Label noConfigs = new Label("Configuration generation is not available in this build: the Configs tab will list "
-                + "each device's generated files (iproute2, nftables, radvd, FRR) once the config generator is part of WarpLab.");
-        noConfigs.setWrapText(true);
-        noConfigs.setId("configs-unavailable");
-        noConfigs.getStyleClass().add("explanation");
-        StackPane configsPane = new StackPane(noConfigs);
-        configsPane.getStyleClass().add("side-pane");
+        configsPane = new ConfigsPane(model, () -> bottomTabs.getSelectionModel().select(problemsTab));
         Tab configsTab = new Tab("Configs", configsPane);
-        TabPane bottomTabs = new TabPane(problemsTab, configsTab);
+        configsTab.setId("tab-configs");
+        runPane = new RunPane(model, canvas);
+        runTab = new Tab("Run", runPane);
+        runTab.setId("tab-run");
+        comparePane = new ComparePane(model);
+        Tab compareTab = new Tab("Compare", comparePane);
+        compareTab.setId("tab-compare");
+        sweepPane = new SweepPane(model);
+        Tab sweepTab = new Tab("Sweep", sweepPane);
+        sweepTab.setId("tab-sweep");
+        bottomTabs.getTabs().addAll(problemsTab, configsTab, runTab, compareTab, sweepTab);
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottomTabs.setId("bottom-tabs");
 
@@ -127,7 +137,15 @@ public final class DesignerWindow {
         palette.setMinWidth(170);
         SplitPane middle = new SplitPane(canvas, bottomTabs);
         middle.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        middle.setId("middle-split");
         middle.setDividerPositions(0.76);
+        // the run view needs room: the bottom area grows when a run tab is chosen, and shrinks back for the others
+        bottomTabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            boolean runView = is != null && (is == runTab || is.getId() != null && (is.getId().equals("tab-compare") || is.getId().equals("tab-sweep")));
+            double at = runView ? 0.46 : 0.76;
+            middle.setDividerPositions(at);
+            javafx.application.Platform.runLater(() -> middle.setDividerPositions(at));
+        });
         SplitPane.setResizableWithParent(bottomTabs, false);
         SplitPane main = new SplitPane(palette, middle, sideTabs);
         main.setDividerPositions(0.14, 0.72);
@@ -191,6 +209,34 @@ public final class DesignerWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    ConfigsPane configsPane() {
+        return configsPane;
+    }
+
+    RunPane runPane() {
+        return runPane;
+    }
+
+    ComparePane comparePane() {
+        return comparePane;
+    }
+
+    SweepPane sweepPane() {
+        return sweepPane;
+    }
+
+    /** Shows the Run tab and starts a run of the lab as it is. */
+    void runLab() {
+        bottomTabs.getSelectionModel().select(runTab);
+        if (!runPane.isRunning()) {
+            runPane.startRunFromToolbar();
+        }
+    }
+
+    TabPane bottomTabs() {
+        return bottomTabs;
     }
 
     private String title() {
@@ -274,9 +320,17 @@ public final class DesignerWindow {
                 item("_Fit Lab", "menu-fit", KeyCombination.keyCombination("Shortcut+0"), canvas::fit),
                 item("_100 %", "menu-actual-size", KeyCombination.keyCombination("Shortcut+1"), canvas::actualSize),
                 new SeparatorMenuItem(), connect, labels, miniMap, darkItem);
+        Menu runMenu = new Menu("_Run");
+        runMenu.getItems().addAll(
+                item("_Run the Lab", "menu-run", KeyCombination.keyCombination("F5"), this::runLab),
+                item("_Stop the Run", "menu-stop", KeyCombination.keyCombination("Shift+F5"), runPane::stopRun),
+                item("_Compare Schemes", "menu-compare", null, () -> {
+                    bottomTabs.getSelectionModel().select(bottomTabs.getTabs().stream().filter(t -> "tab-compare".equals(t.getId())).findFirst().orElseThrow());
+                    comparePane.start();
+                }));
         Menu help = new Menu("_Help");
         help.getItems().add(item("_How to Draw a Lab", "menu-help", KeyCombination.keyCombination("F1"), this::showHelp));
-        MenuBar bar = new MenuBar(file, edit, view, help);
+        MenuBar bar = new MenuBar(file, edit, view, runMenu, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -320,7 +374,9 @@ public final class DesignerWindow {
                 toolButton("+", null, "Zoom in (Ctrl+=, or the mouse wheel)", "tool-zoom-in", e -> canvas.zoomIn()),
                 toolButton("Fit", null, "Fit the whole lab in the view (Ctrl+0)", "tool-fit", e -> canvas.fit()),
                 toolButton("100 %", null, "Actual size (Ctrl+1)", "tool-actual-size", e -> canvas.actualSize()),
-                labels);
+                labels, new javafx.scene.control.Separator(),
+                toolButton("▶ Run", null, "Run the lab's migrations (in the emulator, or live when chosen in the Run tab) and replay them (F5)",
+                        "tool-run", e -> runLab()));
         bar.setId("tool-bar");
         return bar;
     }

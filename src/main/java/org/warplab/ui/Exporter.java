@@ -30,6 +30,11 @@ final class Exporter {
     }
 
     static void png(Lab lab, Theme theme, boolean labels, Path file) throws IOException {
+        LabFiles.writeAtomically(file, pngBytes(lab, theme, labels));
+    }
+
+    /** The drawing as PNG bytes (2× where the lab is small enough), for files and reports. */
+    static byte[] pngBytes(Lab lab, Theme theme, boolean labels) throws IOException {
         Rectangle2D area = area(lab);
         double scale = Math.min(2, MAX_PIXELS / Math.max(area.getWidth(), area.getHeight()));
         Canvas canvas = new Canvas(Math.ceil(area.getWidth() * scale), Math.ceil(area.getHeight() * scale));
@@ -40,12 +45,15 @@ final class Exporter {
         new LabPainter(theme).paint(new FxSurface(g, theme.fontFamily(), scale), lab, new LabLayout(lab, Map.of()),
                 java.util.Set.of(), java.util.Set.of(), labels, null);
         WritableImage image = canvas.snapshot(new SnapshotParameters(), null);
-        byte[] bytes;
+        return png(image);
+    }
+
+    /** Any JavaFX image as PNG bytes. */
+    static byte[] png(javafx.scene.image.Image image) throws IOException {
         try (var out = new java.io.ByteArrayOutputStream()) {
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
-            bytes = out.toByteArray();
+            return out.toByteArray();
         }
-        LabFiles.writeAtomically(file, bytes);
     }
 
     static String svg(Lab lab, Theme theme, boolean labels) {

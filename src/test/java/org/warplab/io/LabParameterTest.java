@@ -1,4 +1,4 @@
-package org.warplab.cli;
+package org.warplab.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

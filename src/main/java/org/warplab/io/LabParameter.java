@@ -1,4 +1,4 @@
-package org.warplab.cli;
+package org.warplab.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.warplab.io.FileProblem;
-import org.warplab.io.LabFileException;
-import org.warplab.io.LabFiles;
 import org.warplab.model.Lab;
 
 /**
@@ -25,13 +22,14 @@ import org.warplab.model.Lab;
  * {@code durationMs}. Elements of {@code nodes}, {@code links}, {@code migrations} and
  * {@code traffic} are named by id; other lists by position from 0. Setting a value rewrites the
  * canonical JSON and reads it back, so the lab is built by the same reader as a file on disk.
+ * Shared by {@code warplab sweep} and the designer's sweep.
  */
-final class LabParameter {
+public final class LabParameter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The path is wrong, names a field that is not a number, or the new value cannot be read back. */
-    static final class BadParameterException extends Exception {
-        BadParameterException(String message) {
+    public static final class BadParameterException extends Exception {
+        public BadParameterException(String message) {
             super(message);
         }
     }
@@ -44,7 +42,7 @@ final class LabParameter {
         this.segments = segments;
     }
 
-    static LabParameter parse(String path) throws BadParameterException {
+    public static LabParameter parse(String path) throws BadParameterException {
         if (path == null || path.isBlank()) {
             throw new BadParameterException("give a parameter path, e.g. links.W2.delayMs");
         }
@@ -55,17 +53,17 @@ final class LabParameter {
         return new LabParameter(path, segments);
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
     /** The parameter's value in {@code lab}. */
-    double valueIn(Lab lab) throws BadParameterException {
+    public double valueIn(Lab lab) throws BadParameterException {
         return locate(tree(lab)).value.asDouble();
     }
 
     /** {@code lab} with the parameter set to {@code value}. */
-    Lab apply(Lab lab, double value) throws BadParameterException {
+    public Lab apply(Lab lab, double value) throws BadParameterException {
         ObjectNode root = tree(lab);
         Location at = locate(root);
         // whole values are written as integers; whether a field takes fractions is the reader's to say
@@ -92,7 +90,7 @@ final class LabParameter {
         }
     }
 
-    static String format(double value) {
+    public static String format(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 

@@ -1,0 +1,59 @@
+package org.warplab.emulation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.warplab.model.Lab;
+import org.warplab.model.LabValidator;
+import org.warplab.model.Problem;
+import org.warplab.model.SchemeConfig;
+import org.warplab.model.SchemeKind;
+import org.warplab.run.RunResult;
+
+/**
+ * One lab under every scheme it can run and the baselines, on the same topology, migrations and
+ * traffic with the same seed: what {@code warplab compare} prints and the designer's Compare tab shows.
+ */
+public final class SchemeComparison {
+
+    /** One scheme's run: its result, or why it was not run ({@code result} is then null). */
+    public record Entry(SchemeKind scheme, RunResult result, String refusal) {
+        public boolean ran() {
+            return result != null;
+        }
+    }
+
+    private SchemeComparison() {
+    }
+
+    /** The schemes to compare: the lab's own, the others it has settings for, then the baselines. */
+    public static List<SchemeKind> schemesOf(Lab lab) {
+        Set<SchemeKind> kinds = new LinkedHashSet<>();
+        kinds.add(lab.scheme());
+        for (SchemeConfig config : lab.schemes()) {
+            kinds.add(config.kind());
+        }
+        for (SchemeKind kind : SchemeKind.values()) {
+            if (kind.isBaseline()) {
+                kinds.add(kind);
+            }
+        }
+        return new ArrayList<>(kinds);
+    }
+
+    /** Runs {@code lab} under {@code scheme}, or says why it cannot (the lab's first error under that scheme, or the emulator's refusal). */
+    public static Entry run(Lab lab, SchemeKind scheme, long seed) {
+        Lab variant = lab.withScheme(scheme);
+        Optional<Problem> error = LabValidator.validate(variant).stream().filter(Problem::isError).findFirst();
+        if (error.isPresent()) {
+            return new Entry(scheme, null, "not applicable: " + error.get().message());
+        }
+        try {
+            return new Entry(scheme, Emulator.run(variant, Emulator.Options.defaults(seed)).result(), null);
+        } catch (EmulationException e) {
+            return new Entry(scheme, null, "not run: " + e.getMessage());
+        }
+    }
+}
