@@ -121,7 +121,8 @@ public final class LiveRunner {
     /** Why {@code lab} cannot run live with {@code scheme}, if it cannot; checked before anything is created. */
     public static Optional<String> unsupported(Lab lab, SchemeKind scheme) {
         if (!SUPPORTED.contains(scheme)) {
-            return Optional.of("live mode runs " + SUPPORTED.stream().map(SchemeKind::key).collect(Collectors.joining(" and "))
+            List<String> keys = SUPPORTED.stream().map(SchemeKind::key).toList();
+            return Optional.of("live mode runs " + String.join(", ", keys.subList(0, keys.size() - 1)) + " and " + keys.get(keys.size() - 1)
                     + " so far; '" + scheme.key() + "' runs in the emulator (warplab emulate)");
         }
         if (lab.vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU) && scheme == SchemeKind.MOBILE_IPV6) {

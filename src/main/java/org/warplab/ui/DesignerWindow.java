@@ -64,6 +64,9 @@ import org.warplab.model.Problem;
  */
 public final class DesignerWindow {
 
+    static final double PREFERRED_WIDTH = 1360;
+    static final double PREFERRED_HEIGHT = 860;
+
     static final String APP_NAME = "WarpLab";
     private static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -158,7 +161,10 @@ public final class DesignerWindow {
         root.setBottom(statusBar());
         root.getStyleClass().add("designer");
 
-        Scene scene = new Scene(new StackPane(root, overlay), 1360, 860);
+        // the preferred size, but never larger than the screen it opens on (a laptop, a projector)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new StackPane(root, overlay), Math.min(PREFERRED_WIDTH, screen.getWidth()),
+                Math.min(PREFERRED_HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(DesignerWindow.class.getResource("designer.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::canvasKeys);
         // the other usual redo key, beside the menu's Ctrl+Shift+Z
