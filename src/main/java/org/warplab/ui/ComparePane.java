@@ -122,31 +122,10 @@ final class ComparePane extends BorderPane {
                 return out;
             }
         };
-        status.textProperty().bind(task.messageProperty());
-        progress.progressProperty().bind(task.progressProperty());
-        progress.setVisible(true);
-        run.setDisable(true);
-        task.setOnSucceeded(e -> {
-            done();
-            show(task.getValue());
-            status.setText("Compared " + task.getValue().size() + " schemes with seed " + seedValue);
-            task = null;
-        });
-        task.setOnFailed(e -> {
-            done();
-            status.setText("The comparison failed: " + task.getException().getMessage());
-            task = null;
-        });
-        Thread t = new Thread(task, "warplab-compare");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void done() {
-        status.textProperty().unbind();
-        progress.progressProperty().unbind();
-        progress.setVisible(false);
-        run.setDisable(false);
+        new BackgroundWork(status, progress, run).run(task, "warplab-compare", entries -> {
+            show(entries);
+            status.setText("Compared " + entries.size() + " schemes with seed " + seedValue);
+        }, "The comparison failed", () -> task = null);
     }
 
     boolean isRunning() {

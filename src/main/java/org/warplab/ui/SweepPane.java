@@ -201,32 +201,10 @@ final class SweepPane extends BorderPane {
                 return out;
             }
         };
-        status.textProperty().bind(task.messageProperty());
-        progress.progressProperty().bind(task.progressProperty());
-        progress.setVisible(true);
-        run.setDisable(true);
-        task.setOnSucceeded(e -> {
-            done();
-            show(path, chosen, task.getValue());
+        new BackgroundWork(status, progress, run).run(task, "warplab-sweep", result -> {
+            show(path, chosen, result);
             status.setText("Swept " + path + " over " + values.size() + " values (seed 1)");
-            task = null;
-        });
-        task.setOnFailed(e -> {
-            done();
-            Throwable cause = task.getException();
-            status.setText("The sweep stopped: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
-            task = null;
-        });
-        Thread t = new Thread(task, "warplab-sweep");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void done() {
-        status.textProperty().unbind();
-        progress.progressProperty().unbind();
-        progress.setVisible(false);
-        run.setDisable(false);
+        }, "The sweep stopped", () -> task = null);
     }
 
     boolean isRunning() {
