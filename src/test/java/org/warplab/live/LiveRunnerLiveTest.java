@@ -81,6 +81,20 @@ class LiveRunnerLiveTest {
     }
 
     @Test
+    void threeDataCentersInEveryDirectionWithBothClientEdgesFollowing() throws Exception {
+        LiveRunner.Outcome outcome = runner(new ArrayList<>()).run(Samples.lab("paging-three-dc"), SchemeKind.NETWORK_PAGING);
+        assertEquals(List.of("DC2", "DC3", "DC1"), outcome.result().migrations().stream().map(MigrationMetrics::to).toList());
+        for (MigrationMetrics m : outcome.result().migrations()) {
+            assertTrue(m.reachableAfter(), m.migration() + " to " + m.to() + ": reachable after");
+            assertEquals(2, m.flows().size(), "both client sites measured");
+            m.flows().forEach(f -> assertTrue(f.latencyAfterNs() > 0, m.migration() + ": " + f.flow() + " gets echoes after the move"));
+        }
+        // every move switches both client edges, CE1 and CE2
+        List<String> switched = outcome.trace().ofType(TraceEvent.RuleSwitched.class).stream().map(TraceEvent.RuleSwitched::router).sorted().toList();
+        assertEquals(List.of("CE1", "CE1", "CE1", "CE2", "CE2", "CE2"), switched);
+    }
+
+    @Test
     void withNoSchemeNothingFollowsTheVmAndItsTrafficIsLost() throws Exception {
         Lab lab = Samples.lab("paging-paper");
         LiveRunner.Outcome outcome = runner(new ArrayList<>()).run(lab, SchemeKind.NONE);
