@@ -29,19 +29,24 @@ final class Elf {
             return false;
         }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long phoff = b.getLong(0x20);
-        int phentsize = Short.toUnsignedInt(b.getShort(0x36));
-        int phnum = Short.toUnsignedInt(b.getShort(0x38));
-        for (int i = 0; i < phnum; i++) {
-            int at = (int) (phoff + (long) i * phentsize);
-            if (at + 4 > bytes.length) {
-                return false;
-            }
-            if (b.getInt(at) == PT_INTERP) {
+        for (int at : programHeaders(b)) {
+            if (at + 4 > bytes.length || b.getInt(at) == PT_INTERP) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The file offsets of an ELF64 file's program headers (the table's own bounds are not checked). */
+    private static int[] programHeaders(ByteBuffer b) {
+        long phoff = b.getLong(0x20);
+        int phentsize = Short.toUnsignedInt(b.getShort(0x36));
+        int phnum = Short.toUnsignedInt(b.getShort(0x38));
+        int[] offsets = new int[phnum];
+        for (int i = 0; i < phnum; i++) {
+            offsets[i] = (int) Math.min(Integer.MAX_VALUE, phoff + (long) i * phentsize);
+        }
+        return offsets;
     }
 
     /** True when the kernel image carries the Xen PVH entry note, so QEMU can boot it uncompressed. */
@@ -50,11 +55,7 @@ final class Elf {
             return false;
         }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long phoff = b.getLong(0x20);
-        int phentsize = Short.toUnsignedInt(b.getShort(0x36));
-        int phnum = Short.toUnsignedInt(b.getShort(0x38));
-        for (int i = 0; i < phnum; i++) {
-            int at = (int) (phoff + (long) i * phentsize);
+        for (int at : programHeaders(b)) {
             if (at + 0x38 > bytes.length || b.getInt(at) != PT_NOTE) {
                 continue;
             }
