@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ListView;
@@ -40,18 +39,13 @@ class CanvasGesturesTest {
     static Path temp;
 
     private DesignerWindow window;
-    private Preferences prefs;
+    private TestWindows.Opened opened;
     private Lab sample;
 
     @Start
     void start(Stage stage) throws Exception {
-        prefs = Preferences.userRoot().node("org/warplab/designer-test-" + System.nanoTime());
-        window = new DesignerWindow(stage, new DesignerSettings(prefs), temp.resolve("recovery-" + System.nanoTime() + ".warplab.json"));
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        opened = TestWindows.open(stage, "designer-test", temp.resolve("recovery-" + System.nanoTime() + ".warplab.json"));
+        window = opened.window();
         sample = LabFiles.load(SAMPLE).lab();
         window.open(SAMPLE);
     }
@@ -67,7 +61,7 @@ class CanvasGesturesTest {
 
     @AfterEach
     void forgetPreferences() throws Exception {
-        prefs.removeNode();
+        opened.forget();
     }
 
     private Point2D screen(double x, double y) {

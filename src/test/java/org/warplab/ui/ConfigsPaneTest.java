@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -34,21 +33,18 @@ class ConfigsPaneTest {
     Path temp;
 
     private DesignerWindow window;
-    private Preferences prefs;
+    private TestWindows.Opened opened;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/warplab/configs-test-" + System.nanoTime());
-        window = new DesignerWindow(stage, new DesignerSettings(prefs), null);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
+        opened = TestWindows.open(stage, "configs-test", null);
+        window = opened.window();
         window.open(Samples.file("paging-paper"));
     }
 
     @AfterEach
     void forgetPreferences() throws Exception {
-        prefs.removeNode();
+        opened.forget();
     }
 
     private void awaitGenerated() throws Exception {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ComboBox;
@@ -43,23 +42,18 @@ class DesignerFlowTest {
     Path temp;
 
     private DesignerWindow window;
-    private Preferences prefs;
+    private TestWindows.Opened opened;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/warplab/designer-test-" + System.nanoTime());
-        window = new DesignerWindow(stage, new DesignerSettings(prefs), null);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        opened = TestWindows.open(stage, "designer-test", null);
+        window = opened.window();
         window.newDocument();
     }
 
     @AfterEach
     void forgetPreferences() throws Exception {
-        prefs.removeNode();
+        opened.forget();
     }
 
     /** Screen point of canvas coordinates (x, y). */

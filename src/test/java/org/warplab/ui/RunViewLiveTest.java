@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.RadioButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -29,20 +28,17 @@ import org.warplab.testing.Tools;
 class RunViewLiveTest {
 
     private DesignerWindow window;
-    private Preferences prefs;
+    private TestWindows.Opened opened;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/warplab/run-view-live-test-" + System.nanoTime());
-        window = new DesignerWindow(stage, new DesignerSettings(prefs), null);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
+        opened = TestWindows.open(stage, "run-view-live-test", null);
+        window = opened.window();
     }
 
     @AfterEach
     void forgetPreferences() throws Exception {
-        prefs.removeNode();
+        opened.forget();
     }
 
     private void chooseLive(FxRobot robot) throws Exception {

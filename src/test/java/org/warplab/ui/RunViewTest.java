@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.geometry.Point2D;
@@ -50,22 +49,17 @@ class RunViewTest {
     Path temp;
 
     private DesignerWindow window;
-    private Preferences prefs;
+    private TestWindows.Opened opened;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/warplab/run-view-test-" + System.nanoTime());
-        window = new DesignerWindow(stage, new DesignerSettings(prefs), null);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        opened = TestWindows.open(stage, "run-view-test", null);
+        window = opened.window();
     }
 
     @AfterEach
     void forgetPreferences() throws Exception {
-        prefs.removeNode();
+        opened.forget();
     }
 
     private RunPane run() {
