@@ -118,7 +118,7 @@ public final class ConfigGenerator {
             } else if (node instanceof DataCenter dc) {
                 dataCenter(dc, state, ip, bridge, sysctl);
             } else if (node instanceof Vm vm) {
-                vm(vm, state, ip, sysctl);
+                vm(vm, state, ip, sysctl, files);
             } else if (node instanceof Client client) {
                 client(client, ip, sysctl);
             } else if (node instanceof EthernetSwitch sw) {
@@ -429,23 +429,34 @@ public final class ConfigGenerator {
         if (bindings.isEmpty()) {
             cache.append("# no binding: every mobile node is at home\n");
         }
+        List<Batch> tunnels = new ArrayList<>();
         for (Binding b : bindings) {
             cache.append("binding ").append(b.vm()).append(" home-address ").append(b.homeAddress()).append(" care-of-address ")
                     .append(b.careOfAddress()).append(" lifetime-s ").append(b.lifetimeNs() / 1_000_000_000L).append("\n");
             String tunnel = InterfaceNames.homeAgentTunnel(b.vm());
-            ip.line("neigh add proxy " + b.homeAddress() + " dev " + homePort + "  # defend the home address on the home link");
+            Batch bound = new Batch();
+            bound.line("neigh add proxy " + b.homeAddress() + " dev " + homePort + "  # defend the home address on the home link");
             if (options.mipTunnel() == MipTunnel.IP6TNL) {
-                ip.line("link add " + tunnel + " type ip6tnl mode ip6ip6 local " + haAddress + " remote " + b.careOfAddress());
-                ip.line("link set dev " + tunnel + " up");
-                ip.line("route add " + b.homeAddress() + "/128 dev " + tunnel + "  # binding " + b.homeAddress() + " -> " + b.careOfAddress());
+                bound.line("link add " + tunnel + " type ip6tnl mode ip6ip6 local " + haAddress + " remote " + b.careOfAddress());
+                bound.line("link set dev " + tunnel + " up");
+                bound.line("route add " + b.homeAddress() + "/128 dev " + tunnel + "  # binding " + b.homeAddress() + " -> " + b.careOfAddress());
             } else {
                 Route toForeign = routes.stream().filter(r -> r.destination().contains(b.careOfAddress())).findFirst().orElseThrow(() ->
                         new IllegalStateException("no route from " + router.id() + " to " + b.careOfAddress()));
-                ip.line("route add " + b.homeAddress() + "/128 encap seg6 mode encap segs " + b.careOfAddress() + " via " + toForeign.nextHop()
+                bound.line("route add " + b.homeAddress() + "/128 encap seg6 mode encap segs " + b.careOfAddress() + " via " + toForeign.nextHop()
                         + " dev " + toForeign.device() + "  # binding " + b.homeAddress() + " -> " + b.careOfAddress());
             }
+            tunnels.add(bound);
         }
         files.add("mip6/bindings.conf", cache.toString(), "the binding cache the home agent holds in this state", null);
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding b = bindings.get(i);
+            String file = MobileIpv6Files.homeAgentBinding(b.vm());
+            files.add(file, tunnels.get(i).text("# " + router.id() + ": Mobile IPv6 home agent, binding of " + b.vm() + ", state " + state.name()
+                            + "\n# applied by the home-agent agent when it accepts " + b.vm() + "'s Binding Update (after DAD of the home address)\n"),
+                    "the tunnel to " + b.vm() + "'s care-of address " + b.careOfAddress(),
+                    "ip -batch " + file + "   (the home-agent agent's step when it accepts " + b.vm() + "'s Binding Update)");
+        }
     }
 
     private void frr(Router router, LabState state, DeviceFiles files) {
@@ -531,8 +542,14 @@ public final class ConfigGenerator {
         }
     }
 
-    private void vm(Vm vm, LabState state, Batch ip, Sysctl sysctl) {
+    private void vm(Vm vm, LabState state, Batch ip, Sysctl sysctl, DeviceFiles files) {
         sysctl.host();
+        if (scheme instanceof MobileIpv6Scheme) {
+            // router advertisements are the mobile-node agent's (movement detection, care-of address):
+            // the kernel must not autoconfigure addresses behind its back
+            sysctl.set("net.ipv6.conf.all.accept_ra", "0");
+            sysctl.set("net.ipv6.conf.default.accept_ra", "0");
+        }
         String where = state.placement().of(vm.id());
         DataCenter dc = lab.node(where, DataCenter.class).orElseThrow();
         DataCenter origin = lab.node(vm.dataCenter(), DataCenter.class).orElseThrow();
@@ -546,7 +563,7 @@ public final class ConfigGenerator {
         Optional<Binding> binding = scheme instanceof MobileIpv6Scheme mip
                 ? mip.bindings(lab, state.placement()).stream().filter(b -> b.vm().equals(vm.id())).findFirst() : Optional.empty();
         if (binding.isPresent()) {
-            mobileNodeAway((MobileIpv6Scheme) scheme, vm, binding.get(), dc, ip, sysctl);
+            mobileNodeAway((MobileIpv6Scheme) scheme, vm, binding.get(), dc, state, ip, sysctl, files);
             return;
         }
         for (IpAddress address : vm.addresses()) {
@@ -560,8 +577,13 @@ public final class ConfigGenerator {
         }
     }
 
-    /** A mobile node away from home: care-of address on the foreign link, home address behind the tunnel to the home agent. */
-    private void mobileNodeAway(MobileIpv6Scheme mip, Vm vm, Binding binding, DataCenter foreign, Batch ip, Sysctl sysctl) {
+    /**
+     * A mobile node away from home: its link and IPv4 address in {@code ip.batch}; the care-of
+     * address (once it passed DAD) and the home address behind the tunnel to the home agent (once
+     * the binding is acknowledged) in the two files the mobile-node agent applies at those moments.
+     */
+    private void mobileNodeAway(MobileIpv6Scheme mip, Vm vm, Binding binding, DataCenter foreign, LabState state, Batch ip, Sysctl sysctl,
+                                DeviceFiles files) {
         String dev = InterfaceNames.VM_INTERFACE;
         IpPrefix foreignPrefix = foreign.lanPrefix(IpFamily.IPV6).orElseThrow();
         IpAddress foreignGateway = foreign.gatewayAddress(IpFamily.IPV6).orElseThrow();
@@ -573,24 +595,33 @@ public final class ConfigGenerator {
                         ip.address(new InterfaceAddress(address, p.length()), dev));
             }
         }
-        ip.line("address add " + binding.careOfAddress() + "/" + foreignPrefix.length() + " dev " + dev + " nodad  # care-of address (SLAAC on "
+        Batch careOf = new Batch();
+        careOf.line("address add " + binding.careOfAddress() + "/" + foreignPrefix.length() + " dev " + dev + " nodad  # care-of address (SLAAC on "
                 + foreignPrefix + ")");
-        ip.line("route add " + ha + "/128 via " + foreignGateway + " dev " + dev + "  # the home agent, outside the tunnel");
+        careOf.line("route add " + ha + "/128 via " + foreignGateway + " dev " + dev + "  # the home agent, outside the tunnel");
+        Batch bound = new Batch();
         if (options.mipTunnel() == MipTunnel.IP6TNL) {
             String tunnel = InterfaceNames.MIP6_TUNNEL;
-            ip.line("link add " + tunnel + " type ip6tnl mode ip6ip6 local " + binding.careOfAddress() + " remote " + ha);
-            ip.line("link set dev " + tunnel + " up");
-            ip.line("address add " + binding.homeAddress() + "/128 dev " + tunnel + " nodad  # home address");
-            ip.line("route add default dev " + tunnel + " src " + binding.homeAddress() + "  # reverse tunnel through the home agent");
+            bound.line("link add " + tunnel + " type ip6tnl mode ip6ip6 local " + binding.careOfAddress() + " remote " + ha);
+            bound.line("link set dev " + tunnel + " up");
+            bound.line("address add " + binding.homeAddress() + "/128 dev " + tunnel + " nodad  # home address");
+            bound.line("route add default dev " + tunnel + " src " + binding.homeAddress() + "  # reverse tunnel through the home agent");
         } else {
             sysctl.set("net.ipv6.conf.all.seg6_enabled", "1");
             sysctl.set("net.ipv6.conf.default.seg6_enabled", "1");
             sysctl.set("net/ipv6/conf/" + dev + "/seg6_enabled", "1");
-            ip.line("address add " + binding.homeAddress() + "/128 dev lo nodad  # home address");
-            ip.line("sr tunsrc set " + binding.careOfAddress());
-            ip.line("route add default encap seg6 mode encap segs " + ha + " via " + foreignGateway + " dev " + dev + " src " + binding.homeAddress()
+            bound.line("address add " + binding.homeAddress() + "/128 dev lo nodad  # home address");
+            bound.line("sr tunsrc set " + binding.careOfAddress());
+            bound.line("route add default encap seg6 mode encap segs " + ha + " via " + foreignGateway + " dev " + dev + " src " + binding.homeAddress()
                     + "  # reverse tunnel through the home agent");
         }
+        String header = "# " + vm.id() + ": Mobile IPv6 mobile node, state " + state.name() + "\n";
+        files.add(MobileIpv6Files.CARE_OF, careOf.text(header + "# applied by the mobile-node agent once the care-of address passed DAD\n"),
+                "the care-of address on " + foreign.id() + "'s link and the route to the home agent (once the address passed DAD)",
+                "ip -batch " + MobileIpv6Files.CARE_OF + "   (the mobile-node agent's step once its care-of address passed DAD)");
+        files.add(MobileIpv6Files.MOBILE_NODE_BINDING, bound.text(header + "# applied by the mobile-node agent once the home agent acknowledged the binding\n"),
+                "the home address and the reverse tunnel through the home agent (once the binding is acknowledged)",
+                "ip -batch " + MobileIpv6Files.MOBILE_NODE_BINDING + "   (the mobile-node agent's step once the home agent acknowledged the binding)");
     }
 
     private void client(Client client, Batch ip, Sysctl sysctl) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.warplab.config.ConfigGenerator;
+import org.warplab.config.MobileIpv6Files;
 import org.warplab.config.ConfigOptions;
 import org.warplab.config.GeneratedFile;
 import org.warplab.config.MipTunnel;
@@ -190,6 +191,8 @@ public final class LabRealizer {
         }
     }
 
+    static final String RADVD_CONFIG = "radvd/radvd.conf";
+
     /** A node's files, in the order its README gives: addresses and devices, then bridges, per-interface sysctls, routes, rules. */
     private void applyNode(String ns, Path dir) {
         String ip = tools.path("ip");
@@ -199,6 +202,15 @@ public final class LabRealizer {
         }
         if (Files.exists(dir.resolve("sysctl-interfaces.conf"))) {
             sysctl(ns, dir.resolve("sysctl-interfaces.conf"));
+        }
+        if (Files.exists(dir.resolve(RADVD_CONFIG))) {
+            // radvd detaches once its sockets are up; it dies with the namespace's other processes at cleanup
+            runner.check(ip, "netns", "exec", ns, tools.path("radvd"), "-C", dir.resolve(RADVD_CONFIG).toString(),
+                    "-p", dir.resolve("radvd.pid").toString(), "-m", "logfile", "-l", dir.resolve("radvd.log").toString());
+        }
+        // a lab may start with a mobile node away from home: its binding is part of the first state
+        for (Path batch : MobileIpv6Files.batches(dir)) {
+            runner.check(ip, "-n", ns, "-batch", batch.toString());
         }
         if (Files.exists(dir.resolve("routes.batch"))) {
             runner.check(ip, "-n", ns, "-batch", dir.resolve("routes.batch").toString());

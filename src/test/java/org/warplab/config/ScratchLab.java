@@ -57,6 +57,9 @@ final class ScratchLab implements AutoCloseable {
                 scratch.step(List.of("ip", "netns", "exec", ns, "sysctl", "-q", "-p", d.resolve("sysctl-interfaces.conf").toString()),
                         node.id() + "/sysctl-interfaces.conf");
             }
+            for (Path batch : MobileIpv6Files.batches(d)) {
+                scratch.step(List.of("ip", "-n", ns, "-batch", batch.toString()), node.id() + "/" + d.relativize(batch));
+            }
             if (Files.exists(d.resolve("routes.batch"))) {
                 scratch.step(List.of("ip", "-n", ns, "-batch", d.resolve("routes.batch").toString()), node.id() + "/routes.batch");
             }

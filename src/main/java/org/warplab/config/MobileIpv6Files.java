@@ -1,0 +1,52 @@
+package org.warplab.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where the generator puts the Mobile IPv6 steps that happen at run time rather than at set-up:
+ * the agents of live mode apply exactly these files when the protocol reaches them.
+ */
+public final class MobileIpv6Files {
+
+    /** On a mobile node away from home: its care-of address and the route to the home agent. */
+    public static final String CARE_OF = "mip6/care-of.batch";
+    /** On a mobile node away from home: its home address and the reverse tunnel, once acknowledged. */
+    public static final String MOBILE_NODE_BINDING = "mip6/binding.batch";
+
+    private MobileIpv6Files() {
+    }
+
+    /** On the home agent: the proxy neighbour entry and the tunnel route of {@code vm}'s binding. */
+    public static String homeAgentBinding(String vm) {
+        return "mip6/binding-" + vm + ".batch";
+    }
+
+    /**
+     * The Mobile IPv6 batch files in a device directory written from these generators, in the
+     * order its README applies them: care-of address, the mobile node's binding, the home agent's bindings.
+     */
+    public static List<Path> batches(Path deviceDir) {
+        List<Path> out = new ArrayList<>();
+        for (String name : List.of(CARE_OF, MOBILE_NODE_BINDING)) {
+            if (Files.exists(deviceDir.resolve(name))) {
+                out.add(deviceDir.resolve(name));
+            }
+        }
+        Path dir = deviceDir.resolve("mip6");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(f -> f.getFileName().toString().startsWith("binding-") && f.getFileName().toString().endsWith(".batch"))
+                        .sorted().forEach(out::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + dir, e);
+            }
+        }
+        return out;
+    }
+}
