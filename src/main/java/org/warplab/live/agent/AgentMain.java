@@ -8,7 +8,7 @@ import java.util.List;
 /** Runs one agent until its input closes or it is told "stop". */
 public final class AgentMain {
 
-    public static final List<String> KINDS = List.of("probe", "echo", "watcher", "switcher", "relay");
+    public static final List<String> KINDS = List.of("probe", "echo", "watcher", "switcher", "relay", "mobile-node", "home-agent");
 
     private AgentMain() {
     }
@@ -52,6 +52,8 @@ public final class AgentMain {
                 case "echo" -> new EchoAgent(args, out);
                 case "watcher" -> new WatcherAgent(args, out);
                 case "switcher" -> new SwitcherAgent(args, out);
+                case "mobile-node" -> new MobileNodeAgent(args, out);
+                case "home-agent" -> new HomeAgentAgent(args, out);
                 default -> new RelayAgent(args, out);
             };
             agent.start();

@@ -1,0 +1,250 @@
+package org.warplab.live.agent;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import org.warplab.model.IpAddress;
+import org.warplab.model.IpPrefix;
+import org.warplab.model.Ipv6Address;
+import org.warplab.model.MacAddress;
+import org.warplab.scheme.MobileIpv6Scheme;
+
+/**
+ * The VM's Mobile IPv6 mobile node (RFC 6275 11): after the VM resumes it reads router
+ * advertisements on its interface; a prefix other than the one it is on means it moved. It forms
+ * the care-of address by SLAAC, checks it by DAD (a real neighbour solicitation, then the
+ * RetransTimer's 1 s of listening for a defender; "optimistic" uses it at once, "off" skips it),
+ * applies the generated care-of file, sends a Binding Update to the home agent and retransmits it
+ * (1.5 s, doubling up to 32 s) until the Binding Acknowledgement comes; then it applies the
+ * generated binding file (home address, reverse tunnel). Commands: "attach DEV" opens the
+ * interface the VM will have at its destination before the move (libpcap takes ~100 ms to open),
+ * "pause" and "resume" follow the VM.
+ */
+final class MobileNodeAgent implements Agent {
+
+    static final long RETRANS_TIMER_NS = 1_000_000_000L;
+    static final long INITIAL_BINDACK_TIMEOUT_NS = 1_500_000_000L;
+    static final long MAX_BINDACK_TIMEOUT_NS = 32_000_000_000L;
+
+    /** What the generator wrote for one foreign network: the files to apply at each step. */
+    private record Foreign(IpPrefix prefix, Path careOfFile, Path bindingFile) { }
+
+    private final AgentOutput out;
+    private final ProtocolLoop loop;
+    private final MacAddress mac;
+    private final Ipv6Address home;
+    private final IpPrefix homePrefix;
+    private final Ipv6Address homeAgent;
+    private final String dad;
+    private final long lifetimeS;
+    private final String ip;
+    private final String firstDevice;
+    private final Map<IpPrefix, Foreign> foreign = new LinkedHashMap<>();
+
+    private volatile PacketPort current;
+    private boolean paused;
+    private IpPrefix onPrefix;
+    private Ipv6Address careOf;
+    private MacAddress router;
+    private int sequence;
+    private long backoffNs;
+    private ScheduledFuture<?> timer;
+    private boolean bound;
+    private boolean awaitingTunnel;
+
+    MobileNodeAgent(AgentArgs args, AgentOutput out) {
+        this.out = out;
+        this.loop = new ProtocolLoop("mobile-node", out);
+        this.mac = MacAddress.parse(args.one("mac"));
+        this.home = (Ipv6Address) IpAddress.parse(args.one("home-address"));
+        this.homePrefix = IpPrefix.parse(args.one("home-prefix"));
+        this.homeAgent = (Ipv6Address) IpAddress.parse(args.one("home-agent"));
+        this.dad = args.one("dad", "standard");
+        this.lifetimeS = args.number("lifetime-s", 420);
+        this.ip = args.one("ip", "ip");
+        this.firstDevice = args.one("device");
+        this.onPrefix = homePrefix;
+        for (String spec : args.all("foreign")) {
+            String[] parts = spec.split(",");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("--foreign PREFIX,CARE_OF_FILE,BINDING_FILE; got '" + spec + "'");
+            }
+            IpPrefix prefix = IpPrefix.parse(parts[0]);
+            foreign.put(prefix, new Foreign(prefix, Path.of(parts[1]), Path.of(parts[2])));
+        }
+    }
+
+    @Override
+    public void start() throws Exception {
+        attach(firstDevice);
+        out.emit("ready", "device", firstDevice, "home-address", home.toString());
+    }
+
+    private void attach(String device) throws PacketPort.PortException {
+        PacketPort port = PacketPort.open(device, "ip6", true);
+        current = port;
+        loop.read(port, () -> current == port, this::onFrame);
+    }
+
+    @Override
+    public void command(String line) throws Exception {
+        String[] words = line.split("\\s+");
+        switch (words[0]) {
+            case "attach" -> {
+                if (words.length != 2) {
+                    throw new IllegalArgumentException("attach DEV");
+                }
+                attach(words[1]);
+                out.emit("attached", "device", words[1]);
+            }
+            case "pause" -> loop.execute(() -> {
+                paused = true;
+                out.emit("paused");
+            });
+            case "resume" -> loop.execute(() -> {
+                paused = false;
+                out.emit("resumed");
+            });
+            default -> throw new IllegalArgumentException("mobile-node agent commands: attach DEV, pause, resume, stop");
+        }
+    }
+
+    private void onFrame(byte[] frame, long at) {
+        if (paused) {
+            return; // a stopped VM hears nothing
+        }
+        Optional<Mip6Frames.RouterAdvertisement> ra = Mip6Frames.routerAdvertisement(frame);
+        if (ra.isPresent()) {
+            routerAdvertisement(ra.get(), at);
+            return;
+        }
+        Optional<Mip6Frames.BindingAck> ack = Mip6Frames.bindingAck(frame);
+        if (ack.isPresent()) {
+            bindingAck(ack.get(), at);
+            return;
+        }
+        if (careOf != null && timer != null && !bound && "standard".equals(dad)) {
+            Optional<Ipv6Address> defended = Mip6Frames.neighborAdvertisementTarget(frame).or(() -> Mip6Frames.dadTarget(frame));
+            if (defended.isPresent() && defended.get().equals(careOf) && sequence == 0) {
+                timer.cancel(false);
+                out.emitAt(at, "error", "reason", "DAD of the care-of address " + careOf + " failed: another host uses it");
+                return;
+            }
+        }
+        if (awaitingTunnel && isTunneledToCareOf(frame)) {
+            awaitingTunnel = false;
+            out.emitAt(at, "first-tunneled-packet", "care-of", careOf.toString());
+        }
+    }
+
+    private void routerAdvertisement(Mip6Frames.RouterAdvertisement ra, long at) {
+        if (ra.autonomousPrefixes().isEmpty() || ra.autonomousPrefixes().contains(onPrefix)) {
+            return;
+        }
+        IpPrefix prefix = ra.autonomousPrefixes().get(0);
+        Foreign where = foreign.get(prefix);
+        if (where == null) {
+            out.emitAt(at, "error", "reason", "router advertisement of " + prefix + ", a network this run has no generated files for");
+            onPrefix = prefix;
+            return;
+        }
+        onPrefix = prefix;
+        router = ra.router();
+        careOf = (Ipv6Address) MobileIpv6Scheme.slaacAddress(prefix, mac);
+        bound = false;
+        sequence = 0;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        out.emitAt(at, "router-advertisement", "prefix", prefix.toString(), "router", ra.router().toString(), "care-of", careOf.toString());
+        checkGenerated(where);
+        if (!"off".equals(dad)) {
+            sendOnCurrent(Mip6Frames.dadSolicitation(mac, careOf), "dad-probe", "target", careOf.toString());
+        }
+        if ("standard".equals(dad)) {
+            timer = loop.schedule(RETRANS_TIMER_NS, () -> careOfReady(where));
+        } else {
+            careOfReady(where);
+        }
+    }
+
+    /** The generated files name the care-of address SLAAC forms; if they do not, the run would route to the wrong place. */
+    private void checkGenerated(Foreign where) {
+        try {
+            if (!Files.readString(where.careOfFile()).contains(careOf.toString())) {
+                throw new IllegalStateException("the generated " + where.careOfFile() + " does not configure the care-of address " + careOf
+                        + " that SLAAC forms from " + where.prefix() + " and " + mac);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + where.careOfFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void careOfReady(Foreign where) {
+        ProtocolLoop.applyBatch(ip, where.careOfFile());
+        out.emit("care-of-configured", "care-of", careOf.toString(), "dad", dad);
+        backoffNs = INITIAL_BINDACK_TIMEOUT_NS;
+        sendBindingUpdate(where);
+    }
+
+    private void sendBindingUpdate(Foreign where) {
+        sequence = (sequence + 1) & 0xffff;
+        sendOnCurrent(Mip6Frames.bindingUpdate(mac, router, careOf, homeAgent, home, sequence, lifetimeS), "binding-update-sent",
+                "sequence", sequence, "care-of", careOf.toString(), "home-address", home.toString());
+        long wait = backoffNs;
+        backoffNs = Math.min(backoffNs * 2, MAX_BINDACK_TIMEOUT_NS);
+        timer = loop.schedule(wait, () -> {
+            if (!bound) {
+                sendBindingUpdate(where);
+            }
+        });
+    }
+
+    private void bindingAck(Mip6Frames.BindingAck ack, long at) {
+        if (careOf == null || bound || !ack.careOf().equals(careOf) || !ack.home().equals(home) || ack.sequence() != sequence) {
+            return;
+        }
+        if (!ack.accepted()) {
+            out.emitAt(at, "error", "reason", "the home agent refused the binding of " + home + " to " + careOf + " (status " + ack.status() + ")");
+            return;
+        }
+        bound = true;
+        timer.cancel(false);
+        out.emitAt(at, "binding-acknowledged", "sequence", ack.sequence(), "lifetime-s", ack.lifetimeS(), "care-of", careOf.toString());
+        ProtocolLoop.applyBatch(ip, foreign.get(onPrefix).bindingFile());
+        awaitingTunnel = true;
+        out.emit("binding-installed", "care-of", careOf.toString(), "home-address", home.toString());
+    }
+
+    /** A packet the home agent tunneled: outer destination the care-of address, from the home agent. */
+    private boolean isTunneledToCareOf(byte[] frame) {
+        if (frame.length < 54 || (frame[12] & 0xff) != 0x86 || (frame[13] & 0xff) != 0xdd) {
+            return false;
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(frame);
+        Ipv6Address source = new Ipv6Address(in.getLong(22), in.getLong(30));
+        Ipv6Address destination = new Ipv6Address(in.getLong(38), in.getLong(46));
+        int next = frame[20] & 0xff;
+        return source.equals(homeAgent) && destination.equals(careOf) && (next == 41 || next == Mip6Frames.NEXT_HEADER_ROUTING)
+                && Mip6Frames.bindingAck(frame).isEmpty();
+    }
+
+    private void sendOnCurrent(byte[] frame, String event, Object... fields) {
+        try {
+            long now = System.nanoTime();
+            current.send(frame);
+            out.emitAt(now, event, fields);
+        } catch (PacketPort.PortException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        loop.close();
+        current = null;
+    }
+}
