@@ -417,9 +417,6 @@ public final class ConfigGenerator {
             for (Link link : lab.linksOf(router.id())) {
                 sysctl.set("net/ipv6/conf/" + InterfaceNames.linkEnd(link) + "/seg6_enabled", "1");
             }
-            if (!bindings.isEmpty()) {
-                ip.line("sr tunsrc set " + haAddress);
-            }
         }
         StringBuilder cache = new StringBuilder();
         cache.append("# ").append(router.id()).append(": Mobile IPv6 home agent binding cache, state ").append(state.name()).append("\n");
@@ -443,6 +440,7 @@ public final class ConfigGenerator {
             } else {
                 Route toForeign = routes.stream().filter(r -> r.destination().contains(b.careOfAddress())).findFirst().orElseThrow(() ->
                         new IllegalStateException("no route from " + router.id() + " to " + b.careOfAddress()));
+                bound.line("sr tunsrc set " + haAddress + "  # the tunnel's outer source: the home agent address the mobile node knows");
                 bound.line("route add " + b.homeAddress() + "/128 encap seg6 mode encap segs " + b.careOfAddress() + " via " + toForeign.nextHop()
                         + " dev " + toForeign.device() + "  # binding " + b.homeAddress() + " -> " + b.careOfAddress());
             }

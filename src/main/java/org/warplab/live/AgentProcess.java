@@ -128,7 +128,7 @@ public final class AgentProcess implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !process.isAlive()) {
                     throw new AgentException("agent " + name + " gave no " + what + (process.isAlive() ? " within " + timeout.toMillis() + " ms" : "; it exited")
-                            + (stderr().isBlank() ? "" : ": " + stderr().strip()));
+                            + (stderr().isBlank() ? "" : ": " + stderr().strip()) + lastWords());
                 }
                 try {
                     events.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
@@ -149,6 +149,13 @@ public final class AgentProcess implements AutoCloseable {
         synchronized (events) {
             return List.copyOf(events);
         }
+    }
+
+    /** The errors the agent reported and its last event, to say where it got stuck (called holding {@code events}). */
+    private String lastWords() {
+        List<String> reasons = events.stream().filter(e -> e.event().equals("error")).map(e -> e.text("reason")).distinct().limit(3).toList();
+        String last = events.isEmpty() ? "" : events.get(events.size() - 1).event();
+        return (reasons.isEmpty() ? "" : "; it reported: " + String.join("; ", reasons)) + (last.isEmpty() ? "" : "; its last event was '" + last + "'");
     }
 
     public String stderr() {

@@ -26,6 +26,7 @@ import org.warplab.model.Link;
 import org.warplab.model.LinkKind;
 import org.warplab.model.Migration;
 import org.warplab.model.MigrationMode;
+import org.warplab.model.MobileIpv6;
 import org.warplab.model.ProbeFlow;
 import org.warplab.model.ProbeKind;
 import org.warplab.model.SchemeKind;
@@ -44,7 +45,9 @@ import org.warplab.run.Phase;
 import org.warplab.run.RunResult;
 import org.warplab.run.Trace;
 import org.warplab.run.TraceEvent;
+import org.warplab.config.MobileIpv6Files;
 import org.warplab.scheme.InterfaceNames;
+import org.warplab.scheme.MobileIpv6Scheme;
 
 /**
  * Runs a lab's migrations live: builds it on namespaces from its generated configs, starts the
@@ -56,7 +59,7 @@ import org.warplab.scheme.InterfaceNames;
 public final class LiveRunner {
 
     /** The schemes live mode runs today; the others are refused with a plain message. */
-    public static final List<SchemeKind> SUPPORTED = List.of(SchemeKind.NETWORK_PAGING, SchemeKind.SEGMENTATION, SchemeKind.NONE);
+    public static final List<SchemeKind> SUPPORTED = List.of(SchemeKind.NETWORK_PAGING, SchemeKind.SEGMENTATION, SchemeKind.MOBILE_IPV6, SchemeKind.NONE);
     static final int PROBE_PORT = 7007;
     static final int SWITCH_PORT = 40999;
     /** QEMU's migration stream port on the destination's management address. */
@@ -69,6 +72,8 @@ public final class LiveRunner {
     /** QEMU's announce-self schedule: five frames at these offsets after resume. */
     static final String QEMU_ANNOUNCE_MS = "0,50,200,450,800";
     private static final Duration AGENT_START = Duration.ofSeconds(30);
+    /** How long a mobile node may take to get its binding acknowledged: RA, two DADs and a few retransmissions. */
+    static final Duration MOBILE_IPV6_SETTLE = Duration.ofSeconds(20);
     /** How long the traffic is watched after the last move; also the tail of a run whose echoes may still be on the way. */
     static final long SETTLE_NS = 2_000_000_000L;
     /** Probes sent this long after the VM runs again and the switches are done count as "after" the move. */
@@ -128,8 +133,39 @@ public final class LiveRunner {
         if (lab.vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU) && scheme == SchemeKind.MOBILE_IPV6) {
             return Optional.of("Mobile IPv6 inside the QEMU guest is out of scope; run this lab with namespace VMs or in the emulator");
         }
+        if (scheme == SchemeKind.MOBILE_IPV6) {
+            Optional<String> away = mobileIpv6Unsupported(lab);
+            if (away.isPresent()) {
+                return away;
+            }
+        }
         if (lab.traffic().stream().noneMatch(f -> f.kind() == ProbeKind.UDP_ECHO)) {
             return Optional.of("the lab has no udp-echo probe flow to measure the migration with; add one under traffic");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Live Mobile IPv6 runs home registrations: each mobile node starts on its home network and
+     * moves once, to a foreign network. Coming home (deregistration) and moving on from one foreign
+     * network to another run in the emulator.
+     */
+    private static Optional<String> mobileIpv6Unsupported(Lab lab) {
+        MobileIpv6 config = lab.schemeConfig(MobileIpv6.class).orElseThrow();
+        java.util.Set<String> moved = new java.util.HashSet<>();
+        for (Migration migration : lab.migrations().stream().sorted(Comparator.comparingLong(Migration::atNs)).toList()) {
+            Vm vm = lab.node(migration.vm(), Vm.class).orElseThrow();
+            if (!vm.dataCenter().equals(config.homeNetwork()) || !moved.add(vm.id()) || migration.to().equals(config.homeNetwork())) {
+                return Optional.of("live Mobile IPv6 runs a mobile node's first move away from its home network " + config.homeNetwork()
+                        + " (migration " + migration.id() + " is not one: coming home and moving on run in the emulator, "
+                        + "so --repeat does not apply to this scheme)");
+            }
+            if (vm.address(IpFamily.IPV6).isEmpty()) {
+                return Optional.of("VM " + vm.id() + " has no IPv6 home address for Mobile IPv6; give it one in the home prefix");
+            }
+            if (migration.mode() == MigrationMode.COLD) {
+                return Optional.of("cold migration (" + migration.id() + ") is not run live yet; the emulator runs it");
+            }
         }
         return Optional.empty();
     }
@@ -231,6 +267,9 @@ public final class LiveRunner {
         private final Map<String, AgentProcess> probes = new LinkedHashMap<>();
         private final Map<String, AgentProcess> watchers = new LinkedHashMap<>();
         private final Map<String, AgentProcess> switchers = new LinkedHashMap<>();
+        /** Mobile IPv6: the mobile-node agent of each VM, and the home agent's. */
+        private final Map<String, AgentProcess> mobileNodes = new LinkedHashMap<>();
+        private AgentProcess homeAgent;
         private final List<TraceEvent> events = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final Optional<GuestImage> guest;
@@ -281,12 +320,18 @@ public final class LiveRunner {
                 }
                 Client client = lab.node(flow.client(), Client.class).orElseThrow();
                 Vm vm = lab.node(flow.vm(), Vm.class).orElseThrow();
-                IpAddress target = vm.addresses().stream().filter(a -> client.address(a.family()).isPresent()).findFirst().orElseThrow();
+                // Mobile IPv6 keeps the home address reachable, so its probes go there
+                IpAddress target = vm.addresses().stream().filter(a -> client.address(a.family()).isPresent())
+                        .filter(a -> lab.scheme() != SchemeKind.MOBILE_IPV6 || a.family() == IpFamily.IPV6).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("client " + client.id() + " shares no address family with " + vm.id()
+                                + (lab.scheme() == SchemeKind.MOBILE_IPV6 ? " over IPv6, which Mobile IPv6 needs" : "")));
                 probes.put(flow.id(), start("probe " + flow.id(), client.id(), "probe", List.of("--flow", flow.id(), "--target", target.toString(),
                         "--port", String.valueOf(PROBE_PORT), "--bytes", String.valueOf(flow.packetBytes()), "--interval-ns", String.valueOf(flow.intervalNs()))));
             }
             if (lab.scheme() == SchemeKind.NETWORK_PAGING) {
                 startPagingAgents();
+            } else if (lab.scheme() == SchemeKind.MOBILE_IPV6) {
+                startMobileIpv6Agents();
             }
             for (AgentProcess agent : agents) {
                 agent.awaitEvent("ready", AGENT_START);
@@ -378,6 +423,42 @@ public final class LiveRunner {
                 }
                 edgeAddress.values().forEach(a -> args.addAll(List.of("--notify", a + ":" + SWITCH_PORT)));
                 watchers.put(dc.id(), start("watcher " + dc.id(), dc.id(), "watcher", args));
+            }
+        }
+
+        /**
+         * The home agent on the home network's router, given the generated binding file of each
+         * move; a mobile node in each moving VM, given its generated care-of and binding files.
+         */
+        private void startMobileIpv6Agents() throws IOException {
+            MobileIpv6 config = lab.schemeConfig(MobileIpv6.class).orElseThrow();
+            DataCenter home = lab.node(config.homeNetwork(), DataCenter.class).orElseThrow();
+            IpPrefix homePrefix = home.lanPrefix(IpFamily.IPV6).orElseThrow();
+            IpAddress homeAgentAddress = home.gatewayAddress(IpFamily.IPV6).orElseThrow();
+            List<String> haArgs = new ArrayList<>(List.of("--address", homeAgentAddress.toString(), "--home-prefix", homePrefix.toString(),
+                    "--ip", tools.path("ip"), "--home-link", InterfaceNames.linkEnd(lab.linksOf(config.homeNetwork()).stream()
+                            .filter(l -> l.kind() == LinkKind.LAN && l.touches(config.homeAgent())).findFirst().orElseThrow())));
+            lab.linksOf(config.homeAgent()).forEach(l -> haArgs.addAll(List.of("--device", InterfaceNames.linkEnd(l))));
+            Map<String, List<String>> nodeArgs = new LinkedHashMap<>();
+            for (Migration migration : lab.migrations()) {
+                Vm vm = lab.node(migration.vm(), Vm.class).orElseThrow();
+                DataCenter foreign = lab.node(migration.to(), DataCenter.class).orElseThrow();
+                IpPrefix foreignPrefix = foreign.lanPrefix(IpFamily.IPV6).orElseThrow(() ->
+                        new IllegalStateException(foreign.id() + " has no IPv6 prefix for a mobile node's care-of address"));
+                Path after = built.configDir().resolve("after-" + migration.id());
+                IpAddress homeAddress = vm.address(IpFamily.IPV6).orElseThrow();
+                haArgs.addAll(List.of("--binding", homeAddress + "," + MobileIpv6Scheme.slaacAddress(foreignPrefix, vm.mac()) + ","
+                        + after.resolve(config.homeAgent()).resolve(MobileIpv6Files.homeAgentBinding(vm.id()))));
+                nodeArgs.computeIfAbsent(vm.id(), id -> new ArrayList<>(List.of("--device", InterfaceNames.VM_INTERFACE, "--mac", vm.mac().toString(),
+                        "--home-address", homeAddress.toString(), "--home-prefix", homePrefix.toString(), "--home-agent", homeAgentAddress.toString(),
+                        "--dad", config.dad().key(), "--lifetime-s", String.valueOf(config.bindingLifetimeNs() / 1_000_000_000L),
+                        "--ip", tools.path("ip"))))
+                        .addAll(List.of("--foreign", foreignPrefix + "," + after.resolve(vm.id()).resolve(MobileIpv6Files.CARE_OF) + ","
+                                + after.resolve(vm.id()).resolve(MobileIpv6Files.MOBILE_NODE_BINDING)));
+            }
+            homeAgent = start("home agent " + config.homeAgent(), config.homeAgent(), "home-agent", haArgs);
+            for (Map.Entry<String, List<String>> node : nodeArgs.entrySet()) {
+                mobileNodes.put(node.getKey(), start("mobile node " + node.getKey(), node.getKey(), "mobile-node", node.getValue()));
             }
         }
 
@@ -509,17 +590,31 @@ public final class LiveRunner {
             runner.check(new Command(List.of(tools.path("ip"), "-n", built.namespace(migration.to()), "-batch", "-"), portLine + "\n", Command.DEFAULT_TIMEOUT));
             service.send("prepare-announce mv0");
             service.await(e -> e.event().equals("announce-prepared") && e.timeNs() >= start, Duration.ofSeconds(10), "prepared announcement");
+            AgentProcess mobileNode = mobileNodes.get(vm.id());
+            if (mobileNode != null) {
+                mobileNode.send("attach mv0");
+                mobileNode.await(e -> e.event().equals("attached") && e.timeNs() >= start, Duration.ofSeconds(10), "mobile node on mv0");
+            }
             sleepUntil(start + plan.totalNs() - plan.downtimeNs());
             service.send("pause");
+            if (mobileNode != null) {
+                mobileNode.send("pause");
+            }
             long paused = service.await(e -> e.event().equals("paused") && e.timeNs() >= start, Duration.ofSeconds(5), "pause").timeNs();
             events.add(new TraceEvent.VmPaused(rel(paused), vm.id(), from));
             sleepUntil(paused + plan.stopAndCopyNs());
             long holdEnd = System.nanoTime();
             String vmBatch = Files.readString(after.resolve(vm.id()).resolve("ip.batch"));
+            Path before = built.configDir().resolve(built.states().get(0).state()).resolve(vm.id());
+            applyIfChanged(vmNs, before.resolve("sysctl.conf"), after.resolve(vm.id()).resolve("sysctl.conf"));
             runner.check(new Command(List.of(tools.path("ip"), "-n", vmNs, "-batch", "-"),
                     "link del dev " + InterfaceNames.VM_INTERFACE + "\nlink set dev mv0 name " + InterfaceNames.VM_INTERFACE + "\n" + vmBatch, Command.DEFAULT_TIMEOUT));
+            applyIfChanged(vmNs, before.resolve("sysctl-interfaces.conf"), after.resolve(vm.id()).resolve("sysctl-interfaces.conf"));
             events.add(new TraceEvent.VmMoved(rel(System.nanoTime()), vm.id(), from, migration.to()));
             service.send("resume");
+            if (mobileNode != null) {
+                mobileNode.send("resume");
+            }
             long resumed = service.await(e -> e.event().equals("resumed") && e.timeNs() >= holdEnd, Duration.ofSeconds(5), "resume").timeNs();
             events.add(new TraceEvent.VmResumed(rel(resumed), vm.id(), migration.to()));
             String announceAddress = vm.address(IpFamily.IPV4).map(IpAddress::toString).orElse("0.0.0.0");
@@ -531,7 +626,20 @@ public final class LiveRunner {
                 settled = Math.max(settled, switcher.await(e -> e.event().equals("rule-switched") && e.timeNs() >= resumed
                         && e.text("vm").equals(announceAddress), Duration.ofSeconds(5), "switch for " + migration.id()).timeNs());
             }
+            if (mobileNode != null) {
+                // an RA, two DADs and a signalling round trip; a lost update is retransmitted after 1.5 s, 3 s, ...
+                settled = Math.max(settled, mobileNode.await(e -> e.event().equals("binding-installed") && e.timeNs() >= resumed,
+                        MOBILE_IPV6_SETTLE, "binding of " + vm.id() + " acknowledged by the home agent").timeNs());
+                progress.step(String.format("%s: %s bound to its care-of address %.0f ms after resuming", migration.id(), vm.id(), (settled - resumed) / 1e6));
+            }
             return new MigrationWindow(migration, vm, from, start, paused, holdEnd, resumed, settled, plan);
+        }
+
+        /** Applies a VM's sysctl file of the new state when it differs from the first state's (the kernel keeps the rest). */
+        private void applyIfChanged(String ns, Path before, Path after) throws IOException {
+            if (Files.exists(after) && (!Files.exists(before) || !Files.readString(after).equals(Files.readString(before)))) {
+                runner.check(tools.path("ip"), "netns", "exec", ns, tools.path("sysctl"), "-q", "-p", after.toString());
+            }
         }
 
         /** A real live migration: QEMU in the destination DC waits for the stream over the management link. */
@@ -625,6 +733,13 @@ public final class LiveRunner {
                 notes.add(migration.id() + ": no capture program saw the VM's announcement"
                         + (announced.isEmpty() && qemu == null ? " (none was sent)" : ""));
             }
+            long downtime = w.resumedNs() - w.pausedNs();
+            AgentProcess mobileNode = mobileNodes.get(w.vm().id());
+            if (mobileNode != null) {
+                MobileIpv6Timeline mip = mobileIpv6Phases(w, mobileNode, windowEnd, phases);
+                switching = mip.switchingNs();
+                downtime = mip.serviceBackNs() > 0 ? mip.serviceBackNs() - w.pausedNs() : downtime;
+            }
             long gap = 0;
             long sent = 0;
             long lost = 0;
@@ -644,10 +759,72 @@ public final class LiveRunner {
             }
             long latencyBefore = mean(before);
             long latencyAfter = mean(afterRtts);
-            String address = w.vm().addresses().get(0).toString();
+            String address = (lab.scheme() == SchemeKind.MOBILE_IPV6 ? w.vm().address(IpFamily.IPV6) : Optional.<IpAddress>empty())
+                    .orElse(w.vm().addresses().get(0)).toString();
             return new MigrationMetrics(migration.id(), w.vm().id(), address, w.from(), migration.to(), migration.mode().key() + "/" + migration.storage().key(),
-                    switching, w.resumedNs() - w.pausedNs(), w.resumedNs() - w.startNs(), gap, sent, lost, latencyBefore, latencyAfter,
+                    switching, downtime, w.resumedNs() - w.startNs(), gap, sent, lost, latencyBefore, latencyAfter,
                     !afterRtts.isEmpty(), "", "", phases, flows);
+        }
+
+        /** @param serviceBackNs when the first packet to the home address reached the VM through the tunnel (0 if none did) */
+        private record MobileIpv6Timeline(Long switchingNs, long serviceBackNs) { }
+
+        /**
+         * The Mobile IPv6 phases as the emulator names them, each from the agents' own stamps: the
+         * mobile node's (RA, DAD, update sent, acknowledgement) and the home agent's (update
+         * received, DAD of the home address, binding installed).
+         */
+        private MobileIpv6Timeline mobileIpv6Phases(MigrationWindow w, AgentProcess mobileNode, long windowEnd, List<Phase> phases) {
+            String vm = w.vm().id();
+            Optional<AgentEvent> ra = first(mobileNode, "router-advertisement", w.resumedNs(), windowEnd);
+            if (ra.isEmpty()) {
+                notes.add(w.migration().id() + ": " + vm + " heard no router advertisement of a new prefix after resuming");
+                return new MobileIpv6Timeline(null, 0);
+            }
+            long raAt = ra.get().timeNs();
+            phases.add(new Phase("RA wait (movement detection)", rel(w.resumedNs()), rel(raAt)));
+            Optional<AgentEvent> update = first(mobileNode, "binding-update-sent", raAt, windowEnd);
+            Optional<AgentEvent> ack = first(mobileNode, "binding-acknowledged", raAt, windowEnd);
+            Optional<AgentEvent> installed = first(mobileNode, "binding-installed", raAt, windowEnd);
+            Optional<AgentEvent> tunneled = first(mobileNode, "first-tunneled-packet", raAt, windowEnd);
+            if (update.isEmpty()) {
+                notes.add(w.migration().id() + ": " + vm + " sent no Binding Update (see the agent events)");
+                return new MobileIpv6Timeline(null, 0);
+            }
+            long updateAt = update.get().timeNs();
+            if (updateAt > raAt) {
+                phases.add(new Phase("DAD of the care-of address (" + lab.schemeConfig(MobileIpv6.class).orElseThrow().dad().key() + ")", rel(raAt), rel(updateAt)));
+            }
+            Optional<AgentEvent> received = first(homeAgent, "binding-update-received", updateAt, windowEnd);
+            Optional<AgentEvent> dadDone = first(homeAgent, "home-dad-done", updateAt, windowEnd);
+            Optional<AgentEvent> bound = first(homeAgent, "binding-installed", updateAt, windowEnd);
+            received.ifPresent(r -> phases.add(new Phase("binding update → home agent", rel(updateAt), rel(r.timeNs()))));
+            if (received.isPresent() && dadDone.isPresent()) {
+                phases.add(new Phase("home agent DAD of the home address", rel(received.get().timeNs()), rel(dadDone.get().timeNs())));
+            }
+            bound.ifPresent(b -> events.add(new TraceEvent.RuleSwitched(rel(b.timeNs()), lab.schemeConfig(MobileIpv6.class).orElseThrow().homeAgent(), vm,
+                    "binding " + b.text("home-address") + " → care-of " + b.text("care-of") + " (" + MobileIpv6Files.homeAgentBinding(vm) + ")")));
+            if (ack.isEmpty()) {
+                notes.add(w.migration().id() + ": " + vm + "'s binding was not acknowledged within the run");
+                return new MobileIpv6Timeline(null, 0);
+            }
+            long ackAt = ack.get().timeNs();
+            long updates = mobileNode.events().stream().filter(e -> e.event().equals("binding-update-sent") && e.timeNs() >= raAt && e.timeNs() <= ackAt).count();
+            long from = dadDone.map(AgentEvent::timeNs).orElse(updateAt);
+            phases.add(new Phase(updates > 1 ? "binding acknowledgement → mobile node (after " + (updates - 1) + " retransmission" + (updates > 2 ? "s" : "") + ")"
+                    : "binding acknowledgement → mobile node", rel(Math.min(from, ackAt)), rel(ackAt)));
+            phases.add(new Phase("IP mobility (total: RA wait → binding acknowledged)", rel(w.resumedNs()), rel(ackAt)));
+            installed.ifPresent(i -> phases.add(new Phase("binding files applied on the mobile node", rel(ackAt), rel(i.timeNs()))));
+            long back = 0;
+            if (tunneled.isPresent()) {
+                back = tunneled.get().timeNs();
+                phases.add(new Phase("tunnel: first packet to the home address", rel(installed.map(AgentEvent::timeNs).orElse(ackAt)), rel(back)));
+            }
+            return new MobileIpv6Timeline(ackAt - raAt, back);
+        }
+
+        private static Optional<AgentEvent> first(AgentProcess agent, String event, long fromNs, long untilNs) {
+            return agent.events().stream().filter(e -> e.event().equals(event) && e.timeNs() >= fromNs && e.timeNs() < untilNs).findFirst();
         }
 
         private FlowMetrics flowMetrics(ProbeFlow flow, List<AgentEvent> agentEvents, MigrationWindow w, long windowEnd,

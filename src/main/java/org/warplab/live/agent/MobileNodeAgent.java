@@ -20,8 +20,8 @@ import org.warplab.scheme.MobileIpv6Scheme;
  * applies the generated care-of file, sends a Binding Update to the home agent and retransmits it
  * (1.5 s, doubling up to 32 s) until the Binding Acknowledgement comes; then it applies the
  * generated binding file (home address, reverse tunnel). Commands: "attach DEV" opens the
- * interface the VM will have at its destination before the move (libpcap takes ~100 ms to open),
- * "pause" and "resume" follow the VM.
+ * interface the VM will have at its destination before the move (libpcap takes ~100 ms to open;
+ * it is listened to from the resume on), "pause" and "resume" follow the VM.
  */
 final class MobileNodeAgent implements Agent {
 
@@ -45,6 +45,7 @@ final class MobileNodeAgent implements Agent {
     private final Map<IpPrefix, Foreign> foreign = new LinkedHashMap<>();
 
     private volatile PacketPort current;
+    private volatile PacketPort pending;
     private boolean paused;
     private IpPrefix onPrefix;
     private Ipv6Address careOf;
@@ -83,10 +84,22 @@ final class MobileNodeAgent implements Agent {
         out.emit("ready", "device", firstDevice, "home-address", home.toString());
     }
 
+    /**
+     * Opens {@code device}; the first one is listened to at once, a later one (the destination's
+     * port, already on the foreign link while the VM still runs at home) only from the next resume.
+     */
     private void attach(String device) throws PacketPort.PortException {
         PacketPort port = PacketPort.open(device, "ip6", true);
-        current = port;
-        loop.read(port, () -> current == port, this::onFrame);
+        if (current == null) {
+            current = port;
+        } else {
+            pending = port;
+        }
+        loop.read(port, () -> current == port || pending == port, (frame, at) -> {
+            if (current == port) {
+                onFrame(frame, at);
+            }
+        });
     }
 
     @Override
@@ -105,6 +118,10 @@ final class MobileNodeAgent implements Agent {
                 out.emit("paused");
             });
             case "resume" -> loop.execute(() -> {
+                if (pending != null) {
+                    current = pending;
+                    pending = null;
+                }
                 paused = false;
                 out.emit("resumed");
             });
@@ -219,16 +236,15 @@ final class MobileNodeAgent implements Agent {
         out.emit("binding-installed", "care-of", careOf.toString(), "home-address", home.toString());
     }
 
-    /** A packet the home agent tunneled: outer destination the care-of address, from the home agent. */
+    /** A packet the home agent tunneled: to the care-of address, carrying an IPv6 packet (IPv6-in-IPv6 or behind a segment routing header). */
     private boolean isTunneledToCareOf(byte[] frame) {
         if (frame.length < 54 || (frame[12] & 0xff) != 0x86 || (frame[13] & 0xff) != 0xdd) {
             return false;
         }
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(frame);
-        Ipv6Address source = new Ipv6Address(in.getLong(22), in.getLong(30));
         Ipv6Address destination = new Ipv6Address(in.getLong(38), in.getLong(46));
         int next = frame[20] & 0xff;
-        return source.equals(homeAgent) && destination.equals(careOf) && (next == 41 || next == Mip6Frames.NEXT_HEADER_ROUTING)
+        return destination.equals(careOf) && (next == 41 || next == Mip6Frames.NEXT_HEADER_ROUTING)
                 && Mip6Frames.bindingAck(frame).isEmpty();
     }
 
