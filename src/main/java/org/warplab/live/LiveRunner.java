@@ -579,6 +579,9 @@ public final class LiveRunner {
             String vmNs = built.namespace(vm.id());
             String port = InterfaceNames.vmPort(vm.id());
             Path after = built.configDir().resolve("after-" + migration.id());
+            // the new state's kernel defaults before the destination's interface exists, so it inherits them
+            Path before = built.configDir().resolve(built.states().get(0).state()).resolve(vm.id());
+            applyIfChanged(vmNs, before.resolve("sysctl.conf"), after.resolve(vm.id()).resolve("sysctl.conf"));
             String portLine = Files.readAllLines(after.resolve(migration.to()).resolve("ip.batch")).stream()
                     .filter(l -> l.startsWith("link set dev " + port + " ")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the generated " + migration.to() + "/ip.batch does not attach " + port));
@@ -605,8 +608,6 @@ public final class LiveRunner {
             sleepUntil(paused + plan.stopAndCopyNs());
             long holdEnd = System.nanoTime();
             String vmBatch = Files.readString(after.resolve(vm.id()).resolve("ip.batch"));
-            Path before = built.configDir().resolve(built.states().get(0).state()).resolve(vm.id());
-            applyIfChanged(vmNs, before.resolve("sysctl.conf"), after.resolve(vm.id()).resolve("sysctl.conf"));
             runner.check(new Command(List.of(tools.path("ip"), "-n", vmNs, "-batch", "-"),
                     "link del dev " + InterfaceNames.VM_INTERFACE + "\nlink set dev mv0 name " + InterfaceNames.VM_INTERFACE + "\n" + vmBatch, Command.DEFAULT_TIMEOUT));
             applyIfChanged(vmNs, before.resolve("sysctl-interfaces.conf"), after.resolve(vm.id()).resolve("sysctl-interfaces.conf"));

@@ -55,6 +55,7 @@ final class MobileNodeAgent implements Agent {
     private ScheduledFuture<?> timer;
     private boolean bound;
     private boolean awaitingTunnel;
+    private long installedAt;
 
     MobileNodeAgent(AgentArgs args, AgentOutput out) {
         this.out = out;
@@ -151,7 +152,8 @@ final class MobileNodeAgent implements Agent {
                 return;
             }
         }
-        if (awaitingTunnel && isTunneledToCareOf(frame)) {
+        // one the kernel could deliver: captured after the home address and tunnel were in place
+        if (awaitingTunnel && at >= installedAt && isTunneledToCareOf(frame)) {
             awaitingTunnel = false;
             out.emitAt(at, "first-tunneled-packet", "care-of", careOf.toString());
         }
@@ -233,7 +235,8 @@ final class MobileNodeAgent implements Agent {
         out.emitAt(at, "binding-acknowledged", "sequence", ack.sequence(), "lifetime-s", ack.lifetimeS(), "care-of", careOf.toString());
         ProtocolLoop.applyBatch(ip, foreign.get(onPrefix).bindingFile());
         awaitingTunnel = true;
-        out.emit("binding-installed", "care-of", careOf.toString(), "home-address", home.toString());
+        installedAt = System.nanoTime();
+        out.emitAt(installedAt, "binding-installed", "care-of", careOf.toString(), "home-address", home.toString());
     }
 
     /** A packet the home agent tunneled: to the care-of address, carrying an IPv6 packet (IPv6-in-IPv6 or behind a segment routing header). */
