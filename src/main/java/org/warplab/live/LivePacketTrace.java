@@ -44,6 +44,8 @@ public final class LivePacketTrace {
     /** An Ethernet header on top of the flow's IP packet size. */
     static final int ETHERNET_BYTES = 14;
     private static final long UNKNOWN = Long.MIN_VALUE;
+    /** How long after a probe its echo is still waited for: as long as {@link LiveRunner} waits when it counts lost probes. */
+    static final long ECHO_WAIT_NS = LiveRunner.SETTLE_NS / 2;
 
     private final Lab lab;
     private final long originNs;
@@ -165,11 +167,14 @@ public final class LivePacketTrace {
                 continue;
             }
             String clientAddress = client.address(target.get().family()).orElseThrow().address().toString();
-            // a probe with no echo is lost once a later probe's echo has come back: the network does not reorder by that much
+            // a probe with no echo is lost once a later probe's echo has come back (the network does not reorder by that
+            // much), or once the flow went on sending for as long as the run waits for echoes (LiveRunner counts the same way)
             long lastEchoed = seen.values().stream().filter(s -> s.echoArrivedNs != UNKNOWN).mapToLong(s -> s.sentNs).max().orElse(UNKNOWN);
+            long lastSent = seen.values().stream().mapToLong(s -> s.sentNs).max().orElse(UNKNOWN);
             for (Seen s : seen.values()) {
                 if (s.sentNs - originNs >= 0) {
-                    new Probe(i, flow, client, vm, clientAddress, target.get().toString(), s, s.sentNs < lastEchoed).emit();
+                    boolean lost = s.sentNs < lastEchoed || lastSent - s.sentNs >= ECHO_WAIT_NS;
+                    new Probe(i, flow, client, vm, clientAddress, target.get().toString(), s, lost).emit();
                 }
             }
             for (AgentEvent failed : failures.getOrDefault(flow.id(), List.of())) {
@@ -224,9 +229,9 @@ public final class LivePacketTrace {
         private final String clientAddress;
         private final String vmAddress;
         private final Seen seen;
-        private final boolean overtaken;
+        private final boolean lost;
 
-        Probe(int flowIndex, ProbeFlow flow, Client client, Vm vm, String clientAddress, String vmAddress, Seen seen, boolean overtaken) {
+        Probe(int flowIndex, ProbeFlow flow, Client client, Vm vm, String clientAddress, String vmAddress, Seen seen, boolean lost) {
             this.flowIndex = flowIndex;
             this.flow = flow;
             this.client = client;
@@ -234,7 +239,7 @@ public final class LivePacketTrace {
             this.clientAddress = clientAddress;
             this.vmAddress = vmAddress;
             this.seen = seen;
-            this.overtaken = overtaken;
+            this.lost = lost;
         }
 
         void emit() {
@@ -296,7 +301,7 @@ public final class LivePacketTrace {
                 String from = link == null ? null : seen.relayLost.text("side").equals("a") ? link.a() : link.b();
                 out.add(new TraceEvent.Dropped(rel(seen.relayLost.timeNs()), id, kind, flow.id(), seen.sequence, from, seen.relayLost.text("link"),
                         "lost on " + seen.relayLost.text("link") + (link == null ? "" : " (loss " + link.lossPercent() + "%)")));
-            } else if (overtaken) {
+            } else if (lost) {
                 String last = walk.hops.isEmpty() ? null : walk.hops.get(walk.hops.size() - 1).link();
                 String reason = last == null ? "no echo came back; the probe was not seen past " + walk.node
                         : "last seen reaching " + walk.node + " over " + last + "; " + (echo ? "the echo never reached " + client.id()

@@ -174,6 +174,23 @@ class LivePacketTraceTest {
     }
 
     @Test
+    void aProbeNeverEchoedWhileTheFlowWentOnForLongerThanTheRunWaitsIsLostWhereLastSeen() {
+        // as with no scheme: nothing comes back after the move, the probes keep going to PDC
+        long cut = agent("probe P1", "sent", 73).timeNs();
+        List<AgentEvent> events = new ArrayList<>(recorded.stream().filter(e -> !(e.agent().equals("probe P1") && e.event().equals("echo")
+                && e.timeNs() > cut) && !(e.agent().startsWith("echo ") && e.timeNs() > cut)).toList());
+        long last = agent("probe P1", "sent", 79).timeNs();
+        assertTrue(build(events).stream().noneMatch(e -> e instanceof TraceEvent.Dropped d && d.sequence() >= 77), "79 is within the wait, 77 and 78 too");
+        // the flow went on sending for longer than the run waits for an echo
+        events.add(AgentEvent.parse("probe P1", "{\"t\":" + (last + LivePacketTrace.ECHO_WAIT_NS) + ",\"event\":\"sent\",\"seq\":200}").orElseThrow());
+        List<TraceEvent.Dropped> drops = build(events).stream().filter(e -> e instanceof TraceEvent.Dropped).map(e -> (TraceEvent.Dropped) e).toList();
+        TraceEvent.Dropped at78 = drops.stream().filter(d -> d.sequence() == 78).findFirst().orElseThrow();
+        assertEquals(List.of("U", "R3", "C2", "R2"), path(hops(build(events), 78, PacketKind.PROBE)));
+        assertEquals("R2", at78.node(), "seen by the relay up to R2, not at the VM");
+        assertEquals(PacketKind.PROBE, at78.kind());
+    }
+
+    @Test
     void withoutTheVmsReportTheTurnAtTheVmIsInterpolatedAndTheEchoStillComesBack() {
         // a QEMU guest answers probes by itself: no echo agent, so the VM is passed at a time not measured
         List<AgentEvent> withoutVm = recorded.stream().filter(e -> !e.agent().startsWith("echo ")).toList();
