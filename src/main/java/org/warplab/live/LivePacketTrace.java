@@ -150,6 +150,11 @@ public final class LivePacketTrace {
                 seen.relayLost = e;
             }
         }
+        // the relay's threads (one per direction) write their reports when they get to it: the order of capture is the packet's order
+        for (Seen seen : all.values()) {
+            seen.probeHops.sort(Comparator.comparingLong(e -> e.number("captured")));
+            seen.echoHops.sort(Comparator.comparingLong(e -> e.number("captured")));
+        }
         List<ProbeFlow> flows = lab.traffic();
         for (int i = 0; i < flows.size(); i++) {
             ProbeFlow flow = flows.get(i);

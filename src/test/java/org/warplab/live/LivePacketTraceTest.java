@@ -137,6 +137,18 @@ class LivePacketTraceTest {
     }
 
     @Test
+    void theRelaysReportsCountInTheOrderItCapturedTheFramesNotTheOrderItWroteThem() {
+        // under load a relay thread can write its report for W4 after the other thread's for W1 (seen in a real run)
+        List<AgentEvent> reordered = new ArrayList<>(recorded);
+        AgentEvent w4 = carried("W4", 70, false);
+        reordered.remove(w4);
+        reordered.add(reordered.indexOf(carried("W1", 70, false)) + 1, w4);
+        List<TraceEvent.PacketSent> probe = hops(build(reordered), 70, PacketKind.PROBE);
+        assertEquals(List.of("U", "R3", "C1", "R1", "PDC", "vm1"), path(probe));
+        assertMonotonic(probe);
+    }
+
+    @Test
     void afterTheMoveTheyGoThroughAdcUntranslated() {
         List<TraceEvent> events = build(recorded);
         List<TraceEvent.PacketSent> probe = hops(events, 78, PacketKind.PROBE);
