@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.warplab.live.agent.AgentEvent;
 import org.warplab.model.Client;
@@ -546,7 +545,7 @@ public final class LivePacketTrace {
         try {
             return IpAddress.parse(address.replaceFirst("%.*$", "")).toString();
         } catch (RuntimeException e) {
-            return Objects.requireNonNull(address);
+            return address; // not an address after all: compared as the agent wrote it
         }
     }
 }
