@@ -304,6 +304,7 @@ public final class LiveRunner {
             if (!built.relayed().isEmpty()) {
                 List<String> args = new ArrayList<>();
                 built.relayed().forEach(r -> args.addAll(List.of("--link", r.relaySpec())));
+                args.addAll(List.of("--probe-port", String.valueOf(PROBE_PORT))); // it reports the probes it carries: measured hops
                 start("relay", LabRealizer.RELAY_NODE, "relay", args);
             }
             for (Vm vm : vmsWithTraffic()) {
@@ -850,16 +851,12 @@ public final class LiveRunner {
                 }
                 sent++;
                 AgentEvent echo = echoes.get(s.getKey());
-                Client client = lab.node(flow.client(), Client.class).orElseThrow();
-                String clientLink = lab.linksOf(client.id()).stream().findFirst().map(Link::id).orElse("");
+                // the trace's deliveries and drops, with every hop, come from LivePacketTrace
                 if (echo == null) {
                     lost++;
-                    events.add(new TraceEvent.Dropped(rel(at), s.getKey(), PacketKind.PROBE, flow.id(), s.getKey(), client.id(), clientLink,
-                            "no echo came back"));
                 } else {
                     arrivals.add(echo.timeNs());
                     long rtt = echo.number("rtt");
-                    events.add(new TraceEvent.Delivered(rel(echo.timeNs()), s.getKey(), PacketKind.ECHO, flow.id(), s.getKey(), client.id(), rtt));
                     if (at < w.startNs()) {
                         before.add(rtt);
                     } else if (at > w.settledNs() + AFTER_MARGIN_NS) {
@@ -888,8 +885,10 @@ public final class LiveRunner {
         }
 
         Trace trace() {
-            events.sort(Comparator.comparingLong(TraceEvent::timeNs));
-            return new Trace(events);
+            List<TraceEvent> all = new ArrayList<>(events);
+            all.addAll(LivePacketTrace.events(lab, agents.stream().flatMap(a -> a.events().stream()).toList(), t0, events));
+            all.sort(Comparator.comparingLong(TraceEvent::timeNs));
+            return new Trace(all);
         }
 
         private long rel(long hostNs) {

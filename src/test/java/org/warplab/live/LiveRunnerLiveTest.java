@@ -7,13 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warplab.live.agent.AgentEvent;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
 import org.warplab.run.MigrationMetrics;
+import org.warplab.run.PacketKind;
 import org.warplab.run.Phase;
 import org.warplab.run.TraceEvent;
 import org.warplab.testing.Samples;
@@ -61,6 +67,7 @@ class LiveRunnerLiveTest {
         assertEquals(1, outcome.trace().ofType(TraceEvent.RuleSwitched.class).size(), "one rule switch, at R3");
         assertEquals("R3", outcome.trace().ofType(TraceEvent.RuleSwitched.class).get(0).router());
         assertFalse(outcome.trace().ofType(TraceEvent.AnnouncementSeen.class).isEmpty());
+        assertHopsFollowTheVm(outcome);
         LiveCleanup cleanup = new LiveCleanup(new ProcessCommandRunner(), HostTools.fromEnvironment(), stateDir);
         assertEquals(List.of(), cleanup.namespaces(NamespaceNames.of(lab).labPrefix()), "nothing of the run is left");
 
@@ -70,6 +77,63 @@ class LiveRunnerLiveTest {
         assertTrue(tshark(pcaps.resolve("ADC-br_lan.pcap"), "arp.opcode == 3") >= 1, "QEMU-style RARP on ADC's LAN");
         assertTrue(tshark(pcaps.resolve("R3-W4.pcap"), "ip.dst == 172.15.10.2") > 10, "before the move the WAN carries S' (172.15.10.2)");
         assertTrue(tshark(pcaps.resolve("R3-W5.pcap"), "ip.dst == 172.16.10.2") > 10, "after it, the untranslated 172.16.10.2 via C2");
+    }
+
+    /**
+     * The trace carries every probe and echo hop by hop: through PDC before the move, through ADC
+     * after it, each hop leaving after the previous arrived, all within the probe's measured send
+     * and its echo's measured return.
+     */
+    private static void assertHopsFollowTheVm(LiveRunner.Outcome outcome) {
+        Map<Long, Long> sent = new HashMap<>();
+        Map<Long, Long> echoed = new HashMap<>();
+        for (AgentEvent e : outcome.agentEvents()) {
+            if (e.agent().equals("probe P1") && e.event().equals("sent")) {
+                sent.put(e.number("seq"), e.timeNs());
+            } else if (e.agent().equals("probe P1") && e.event().equals("echo")) {
+                echoed.put(e.number("seq"), e.timeNs());
+            }
+        }
+        Map<Long, List<TraceEvent.PacketSent>> bySequence = new TreeMap<>();
+        for (TraceEvent.PacketSent p : outcome.trace().ofType(TraceEvent.PacketSent.class)) {
+            bySequence.computeIfAbsent(p.sequence(), k -> new ArrayList<>()).add(p);
+        }
+        long paused = outcome.trace().ofType(TraceEvent.VmPaused.class).get(0).timeNs();
+        long switched = outcome.trace().ofType(TraceEvent.RuleSwitched.class).get(0).timeNs();
+        String before = "U R3 C1 R1 PDC vm1 PDC R1 C1 R3 U";
+        String after = "U R3 C2 R2 ADC vm1 ADC R2 C2 R3 U";
+        int checkedBefore = 0;
+        int checkedAfter = 0;
+        for (Map.Entry<Long, List<TraceEvent.PacketSent>> entry : bySequence.entrySet()) {
+            Long sentAt = sent.get(entry.getKey());
+            Long back = echoed.get(entry.getKey());
+            if (sentAt == null || back == null) {
+                continue;
+            }
+            List<TraceEvent.PacketSent> hops = entry.getValue().stream()
+                    .sorted(Comparator.comparing((TraceEvent.PacketSent p) -> p.kind() != PacketKind.PROBE).thenComparingLong(TraceEvent.PacketSent::departNs))
+                    .toList();
+            StringBuilder path = new StringBuilder(hops.get(0).fromNode());
+            long previous = sentAt;
+            for (TraceEvent.PacketSent hop : hops) {
+                assertTrue(hop.departNs() >= previous && hop.arriveNs() >= hop.departNs(), "probe " + entry.getKey() + ": in time order at " + hop);
+                assertTrue(hop.arriveNs() <= back, "probe " + entry.getKey() + ": back at the client at " + back + ", after " + hop);
+                previous = hop.arriveNs();
+                path.append(' ').append(hop.toNode());
+            }
+            assertEquals(back.longValue(), previous, "the last hop ends when the client got the echo");
+            if (sentAt + 100_000_000L < paused) {
+                assertEquals(before, path.toString(), "probe " + entry.getKey());
+                checkedBefore++;
+            } else if (sentAt > switched + 100_000_000L) {
+                assertEquals(after, path.toString(), "probe " + entry.getKey());
+                checkedAfter++;
+            }
+        }
+        assertTrue(checkedBefore > 20 && checkedAfter > 20, checkedBefore + " round trips before, " + checkedAfter + " after the move");
+        // the WAN hops carry the relay's own times: never less than the link's 2 ms
+        assertTrue(outcome.trace().ofType(TraceEvent.PacketSent.class).stream().filter(p -> p.link().startsWith("W"))
+                .allMatch(p -> p.arriveNs() - p.departNs() >= 2_000_000L), "relayed hops last the link's delay at least");
     }
 
     /** How many packets of {@code file} match the display filter, as tshark counts them. */

@@ -17,7 +17,8 @@ import javax.imageio.ImageIO;
  * Pictures of the run view for a person to look at (run under a display, e.g. Xvfb :98):
  * {@code java -cp ... org.warplab.ui.RunViewShots OUTDIR LAB T1 T2 ...} runs LAB in the emulator,
  * then shows the replay at each time (ms) and writes run-1.png, ... (a scene snapshot, and with
- * {@code -Dshots.import=:98} also {@code import -window root} of that display).
+ * {@code -Dshots.import=:98} also {@code import -window root} of that display). With
+ * {@code -Dshots.saved=R.result.json} it replays that saved run (R.trace.jsonl beside it) instead of running LAB.
  */
 public final class RunViewShots {
 
@@ -43,7 +44,12 @@ public final class RunViewShots {
             for (String t : raw.subList(2, raw.size())) {
                 times.add(Double.parseDouble(t));
             }
-            window.runLab();
+            String saved = System.getProperty("shots.saved");
+            if (saved != null) {
+                window.runPane().openSavedRun(Path.of(saved)); // a saved run (e.g. a live one) replayed, not run again
+            } else {
+                window.runLab();
+            }
             PauseTransition wait = new PauseTransition(Duration.millis(300));
             wait.setOnFinished(e -> {
                 if (window.runPane().isRunning() || window.runPane().recordProperty().get() == null) {

@@ -4,6 +4,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -13,7 +14,9 @@ import org.warplab.model.Ipv4Address;
 import org.warplab.model.MacAddress;
 
 /**
- * The VM's service: echoes every probe back to its sender. "pause" freezes it (probes arriving
+ * The VM's service: echoes every probe back to its sender, and reports each probe (its sequence
+ * and send stamp, when it arrived, when its echo left, or that it was discarded while paused) so
+ * the run knows both one-way times. "pause" freezes it (probes arriving
  * meanwhile are lost, as with a stopped VM), "resume" thaws it, and "announce KIND DEV MAC IP
  * OFFSETS_MS" sends the hypervisor's announcement frames on DEV at the given offsets after now.
  */
@@ -50,8 +53,19 @@ final class EchoAgent implements Agent {
         while (running) {
             try {
                 socket.receive(packet);
+                long received = System.nanoTime();
+                boolean probe = packet.getLength() >= 16;
+                long sequence = probe ? ByteBuffer.wrap(buffer, 0, 8).getLong() : 0;
+                long sent = probe ? ByteBuffer.wrap(buffer, 8, 8).getLong() : 0;
+                String from = packet.getAddress().getHostAddress();
                 if (!paused) {
+                    long left = System.nanoTime();
                     socket.send(new DatagramPacket(buffer, packet.getLength(), packet.getSocketAddress()));
+                    if (probe) {
+                        out.emitAt(received, "echoed", "seq", sequence, "sent", sent, "from", from, "left", left);
+                    }
+                } else if (probe) {
+                    out.emitAt(received, "discarded", "seq", sequence, "sent", sent, "from", from, "reason", "paused");
                 }
             } catch (SocketTimeoutException e) {
                 // keep serving

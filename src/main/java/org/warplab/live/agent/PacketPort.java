@@ -56,6 +56,25 @@ public final class PacketPort implements Closeable {
         }
     }
 
+    /**
+     * When the kernel received the frame {@link #next()} last returned, on the host's monotonic
+     * clock: libpcap stamps it in wall-clock time, converted here by the wall-to-monotonic offset of
+     * this instant. The agent's own clock read after {@code next()} returns can be milliseconds
+     * later on a busy host; this is when the frame really arrived. {@code fallbackNs} when libpcap has no stamp.
+     */
+    public long lastCaptureNs(long fallbackNs) {
+        java.sql.Timestamp stamp = handle.getTimestamp();
+        if (stamp == null) {
+            return fallbackNs;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        long monotonicNow = System.nanoTime();
+        long ageNs = (now.getEpochSecond() - Math.floorDiv(stamp.getTime(), 1000L)) * 1_000_000_000L + now.getNano() - stamp.getNanos();
+        long captured = monotonicNow - ageNs;
+        // a stamp from the future or from long ago is not this frame's: keep the agent's own reading
+        return captured > fallbackNs || fallbackNs - captured > 1_000_000_000L ? fallbackNs : captured;
+    }
+
     public void send(byte[] frame) throws PortException {
         try {
             handle.sendPacket(frame);

@@ -11,15 +11,21 @@ import java.util.concurrent.locks.LockSupport;
  * A user-space stand-in for netem on kernels without it: each relayed link is two veth ends in
  * the relay's namespace; every frame that arrives on one end leaves on the other after the link's
  * delay (plus jitter, never reordering), or is dropped with the link's loss probability.
+ * With {@code --probe-port P}, it reports each probe and echo it carries ("carried": when it
+ * captured and when it released the frame, on which link from which end, the probe's sequence,
+ * send stamp and addresses as on the wire; "relay-lost" for one its loss dropped), so a live
+ * run's trace has measured times for every hop over a delayed link.
  */
 final class RelayAgent implements Agent {
 
     /** Sleep until this close to a frame's due time, then spin: parkNanos alone overshoots by ~60 µs. */
     private static final long SPIN_NS = 200_000;
 
-    private record Direction(String link, String from, String to, long delayNs, long jitterNs, double loss) { }
+    /** @param fromA whether frames in this direction enter the link at its {@code a} end */
+    private record Direction(String link, String from, String to, boolean fromA, long delayNs, long jitterNs, double loss) { }
 
-    private record Due(long atNs, byte[] frame) { }
+    /** @param probe the probe or echo in the frame, null for any other frame */
+    private record Due(long atNs, byte[] frame, long capturedNs, ProbeFrames.Probe probe) { }
 
     private final AgentOutput out;
     private final List<Direction> directions = new ArrayList<>();
@@ -27,11 +33,14 @@ final class RelayAgent implements Agent {
     private final List<PacketPort> ports = new ArrayList<>();
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** The probe port whose frames are reported, 0 for none. */
+    private final int probePort;
     private volatile boolean running;
 
     RelayAgent(AgentArgs args, AgentOutput out) {
         this.out = out;
         this.random = new SplittableRandom(args.number("seed", 1));
+        this.probePort = (int) args.number("probe-port", 0);
         for (String spec : args.all("link")) {
             String[] p = spec.split(":");
             if (p.length != 6) {
@@ -40,8 +49,8 @@ final class RelayAgent implements Agent {
             long delay = Long.parseLong(p[3]);
             long jitter = Long.parseLong(p[4]);
             double loss = Double.parseDouble(p[5]) / 100.0;
-            directions.add(new Direction(p[0], p[1], p[2], delay, jitter, loss));
-            directions.add(new Direction(p[0], p[2], p[1], delay, jitter, loss));
+            directions.add(new Direction(p[0], p[1], p[2], true, delay, jitter, loss));
+            directions.add(new Direction(p[0], p[2], p[1], false, delay, jitter, loss));
         }
     }
 
@@ -55,7 +64,7 @@ final class RelayAgent implements Agent {
             ports.add(outPort);
             ArrayDeque<Due> queue = new ArrayDeque<>();
             Thread capture = new Thread(() -> capture(direction, in, queue), "relay-in-" + direction.from());
-            Thread send = new Thread(() -> send(outPort, queue), "relay-out-" + direction.to());
+            Thread send = new Thread(() -> send(direction, outPort, queue), "relay-out-" + direction.to());
             capture.setDaemon(true);
             send.setDaemon(true);
             capture.start();
@@ -79,14 +88,20 @@ final class RelayAgent implements Agent {
                     draw = random.nextDouble();
                     jitter = direction.jitterNs() == 0 ? 0 : random.nextLong(-direction.jitterNs(), direction.jitterNs() + 1);
                 }
+                ProbeFrames.Probe probe = probePort == 0 ? null : ProbeFrames.parse(frame, probePort).orElse(null);
+                // the delay counts from when the agent got the frame (as before); the report says when the kernel did
+                long captured = probe == null ? now : in.lastCaptureNs(now);
                 if (draw < direction.loss()) {
                     dropped.incrementAndGet();
+                    if (probe != null) {
+                        report("relay-lost", captured, direction, captured, probe);
+                    }
                     continue;
                 }
                 long due = Math.max(lastDue, now + direction.delayNs() + jitter);
                 lastDue = due;
                 synchronized (queue) {
-                    queue.addLast(new Due(due, frame));
+                    queue.addLast(new Due(due, frame, captured, probe));
                     queue.notifyAll();
                 }
             } catch (PacketPort.PortException e) {
@@ -98,7 +113,12 @@ final class RelayAgent implements Agent {
         }
     }
 
-    private void send(PacketPort port, ArrayDeque<Due> queue) {
+    private void report(String event, long atNs, Direction direction, long capturedNs, ProbeFrames.Probe probe) {
+        out.emitAt(atNs, event, "link", direction.link(), "side", direction.fromA() ? "a" : "b", "captured", capturedNs,
+                "seq", probe.sequence(), "sent", probe.sentNs(), "echo", probe.echo(), "src", probe.source(), "dst", probe.destination());
+    }
+
+    private void send(Direction direction, PacketPort port, ArrayDeque<Due> queue) {
         while (running) {
             Due next;
             synchronized (queue) {
@@ -124,9 +144,14 @@ final class RelayAgent implements Agent {
             synchronized (queue) {
                 queue.pollFirst();
             }
+            long released = System.nanoTime();
             try {
                 port.send(next.frame());
                 relayed.incrementAndGet();
+                if (next.probe() != null) {
+                    // after the frame is out: the report's cost delays no frame that is already due
+                    report("carried", released, direction, next.capturedNs(), next.probe());
+                }
             } catch (PacketPort.PortException e) {
                 if (running) {
                     out.emit("error", "reason", e.getMessage());
