@@ -166,7 +166,7 @@ public final class LivePacketTrace {
             if (client == null || vm == null) {
                 continue;
             }
-            Optional<IpAddress> target = vm.addresses().stream().filter(a -> client.address(a.family()).isPresent()).findFirst();
+            Optional<IpAddress> target = LiveRunner.probeTarget(lab, client, vm);
             if (target.isEmpty()) {
                 continue;
             }

@@ -123,6 +123,12 @@ public final class LiveRunner {
         return out;
     }
 
+    /** The VM address a client's probes go to: one of a family both have; for Mobile IPv6 the home address it keeps reachable. */
+    static Optional<IpAddress> probeTarget(Lab lab, Client client, Vm vm) {
+        return vm.addresses().stream().filter(a -> client.address(a.family()).isPresent())
+                .filter(a -> lab.scheme() != SchemeKind.MOBILE_IPV6 || a.family() == IpFamily.IPV6).findFirst();
+    }
+
     /** Why {@code lab} cannot run live with {@code scheme}, if it cannot; checked before anything is created. */
     public static Optional<String> unsupported(Lab lab, SchemeKind scheme) {
         if (!SUPPORTED.contains(scheme)) {
@@ -321,10 +327,7 @@ public final class LiveRunner {
                 }
                 Client client = lab.node(flow.client(), Client.class).orElseThrow();
                 Vm vm = lab.node(flow.vm(), Vm.class).orElseThrow();
-                // Mobile IPv6 keeps the home address reachable, so its probes go there
-                IpAddress target = vm.addresses().stream().filter(a -> client.address(a.family()).isPresent())
-                        .filter(a -> lab.scheme() != SchemeKind.MOBILE_IPV6 || a.family() == IpFamily.IPV6).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("client " + client.id() + " shares no address family with " + vm.id()
+                IpAddress target = probeTarget(lab, client, vm).orElseThrow(() -> new IllegalStateException("client " + client.id() + " shares no address family with " + vm.id()
                                 + (lab.scheme() == SchemeKind.MOBILE_IPV6 ? " over IPv6, which Mobile IPv6 needs" : "")));
                 probes.put(flow.id(), start("probe " + flow.id(), client.id(), "probe", List.of("--flow", flow.id(), "--target", target.toString(),
                         "--port", String.valueOf(PROBE_PORT), "--bytes", String.valueOf(flow.packetBytes()), "--interval-ns", String.valueOf(flow.intervalNs()))));
