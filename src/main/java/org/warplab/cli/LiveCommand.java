@@ -14,6 +14,7 @@ import org.warplab.live.CapabilityProbe;
 import org.warplab.live.LiveRunner;
 import org.warplab.model.Keyed;
 import org.warplab.model.Lab;
+import org.warplab.model.SchemeKind;
 import org.warplab.model.VmRuntime;
 import org.warplab.live.CommandFailedException;
 import org.warplab.live.HostTools;
@@ -31,6 +32,8 @@ final class LiveCommand implements Command {
     static final long REPEAT_SPACING_NS = 2_000_000_000L;
     /** A real guest's move takes seconds under TCG (its whole memory crosses the management link). */
     static final long QEMU_REPEAT_SPACING_NS = 10_000_000_000L;
+    /** Mobile IPv6 moves take seconds (an RA, two DADs of 1 s, the signalling round trip) before they settle. */
+    static final long MOBILE_IPV6_REPEAT_SPACING_NS = 7_000_000_000L;
 
     @Override
     public String name() {
@@ -168,7 +171,8 @@ final class LiveCommand implements Command {
                 return Cli.UNUSABLE;
             }
             boolean qemu = LiveRunner.withRuntime(lab, vmRuntime).vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU);
-            lab = BackAndForth.repeat(lab, (int) repeat, qemu ? QEMU_REPEAT_SPACING_NS : REPEAT_SPACING_NS);
+            lab = BackAndForth.repeat(lab, (int) repeat, qemu ? QEMU_REPEAT_SPACING_NS
+                    : lab.scheme() == SchemeKind.MOBILE_IPV6 ? MOBILE_IPV6_REPEAT_SPACING_NS : REPEAT_SPACING_NS);
         }
         Optional<String> unsupported = LiveRunner.unsupported(LiveRunner.withRuntime(lab, vmRuntime), lab.scheme());
         if (unsupported.isPresent()) {
@@ -182,6 +186,9 @@ final class LiveCommand implements Command {
         }
         if (args.option("--pcap").isPresent()) {
             needed.add(Requirement.TCPDUMP);
+        }
+        if (lab.scheme() == SchemeKind.MOBILE_IPV6) {
+            needed.add(Requirement.RADVD);
         }
         List<String> problems = Preflight.forThisHost(runner).problems(needed, true);
         if (!problems.isEmpty()) {

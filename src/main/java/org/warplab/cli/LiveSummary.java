@@ -1,8 +1,12 @@
 package org.warplab.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import org.warplab.model.SchemeKind;
 import org.warplab.run.Distribution;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.RunResult;
@@ -20,13 +24,21 @@ final class LiveSummary {
             out.printf("%-6s %-12s %12s %12s %12s %10s %12s%n", m.migration(), m.to(), ms(m.switchingTimeNs()), ms(m.downtimeNs()),
                     ms(m.clientGapNs()), m.probesLost() + "/" + m.probesSent(), ms(m.latencyAfterNs()));
         }
-        out.println();
-        out.printf("%-28s %12s %12s %12s%n", "over " + live.migrations().size() + " moves", "median", "p95", "max");
-        row(out, "switching time", live.migrations(), MigrationMetrics::switchingTimeNs);
-        row(out, "VM downtime", live.migrations(), MigrationMetrics::downtimeNs);
-        row(out, "client gap", live.migrations(), MigrationMetrics::clientGapNs);
-        Distribution lost = Distribution.of(live.migrations().stream().map(MigrationMetrics::probesLost).toList());
-        out.printf("%-28s %12d %12d %12d%n", "lost probes", lost.medianNs(), lost.p95Ns(), lost.maxNs());
+        // Mobile IPv6 leaving home (registration, two DADs) and coming home (deregistration) are different protocols
+        Map<String, List<MigrationMetrics>> groups = new LinkedHashMap<>();
+        for (MigrationMetrics m : live.migrations()) {
+            groups.computeIfAbsent(SchemeKind.MOBILE_IPV6.key().equals(live.scheme()) ? " to " + m.to() : "", k -> new ArrayList<>()).add(m);
+        }
+        for (Map.Entry<String, List<MigrationMetrics>> group : groups.entrySet()) {
+            List<MigrationMetrics> moves = group.getValue();
+            out.println();
+            out.printf("%-28s %12s %12s %12s%n", "over " + moves.size() + " moves" + group.getKey(), "median", "p95", "max");
+            row(out, "switching time", moves, MigrationMetrics::switchingTimeNs);
+            row(out, "VM downtime", moves, MigrationMetrics::downtimeNs);
+            row(out, "client gap", moves, MigrationMetrics::clientGapNs);
+            Distribution lost = Distribution.of(moves.stream().map(MigrationMetrics::probesLost).toList());
+            out.printf("%-28s %12d %12d %12d%n", "lost probes", lost.medianNs(), lost.p95Ns(), lost.maxNs());
+        }
         out.printf("%-28s %12s%n", "lab build time", ms(buildNs));
     }
 

@@ -447,6 +447,20 @@ public final class ConfigGenerator {
             tunnels.add(bound);
         }
         files.add("mip6/bindings.conf", cache.toString(), "the binding cache the home agent holds in this state", null);
+        for (Binding ended : endedBindings(mip, state)) {
+            Batch undo = new Batch();
+            undo.line("neigh del proxy " + ended.homeAddress() + " dev " + homePort + "  # the mobile node defends its home address itself again");
+            if (options.mipTunnel() == MipTunnel.IP6TNL) {
+                undo.line("link del dev " + InterfaceNames.homeAgentTunnel(ended.vm()) + "  # with its route to " + ended.homeAddress());
+            } else {
+                undo.line("route del " + ended.homeAddress() + "/128  # the tunnel to " + ended.careOfAddress());
+            }
+            String file = MobileIpv6Files.homeAgentDeregistration(ended.vm());
+            files.add(file, undo.text("# " + router.id() + ": Mobile IPv6 home agent, " + ended.vm() + " is home again, state " + state.name()
+                            + "\n# applied by the home-agent agent when " + ended.vm() + "'s deregistration (Binding Update, lifetime 0) arrives\n"),
+                    "the end of " + ended.vm() + "'s binding to " + ended.careOfAddress(),
+                    "ip -batch " + file + "   (the home-agent agent's step when " + ended.vm() + " deregisters; skip when building this state from scratch)");
+        }
         for (int i = 0; i < bindings.size(); i++) {
             Binding b = bindings.get(i);
             String file = MobileIpv6Files.homeAgentBinding(b.vm());
@@ -455,6 +469,15 @@ public final class ConfigGenerator {
                     "the tunnel to " + b.vm() + "'s care-of address " + b.careOfAddress(),
                     "ip -batch " + file + "   (the home-agent agent's step when it accepts " + b.vm() + "'s Binding Update)");
         }
+    }
+
+    /** Bindings the previous state held and this one does not: their mobile nodes came home with this state's migration. */
+    private List<Binding> endedBindings(MobileIpv6Scheme mip, LabState state) {
+        if (state.previous().isEmpty()) {
+            return List.of();
+        }
+        List<String> bound = mip.bindings(lab, state.placement()).stream().map(Binding::vm).toList();
+        return mip.bindings(lab, state.previous().get()).stream().filter(b -> !bound.contains(b.vm())).toList();
     }
 
     private void frr(Router router, LabState state, DeviceFiles files) {
@@ -563,6 +586,20 @@ public final class ConfigGenerator {
         if (binding.isPresent()) {
             mobileNodeAway((MobileIpv6Scheme) scheme, vm, binding.get(), dc, state, ip, sysctl, files);
             return;
+        }
+        if (scheme instanceof MobileIpv6Scheme mip) {
+            endedBindings(mip, state).stream().filter(b -> b.vm().equals(vm.id())).findFirst().ifPresent(ended -> {
+                Batch undo = new Batch();
+                undo.line(options.mipTunnel() == MipTunnel.IP6TNL
+                        ? "link del dev " + InterfaceNames.MIP6_TUNNEL + "  # the tunnel to the home agent, with the home address on it"
+                        : "address del " + ended.homeAddress() + "/128 dev lo  # the home address is on the home link again (ip.batch)");
+                files.add(MobileIpv6Files.DEREGISTRATION, undo.text("# " + vm.id() + ": Mobile IPv6 mobile node, home again, state " + state.name()
+                                + "\n# applied by the mobile-node agent once the home agent acknowledged the deregistration; the care-of address\n"
+                                + "# and the routes through the foreign router went with the foreign link's interface\n"),
+                        "what is left of the binding to " + ended.careOfAddress() + " once the home agent let it go",
+                        "ip -batch " + MobileIpv6Files.DEREGISTRATION + "   (the mobile-node agent's step once its deregistration is acknowledged; "
+                                + "skip when building this state from scratch)");
+            });
         }
         for (IpAddress address : vm.addresses()) {
             IpPrefix prefix = dc.lanPrefixes().stream().filter(p -> p.contains(address)).findFirst()

@@ -19,6 +19,9 @@ public final class MobileIpv6Files {
     /** On a mobile node away from home: its home address and the reverse tunnel, once acknowledged. */
     public static final String MOBILE_NODE_BINDING = "mip6/binding.batch";
 
+    /** On a mobile node back home: what is left of its binding, removed once the home agent acknowledged. */
+    public static final String DEREGISTRATION = "mip6/deregistration.batch";
+
     private MobileIpv6Files() {
     }
 
@@ -27,9 +30,16 @@ public final class MobileIpv6Files {
         return "mip6/binding-" + vm + ".batch";
     }
 
+    /** On the home agent: the end of {@code vm}'s binding when it comes home. */
+    public static String homeAgentDeregistration(String vm) {
+        return "mip6/deregistration-" + vm + ".batch";
+    }
+
     /**
      * The Mobile IPv6 batch files in a device directory written from these generators, in the
      * order its README applies them: care-of address, the mobile node's binding, the home agent's bindings.
+     * The deregistration files are not among them: they undo the previous state's binding, a
+     * step of a run, not part of building this state.
      */
     public static List<Path> batches(Path deviceDir) {
         List<Path> out = new ArrayList<>();
@@ -41,7 +51,7 @@ public final class MobileIpv6Files {
         Path dir = deviceDir.resolve("mip6");
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> f.getFileName().toString().startsWith("binding-") && f.getFileName().toString().endsWith(".batch"))
+                files.filter(f -> f.getFileName().toString().matches("binding-.+\\.batch"))
                         .sorted().forEach(out::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + dir, e);

@@ -152,20 +152,23 @@ public final class LiveRunner {
     }
 
     /**
-     * Live Mobile IPv6 runs home registrations: each mobile node starts on its home network and
-     * moves once, to a foreign network. Coming home (deregistration) and moving on from one foreign
-     * network to another run in the emulator.
+     * Live Mobile IPv6 runs home registrations and deregistrations: each mobile node starts on its
+     * home network and alternates between it and foreign networks. Moving on from one foreign
+     * network to another (a new care-of address while bound) runs in the emulator.
      */
     private static Optional<String> mobileIpv6Unsupported(Lab lab) {
         MobileIpv6 config = lab.schemeConfig(MobileIpv6.class).orElseThrow();
-        java.util.Set<String> moved = new java.util.HashSet<>();
+        Map<String, String> at = new LinkedHashMap<>();
+        lab.vms().forEach(vm -> at.put(vm.id(), vm.dataCenter()));
         for (Migration migration : lab.migrations().stream().sorted(Comparator.comparingLong(Migration::atNs)).toList()) {
             Vm vm = lab.node(migration.vm(), Vm.class).orElseThrow();
-            if (!vm.dataCenter().equals(config.homeNetwork()) || !moved.add(vm.id()) || migration.to().equals(config.homeNetwork())) {
-                return Optional.of("live Mobile IPv6 runs a mobile node's first move away from its home network " + config.homeNetwork()
-                        + " (migration " + migration.id() + " is not one: coming home and moving on run in the emulator, "
-                        + "so --repeat does not apply to this scheme)");
+            boolean fromHome = at.get(vm.id()).equals(config.homeNetwork());
+            boolean toHome = migration.to().equals(config.homeNetwork());
+            if (fromHome == toHome) {
+                return Optional.of("live Mobile IPv6 runs moves between the home network " + config.homeNetwork() + " and a foreign network; migration "
+                        + migration.id() + " goes " + at.get(vm.id()) + " -> " + migration.to() + ", which runs in the emulator (warplab emulate)");
             }
+            at.put(vm.id(), migration.to());
             if (vm.address(IpFamily.IPV6).isEmpty()) {
                 return Optional.of("VM " + vm.id() + " has no IPv6 home address for Mobile IPv6; give it one in the home prefix");
             }
@@ -446,18 +449,24 @@ public final class LiveRunner {
             Map<String, List<String>> nodeArgs = new LinkedHashMap<>();
             for (Migration migration : lab.migrations()) {
                 Vm vm = lab.node(migration.vm(), Vm.class).orElseThrow();
+                Path after = built.configDir().resolve("after-" + migration.id());
+                IpAddress homeAddress = vm.address(IpFamily.IPV6).orElseThrow();
+                List<String> mnArgs = nodeArgs.computeIfAbsent(vm.id(), id -> new ArrayList<>(List.of("--device", InterfaceNames.VM_INTERFACE,
+                        "--mac", vm.mac().toString(), "--home-address", homeAddress.toString(), "--home-prefix", homePrefix.toString(),
+                        "--home-agent", homeAgentAddress.toString(), "--dad", config.dad().key(),
+                        "--lifetime-s", String.valueOf(config.bindingLifetimeNs() / 1_000_000_000L), "--ip", tools.path("ip"))));
+                if (migration.to().equals(config.homeNetwork())) {
+                    mnArgs.addAll(List.of("--home-file", after.resolve(vm.id()).resolve(MobileIpv6Files.DEREGISTRATION).toString()));
+                    haArgs.addAll(List.of("--deregistration", homeAddress + ","
+                            + after.resolve(config.homeAgent()).resolve(MobileIpv6Files.homeAgentDeregistration(vm.id()))));
+                    continue;
+                }
                 DataCenter foreign = lab.node(migration.to(), DataCenter.class).orElseThrow();
                 IpPrefix foreignPrefix = foreign.lanPrefix(IpFamily.IPV6).orElseThrow(() ->
                         new IllegalStateException(foreign.id() + " has no IPv6 prefix for a mobile node's care-of address"));
-                Path after = built.configDir().resolve("after-" + migration.id());
-                IpAddress homeAddress = vm.address(IpFamily.IPV6).orElseThrow();
                 haArgs.addAll(List.of("--binding", homeAddress + "," + MobileIpv6Scheme.slaacAddress(foreignPrefix, vm.mac()) + ","
                         + after.resolve(config.homeAgent()).resolve(MobileIpv6Files.homeAgentBinding(vm.id()))));
-                nodeArgs.computeIfAbsent(vm.id(), id -> new ArrayList<>(List.of("--device", InterfaceNames.VM_INTERFACE, "--mac", vm.mac().toString(),
-                        "--home-address", homeAddress.toString(), "--home-prefix", homePrefix.toString(), "--home-agent", homeAgentAddress.toString(),
-                        "--dad", config.dad().key(), "--lifetime-s", String.valueOf(config.bindingLifetimeNs() / 1_000_000_000L),
-                        "--ip", tools.path("ip"))))
-                        .addAll(List.of("--foreign", foreignPrefix + "," + after.resolve(vm.id()).resolve(MobileIpv6Files.CARE_OF) + ","
+                mnArgs.addAll(List.of("--foreign", foreignPrefix + "," + after.resolve(vm.id()).resolve(MobileIpv6Files.CARE_OF) + ","
                                 + after.resolve(vm.id()).resolve(MobileIpv6Files.MOBILE_NODE_BINDING)));
             }
             homeAgent = start("home agent " + config.homeAgent(), config.homeAgent(), "home-agent", haArgs);
@@ -633,9 +642,11 @@ public final class LiveRunner {
             }
             if (mobileNode != null) {
                 // an RA, two DADs and a signalling round trip; a lost update is retransmitted after 1.5 s, 3 s, ...
-                settled = Math.max(settled, mobileNode.await(e -> e.event().equals("binding-installed") && e.timeNs() >= resumed,
-                        MOBILE_IPV6_SETTLE, "binding of " + vm.id() + " acknowledged by the home agent").timeNs());
-                progress.step(String.format("%s: %s bound to its care-of address %.0f ms after resuming", migration.id(), vm.id(), (settled - resumed) / 1e6));
+                settled = Math.max(settled, mobileNode.await(e -> (e.event().equals("binding-installed") || e.event().equals("deregistered"))
+                        && e.timeNs() >= resumed, MOBILE_IPV6_SETTLE, "binding (or its end) of " + vm.id() + " acknowledged by the home agent").timeNs());
+                boolean home = migration.to().equals(lab.schemeConfig(MobileIpv6.class).orElseThrow().homeNetwork());
+                progress.step(String.format(home ? "%s: %s home again, its binding ended %.0f ms after resuming"
+                        : "%s: %s bound to its care-of address %.0f ms after resuming", migration.id(), vm.id(), (settled - resumed) / 1e6));
             }
             return new MigrationWindow(migration, vm, from, start, paused, holdEnd, resumed, settled, plan);
         }
@@ -790,8 +801,9 @@ public final class LiveRunner {
             phases.add(new Phase("RA wait (movement detection)", rel(w.resumedNs()), rel(raAt)));
             Optional<AgentEvent> update = first(mobileNode, "binding-update-sent", raAt, windowEnd);
             Optional<AgentEvent> ack = first(mobileNode, "binding-acknowledged", raAt, windowEnd);
-            Optional<AgentEvent> installed = first(mobileNode, "binding-installed", raAt, windowEnd);
-            Optional<AgentEvent> tunneled = first(mobileNode, "first-tunneled-packet", raAt, windowEnd);
+            boolean home = w.migration().to().equals(lab.schemeConfig(MobileIpv6.class).orElseThrow().homeNetwork());
+            Optional<AgentEvent> installed = first(mobileNode, home ? "deregistered" : "binding-installed", raAt, windowEnd);
+            Optional<AgentEvent> serviceBack = first(mobileNode, "first-packet-home-address", raAt, windowEnd);
             if (update.isEmpty()) {
                 notes.add(w.migration().id() + ": " + vm + " sent no Binding Update (see the agent events)");
                 return new MobileIpv6Timeline(null, 0);
@@ -801,14 +813,17 @@ public final class LiveRunner {
                 phases.add(new Phase("DAD of the care-of address (" + lab.schemeConfig(MobileIpv6.class).orElseThrow().dad().key() + ")", rel(raAt), rel(updateAt)));
             }
             Optional<AgentEvent> received = first(homeAgent, "binding-update-received", updateAt, windowEnd);
-            Optional<AgentEvent> dadDone = first(homeAgent, "home-dad-done", updateAt, windowEnd);
-            Optional<AgentEvent> bound = first(homeAgent, "binding-installed", updateAt, windowEnd);
-            received.ifPresent(r -> phases.add(new Phase("binding update → home agent", rel(updateAt), rel(r.timeNs()))));
+            Optional<AgentEvent> dadDone = home ? Optional.empty() : first(homeAgent, "home-dad-done", updateAt, windowEnd);
+            Optional<AgentEvent> bound = first(homeAgent, home ? "deregistered" : "binding-installed", updateAt, windowEnd);
+            received.ifPresent(r -> phases.add(new Phase(home ? "deregistration (lifetime 0) → home agent" : "binding update → home agent",
+                    rel(updateAt), rel(r.timeNs()))));
             if (received.isPresent() && dadDone.isPresent()) {
                 phases.add(new Phase("home agent DAD of the home address", rel(received.get().timeNs()), rel(dadDone.get().timeNs())));
             }
-            bound.ifPresent(b -> events.add(new TraceEvent.RuleSwitched(rel(b.timeNs()), lab.schemeConfig(MobileIpv6.class).orElseThrow().homeAgent(), vm,
-                    "binding " + b.text("home-address") + " → care-of " + b.text("care-of") + " (" + MobileIpv6Files.homeAgentBinding(vm) + ")")));
+            String homeAgentId = lab.schemeConfig(MobileIpv6.class).orElseThrow().homeAgent();
+            bound.ifPresent(b -> events.add(new TraceEvent.RuleSwitched(rel(b.timeNs()), homeAgentId, vm, home
+                    ? "binding of " + b.text("home-address") + " deleted: " + vm + " is home (" + MobileIpv6Files.homeAgentDeregistration(vm) + ")"
+                    : "binding " + b.text("home-address") + " → care-of " + b.text("care-of") + " (" + MobileIpv6Files.homeAgentBinding(vm) + ")")));
             if (ack.isEmpty()) {
                 notes.add(w.migration().id() + ": " + vm + "'s binding was not acknowledged within the run");
                 return new MobileIpv6Timeline(null, 0);
@@ -819,11 +834,13 @@ public final class LiveRunner {
             phases.add(new Phase(updates > 1 ? "binding acknowledgement → mobile node (after " + (updates - 1) + " retransmission" + (updates > 2 ? "s" : "") + ")"
                     : "binding acknowledgement → mobile node", rel(Math.min(from, ackAt)), rel(ackAt)));
             phases.add(new Phase("IP mobility (total: RA wait → binding acknowledged)", rel(w.resumedNs()), rel(ackAt)));
-            installed.ifPresent(i -> phases.add(new Phase("binding files applied on the mobile node", rel(ackAt), rel(i.timeNs()))));
+            installed.ifPresent(i -> phases.add(new Phase(home ? "end of the binding applied on the mobile node" : "binding files applied on the mobile node",
+                    rel(ackAt), rel(i.timeNs()))));
             long back = 0;
-            if (tunneled.isPresent()) {
-                back = tunneled.get().timeNs();
-                phases.add(new Phase("tunnel: first packet to the home address", rel(installed.map(AgentEvent::timeNs).orElse(ackAt)), rel(back)));
+            if (serviceBack.isPresent()) {
+                back = serviceBack.get().timeNs();
+                phases.add(new Phase(home ? "first packet to the home address on the home link" : "tunnel: first packet to the home address",
+                        rel(installed.map(AgentEvent::timeNs).orElse(ackAt)), rel(back)));
             }
             return new MobileIpv6Timeline(ackAt - raAt, back);
         }

@@ -50,6 +50,7 @@ import org.warplab.live.Preflight;
 import org.warplab.live.ProcessCommandRunner;
 import org.warplab.live.Requirement;
 import org.warplab.model.Lab;
+import org.warplab.model.SchemeKind;
 import org.warplab.model.LabValidator;
 import org.warplab.model.Problem;
 import org.warplab.model.Vm;
@@ -138,6 +139,8 @@ final class RunPane extends BorderPane {
     private Task<RunRecord> running;
     private Thread runThread;
     private volatile List<String> hostProblems;
+    /** What Mobile IPv6 needs beyond that (radvd); asked with the rest. */
+    private List<String> mobileIpv6Problems = List.of();
     private boolean syncingLog;
 
     RunPane(DesignerModel model, CanvasView canvas) {
@@ -306,15 +309,20 @@ final class RunPane extends BorderPane {
     private void checkHost() {
         Thread t = new Thread(() -> {
             List<String> problems;
+            List<String> radvd;
             try {
-                problems = Preflight.forThisHost(new ProcessCommandRunner())
-                        .problems(List.of(Requirement.IP, Requirement.NFT, Requirement.ETHTOOL, Requirement.SYSCTL), true);
+                Preflight preflight = Preflight.forThisHost(new ProcessCommandRunner());
+                problems = preflight.problems(List.of(Requirement.IP, Requirement.NFT, Requirement.ETHTOOL, Requirement.SYSCTL), true);
+                radvd = preflight.problems(List.of(Requirement.RADVD), false);
             } catch (RuntimeException e) {
                 problems = List.of("live mode cannot check this host: " + e.getMessage());
+                radvd = List.of();
             }
             List<String> found = problems;
+            List<String> foundForMobileIpv6 = radvd;
             Platform.runLater(() -> {
                 hostProblems = found;
+                mobileIpv6Problems = foundForMobileIpv6;
                 updateLiveAvailability();
             });
         }, "warplab-preflight");
@@ -339,6 +347,9 @@ final class RunPane extends BorderPane {
         }
         if (!hostProblems.isEmpty()) {
             return Optional.of(String.join("; ", hostProblems));
+        }
+        if (lab.scheme() == SchemeKind.MOBILE_IPV6 && !mobileIpv6Problems.isEmpty()) {
+            return Optional.of(String.join("; ", mobileIpv6Problems));
         }
         return LiveRunner.unsupported(lab, lab.scheme());
     }

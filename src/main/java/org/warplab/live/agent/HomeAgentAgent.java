@@ -16,7 +16,8 @@ import org.warplab.model.MacAddress;
  * neighbour solicitation, then 1 s of listening for a defender, 10.3.1), then applies the
  * generated binding file (proxy neighbour entry, tunnel route to the care-of address) and answers
  * with a Binding Acknowledgement on the interface and to the neighbour the update came from. A
- * retransmitted update during DAD is absorbed; one for an existing binding is acknowledged at once.
+ * retransmitted update during DAD is absorbed; one for an existing binding is acknowledged at once;
+ * a deregistration (lifetime 0, from home) applies the generated end of the binding.
  */
 final class HomeAgentAgent implements Agent {
 
@@ -40,6 +41,8 @@ final class HomeAgentAgent implements Agent {
     private final String ip;
     private final Map<String, MacAddress> devices = new LinkedHashMap<>();
     private final Map<Ipv6Address, Expected> expected = new HashMap<>();
+    /** The generated end of each home address's binding, for when its mobile node comes home. */
+    private final Map<Ipv6Address, Path> deregistration = new HashMap<>();
     private final Map<Ipv6Address, Entry> bindings = new HashMap<>();
     private final Map<String, PacketPort> ports = new LinkedHashMap<>();
     private volatile boolean running = true;
@@ -61,6 +64,13 @@ final class HomeAgentAgent implements Agent {
             }
             Ipv6Address home = (Ipv6Address) IpAddress.parse(parts[0]);
             expected.put(home, new Expected(home, (Ipv6Address) IpAddress.parse(parts[1]), Path.of(parts[2])));
+        }
+        for (String spec : args.all("deregistration")) {
+            String[] parts = spec.split(",");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--deregistration HOME_ADDRESS,FILE; got '" + spec + "'");
+            }
+            deregistration.put((Ipv6Address) IpAddress.parse(parts[0]), Path.of(parts[1]));
         }
         if (!devices.containsKey(homeLink)) {
             throw new IllegalArgumentException("--home-link " + homeLink + " is not one of the --device interfaces " + devices.keySet());
@@ -121,10 +131,13 @@ final class HomeAgentAgent implements Agent {
             bindings.remove(bu.home());
             return;
         }
-        if (!bu.homeRegistration() || bu.lifetimeS() == 0) {
-            out.emitAt(at, "error", "reason", "only home registrations away from home are run live; got "
-                    + (bu.lifetimeS() == 0 ? "a deregistration" : "an update without the H flag") + " for " + bu.home());
+        if (!bu.homeRegistration()) {
+            out.emitAt(at, "error", "reason", "a Binding Update without the H flag for " + bu.home() + "; this home agent takes home registrations");
             acknowledge(entry, 128);
+            return;
+        }
+        if (bu.lifetimeS() == 0 || bu.careOf().equals(bu.home())) {
+            deregister(entry, bu);
             return;
         }
         if (!bu.careOf().equals(want.careOf())) {
@@ -159,6 +172,20 @@ final class HomeAgentAgent implements Agent {
             out.emit("binding-installed", "home-address", bu.home().toString(), "care-of", entry.careOf.toString());
             acknowledge(entry, 0);
         });
+    }
+
+    /** RFC 6275 10.3.2: the mobile node is home; the binding (if any) and its tunnel go, and the update is acknowledged. */
+    private void deregister(Entry entry, Mip6Frames.BindingUpdate bu) {
+        if (entry.installed) {
+            Path file = deregistration.get(bu.home());
+            if (file == null) {
+                throw new IllegalStateException("no generated deregistration file for " + bu.home() + " (--deregistration)");
+            }
+            ProtocolLoop.applyBatch(ip, file);
+            out.emit("deregistered", "home-address", bu.home().toString(), "care-of", entry.careOf.toString());
+        }
+        bindings.remove(bu.home());
+        acknowledge(entry, 0);
     }
 
     private void acknowledge(Entry entry, int status) {

@@ -19,7 +19,8 @@ import org.warplab.scheme.MobileIpv6Scheme;
  * RetransTimer's 1 s of listening for a defender; "optimistic" uses it at once, "off" skips it),
  * applies the generated care-of file, sends a Binding Update to the home agent and retransmits it
  * (1.5 s, doubling up to 32 s) until the Binding Acknowledgement comes; then it applies the
- * generated binding file (home address, reverse tunnel). Commands: "attach DEV" opens the
+ * generated binding file (home address, reverse tunnel). Back on the home link it deregisters
+ * (lifetime 0) and applies what the generator wrote for the binding's end. Commands: "attach DEV" opens the
  * interface the VM will have at its destination before the move (libpcap takes ~100 ms to open;
  * it is listened to from the resume on), "pause" and "resume" follow the VM.
  */
@@ -43,6 +44,8 @@ final class MobileNodeAgent implements Agent {
     private final String ip;
     private final String firstDevice;
     private final Map<IpPrefix, Foreign> foreign = new LinkedHashMap<>();
+    /** What is left of a binding once the mobile node is home and deregistered; empty when the run never comes home. */
+    private final Optional<Path> homeFile;
 
     private volatile PacketPort current;
     private volatile PacketPort pending;
@@ -54,7 +57,8 @@ final class MobileNodeAgent implements Agent {
     private long backoffNs;
     private ScheduledFuture<?> timer;
     private boolean bound;
-    private boolean awaitingTunnel;
+    /** Between the binding (or its end) being in place and the first packet to the home address that follows. */
+    private boolean awaitingService;
     private long installedAt;
 
     MobileNodeAgent(AgentArgs args, AgentOutput out) {
@@ -69,6 +73,7 @@ final class MobileNodeAgent implements Agent {
         this.ip = args.one("ip", "ip");
         this.firstDevice = args.one("device");
         this.onPrefix = homePrefix;
+        this.homeFile = Optional.ofNullable(args.one("home-file", null)).map(Path::of);
         for (String spec : args.all("foreign")) {
             String[] parts = spec.split(",");
             if (parts.length != 3) {
@@ -152,10 +157,10 @@ final class MobileNodeAgent implements Agent {
                 return;
             }
         }
-        // one the kernel could deliver: captured after the home address and tunnel were in place
-        if (awaitingTunnel && at >= installedAt && isTunneledToCareOf(frame)) {
-            awaitingTunnel = false;
-            out.emitAt(at, "first-tunneled-packet", "care-of", careOf.toString());
+        // one the kernel could deliver: captured after the home address (and the tunnel) were in place
+        if (awaitingService && at >= installedAt && (careOf.equals(home) ? isToHomeAddress(frame) : isTunneledToCareOf(frame))) {
+            awaitingService = false;
+            out.emitAt(at, "first-packet-home-address", "care-of", careOf.toString());
         }
     }
 
@@ -164,6 +169,10 @@ final class MobileNodeAgent implements Agent {
             return;
         }
         IpPrefix prefix = ra.autonomousPrefixes().get(0);
+        if (prefix.equals(homePrefix)) {
+            comeHome(ra, at);
+            return;
+        }
         Foreign where = foreign.get(prefix);
         if (where == null) {
             out.emitAt(at, "error", "reason", "router advertisement of " + prefix + ", a network this run has no generated files for");
@@ -190,6 +199,25 @@ final class MobileNodeAgent implements Agent {
         }
     }
 
+    /**
+     * Back on the home link (RFC 6275 11.5.4): the home address is the interface's again (the
+     * state's ip.batch put it there), so no DAD; a Binding Update with lifetime 0 tells the home
+     * agent to let the binding go.
+     */
+    private void comeHome(Mip6Frames.RouterAdvertisement ra, long at) {
+        onPrefix = homePrefix;
+        router = ra.router();
+        careOf = home;
+        bound = false;
+        sequence = 0;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        out.emitAt(at, "router-advertisement", "prefix", homePrefix.toString(), "router", ra.router().toString(), "care-of", home.toString());
+        backoffNs = INITIAL_BINDACK_TIMEOUT_NS;
+        sendBindingUpdate(null);
+    }
+
     /** The generated files name the care-of address SLAAC forms; if they do not, the run would route to the wrong place. */
     private void checkGenerated(Foreign where) {
         try {
@@ -211,8 +239,9 @@ final class MobileNodeAgent implements Agent {
 
     private void sendBindingUpdate(Foreign where) {
         sequence = (sequence + 1) & 0xffff;
-        sendOnCurrent(Mip6Frames.bindingUpdate(mac, router, careOf, homeAgent, home, sequence, lifetimeS), "binding-update-sent",
-                "sequence", sequence, "care-of", careOf.toString(), "home-address", home.toString());
+        long lifetime = careOf.equals(home) ? 0 : lifetimeS;
+        sendOnCurrent(Mip6Frames.bindingUpdate(mac, router, careOf, homeAgent, home, sequence, lifetime), "binding-update-sent",
+                "sequence", sequence, "care-of", careOf.toString(), "home-address", home.toString(), "lifetime-s", lifetime);
         long wait = backoffNs;
         backoffNs = Math.min(backoffNs * 2, MAX_BINDACK_TIMEOUT_NS);
         timer = loop.schedule(wait, () -> {
@@ -233,10 +262,15 @@ final class MobileNodeAgent implements Agent {
         bound = true;
         timer.cancel(false);
         out.emitAt(at, "binding-acknowledged", "sequence", ack.sequence(), "lifetime-s", ack.lifetimeS(), "care-of", careOf.toString());
-        ProtocolLoop.applyBatch(ip, foreign.get(onPrefix).bindingFile());
-        awaitingTunnel = true;
+        boolean atHome = careOf.equals(home);
+        if (atHome) {
+            homeFile.ifPresent(file -> ProtocolLoop.applyBatch(ip, file));
+        } else {
+            ProtocolLoop.applyBatch(ip, foreign.get(onPrefix).bindingFile());
+        }
+        awaitingService = true;
         installedAt = System.nanoTime();
-        out.emitAt(installedAt, "binding-installed", "care-of", careOf.toString(), "home-address", home.toString());
+        out.emitAt(installedAt, atHome ? "deregistered" : "binding-installed", "care-of", careOf.toString(), "home-address", home.toString());
     }
 
     /** A packet the home agent tunneled: to the care-of address, carrying an IPv6 packet (IPv6-in-IPv6 or behind a segment routing header). */
@@ -249,6 +283,15 @@ final class MobileNodeAgent implements Agent {
         int next = frame[20] & 0xff;
         return destination.equals(careOf) && (next == 41 || next == Mip6Frames.NEXT_HEADER_ROUTING)
                 && Mip6Frames.bindingAck(frame).isEmpty();
+    }
+
+    /** A packet to the home address on the home link, not tunneled: UDP straight to it. */
+    private boolean isToHomeAddress(byte[] frame) {
+        if (frame.length < 54 || (frame[12] & 0xff) != 0x86 || (frame[13] & 0xff) != 0xdd || (frame[20] & 0xff) != 17) {
+            return false;
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(frame);
+        return new Ipv6Address(in.getLong(38), in.getLong(46)).equals(home);
     }
 
     private void sendOnCurrent(byte[] frame, String event, Object... fields) {
