@@ -839,8 +839,10 @@ public final class LiveRunner {
             long back = 0;
             if (serviceBack.isPresent()) {
                 back = serviceBack.get().timeNs();
+                // at home the packets come straight once the home agent dropped the tunnel, whatever the node is doing
+                long serviceFrom = home ? bound.map(AgentEvent::timeNs).orElse(ackAt) : installed.map(AgentEvent::timeNs).orElse(ackAt);
                 phases.add(new Phase(home ? "first packet to the home address on the home link" : "tunnel: first packet to the home address",
-                        rel(installed.map(AgentEvent::timeNs).orElse(ackAt)), rel(back)));
+                        rel(Math.min(serviceFrom, back)), rel(back)));
             }
             return new MobileIpv6Timeline(ackAt - raAt, back);
         }

@@ -59,7 +59,7 @@ final class MobileNodeAgent implements Agent {
     private boolean bound;
     /** Between the binding (or its end) being in place and the first packet to the home address that follows. */
     private boolean awaitingService;
-    private long installedAt;
+    private long serviceFrom;
 
     MobileNodeAgent(AgentArgs args, AgentOutput out) {
         this.out = out;
@@ -157,8 +157,9 @@ final class MobileNodeAgent implements Agent {
                 return;
             }
         }
-        // one the kernel could deliver: captured after the home address (and the tunnel) were in place
-        if (awaitingService && at >= installedAt && (careOf.equals(home) ? isToHomeAddress(frame) : isTunneledToCareOf(frame))) {
+        // one the kernel could deliver: away, captured after the home address and the tunnel were in place; at home,
+        // the first straight to the home address (until the home agent lets the binding go, it tunnels them away)
+        if (awaitingService && at >= serviceFrom && (careOf.equals(home) ? isToHomeAddress(frame) : isTunneledToCareOf(frame))) {
             awaitingService = false;
             out.emitAt(at, "first-packet-home-address", "care-of", careOf.toString());
         }
@@ -214,6 +215,8 @@ final class MobileNodeAgent implements Agent {
             timer.cancel(false);
         }
         out.emitAt(at, "router-advertisement", "prefix", homePrefix.toString(), "router", ra.router().toString(), "care-of", home.toString());
+        awaitingService = true;
+        serviceFrom = at;
         backoffNs = INITIAL_BINDACK_TIMEOUT_NS;
         sendBindingUpdate(null);
     }
@@ -268,8 +271,11 @@ final class MobileNodeAgent implements Agent {
         } else {
             ProtocolLoop.applyBatch(ip, foreign.get(onPrefix).bindingFile());
         }
-        awaitingService = true;
-        installedAt = System.nanoTime();
+        long installedAt = System.nanoTime();
+        if (!atHome) {
+            awaitingService = true;
+            serviceFrom = installedAt;
+        }
         out.emitAt(installedAt, atHome ? "deregistered" : "binding-installed", "care-of", careOf.toString(), "home-address", home.toString());
     }
 

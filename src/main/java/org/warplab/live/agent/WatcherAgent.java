@@ -48,7 +48,8 @@ final class WatcherAgent implements Agent {
             int colon = target.lastIndexOf(':');
             notify.add(new InetSocketAddress(InetAddress.getByName(target.substring(0, colon)), Integer.parseInt(target.substring(colon + 1))));
         }
-        this.quietNs = args.number("quiet-ms", 2000) * 1_000_000L;
+        // longer than a hypervisor's burst (QEMU's five frames span 800 ms), shorter than any real round trip of a VM
+        this.quietNs = args.number("quiet-ms", 1000) * 1_000_000L;
     }
 
     @Override
@@ -104,12 +105,14 @@ final class WatcherAgent implements Agent {
         if (address == null || !wanted) {
             return;
         }
-        Long previous = lastSeen.put(announcement.mac(), seenAt);
+        Long previous = lastSeen.get(announcement.mac());
         if (previous != null && seenAt - previous < quietNs) {
             // the rest of the burst (QEMU sends five) changes nothing
             out.emitAt(seenAt, "announcement-repeated", "mac", announcement.mac().toString(), "sinceMs", (seenAt - previous) / 1_000_000L);
             return;
         }
+        // the window counts from a burst's first frame: a VM back here soon after its last burst is a new move
+        lastSeen.put(announcement.mac(), seenAt);
         long seq = ++sequence;
         byte[] message = (MESSAGE_PREFIX + " " + address + " " + location + " " + seq).getBytes(StandardCharsets.US_ASCII);
         // the messages go first: reporting can wait, the translators should not
