@@ -83,6 +83,16 @@ public final class PacketPort implements Closeable {
         }
     }
 
+    /** libpcap's counters for this handle: frames received, dropped for lack of buffer, dropped by the interface. */
+    public long[] statistics() throws PortException {
+        try {
+            org.pcap4j.core.PcapStat stat = handle.getStats();
+            return new long[] {stat.getNumPacketsReceived(), stat.getNumPacketsDropped(), stat.getNumPacketsDroppedByIf()};
+        } catch (PcapNativeException | NotOpenException e) {
+            throw new PortException("cannot read the capture statistics of " + device + ": " + e.getMessage(), e);
+        }
+    }
+
     public String device() {
         return device;
     }

@@ -126,8 +126,10 @@ final class WatcherAgent implements Agent {
             }
             sentAt[i] = System.nanoTime();
         }
+        long[] stats = captureStatistics();
         out.emitAt(seenAt, "announcement-seen", "kind", announcement.kind() == AnnounceKind.RARP ? "rarp" : "garp",
-                "mac", announcement.mac().toString(), "vm", address, "location", location);
+                "mac", announcement.mac().toString(), "vm", address, "location", location,
+                "captured", stats[0], "dropped", stats[1], "dropped-by-interface", stats[2]);
         for (int i = 0; i < notify.size(); i++) {
             String to = notify.get(i).getAddress().getHostAddress();
             if (failures[i] == null) {
@@ -135,6 +137,15 @@ final class WatcherAgent implements Agent {
             } else {
                 out.emitAt(sentAt[i], "error", "reason", "config message to " + to + ": " + failures[i]);
             }
+        }
+    }
+
+    /** libpcap's counters, so a run's events show whether an announcement could have been lost in the capture path. */
+    private long[] captureStatistics() {
+        try {
+            return port.statistics();
+        } catch (PacketPort.PortException e) {
+            return new long[] {-1, -1, -1};
         }
     }
 
