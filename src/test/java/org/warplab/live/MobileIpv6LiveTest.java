@@ -22,7 +22,7 @@ import org.warplab.testing.Tools;
  * The second paper's experiment, live: the mobile node hears the foreign router's radvd, checks its
  * care-of address by DAD, sends a real Binding Update; the home agent checks the home address by
  * DAD, installs the generated tunnel and acknowledges; the correspondent then reaches the VM at its
- * home address through the tunnel.
+ * home address through the tunnel. Then it comes home and deregisters.
  */
 @Tag("live")
 class MobileIpv6LiveTest {
@@ -35,7 +35,8 @@ class MobileIpv6LiveTest {
         Tools.requireRoot();
         Tools.require("radvd");
         Tools.require("ethtool");
-        Lab lab = Samples.lab("mipv6-paper");
+        // away and back: a home registration, then a deregistration
+        Lab lab = BackAndForth.repeat(Samples.lab("mipv6-paper"), 2, 7_000_000_000L);
         Path pcaps = stateDir.resolve("pcap");
         List<String> steps = new ArrayList<>();
         LiveRunner.Outcome outcome = new LiveRunner(new ProcessCommandRunner(), HostTools.fromEnvironment(), stateDir, steps::add)
@@ -46,6 +47,7 @@ class MobileIpv6LiveTest {
                 m.switchingTimeNs() / 1e6, m.downtimeNs() / 1e6, m.clientGapNs() / 1e6, m.probesLost(), m.probesSent(),
                 m.latencyBeforeNs() / 1e6, m.latencyAfterNs() / 1e6);
 
+        assertEquals("FOREIGN", m.to());
         assertEquals("2001:db8:1::100", m.address(), "probes go to the home address");
         assertTrue(m.reachableAfter(), "the correspondent reaches the VM at its home address after the move");
         // RFC 4862's RetransTimer: each DAD listens 1 s for a defender, the mobile node's and the home agent's
@@ -60,6 +62,17 @@ class MobileIpv6LiveTest {
         TraceEvent.RuleSwitched binding = outcome.trace().ofType(TraceEvent.RuleSwitched.class).get(0);
         assertEquals("HA", binding.router());
         assertTrue(binding.rule().contains("2001:db8:2:0:5054:ff:fe00:100"), binding.rule());
+
+        // home again: no DAD, one deregistration round trip on the home link, then straight to the home address
+        MigrationMetrics home = outcome.result().migrations().get(1);
+        System.out.printf("live mobile-ipv6 home again: switching %.1f ms, downtime %.1f ms, gap %.1f ms%n",
+                home.switchingTimeNs() / 1e6, home.downtimeNs() / 1e6, home.clientGapNs() / 1e6);
+        assertEquals("HOME", home.to());
+        assertTrue(home.reachableAfter(), "the correspondent reaches the VM at home again");
+        assertTrue(home.switchingTimeNs() < 500_000_000L, "a deregistration needs no DAD: " + home.switchingTimeNs());
+        assertTrue(home.phases().stream().anyMatch(p -> p.name().equals("deregistration (lifetime 0) → home agent")), home.phases().toString());
+        TraceEvent.RuleSwitched ended = outcome.trace().ofType(TraceEvent.RuleSwitched.class).get(1);
+        assertTrue(ended.rule().contains("deleted") && ended.rule().contains("home"), ended.rule());
         assertEquals(List.of(), new LiveCleanup(new ProcessCommandRunner(), HostTools.fromEnvironment(), stateDir)
                 .namespaces(NamespaceNames.of(lab).labPrefix()), "nothing of the run is left");
 
@@ -71,6 +84,8 @@ class MobileIpv6LiveTest {
         assertTrue(LiveRunnerLiveTest.tshark(foreign, "icmpv6.type == 135 && ipv6.src == :: && icmpv6.nd.ns.target_address == 2001:db8:2:0:5054:ff:fe00:100") >= 1,
                 "the mobile node's DAD probe for its care-of address");
         assertTrue(LiveRunnerLiveTest.tshark(foreign, "icmpv6.type == 134 && icmpv6.opt.prefix == 2001:db8:2::") > 10, "radvd's advertisements every 30-70 ms");
+        assertEquals(1, LiveRunnerLiveTest.tshark(pcaps.resolve("HOME-br_lan.pcap"), "!icmpv6 && mip6.mhtype == 5 && mip6.bu.lifetime == 0"),
+                "one deregistration on the home link");
         assertTrue(LiveRunnerLiveTest.tshark(pcaps.resolve("HOME-br_lan.pcap"), "icmpv6.type == 135 && ipv6.src == :: && icmpv6.nd.ns.target_address == 2001:db8:1::100") >= 1,
                 "the home agent's DAD probe for the home address on the home link");
     }
