@@ -87,6 +87,7 @@ public final class UiBench {
         List<Long> intervals = new ArrayList<>();
         List<Long> paints = new ArrayList<>();
         fire(canvas, MouseEvent.MOUSE_PRESSED, start.getX(), start.getY());
+        FrameCpu cpu = new FrameCpu();
         new AnimationTimer() {
             private long last;
             private int frame;
@@ -97,12 +98,17 @@ public final class UiBench {
                     intervals.add(now - last);
                     paints.add(canvas.lastPaintNanos());
                 }
+                if (frame == WARMUP_FRAMES) {
+                    cpu.start();
+                }
                 last = now;
                 frame++;
                 if (frame > frames) {
+                    cpu.stop();
                     stop();
                     fire(canvas, MouseEvent.MOUSE_RELEASED, start.getX() + 200, start.getY());
                     report(generated, upMs, openNs, intervals, paints, window.model().undoLabelProperty().get());
+                    cpu.report("%-36s ", intervals.size());
                     try {
                         prefs.removeNode();
                         Files.deleteIfExists(file);
