@@ -443,7 +443,7 @@ public final class CanvasView extends Region {
         movingNodes = Set.copyOf(nodes);
         movingLinks = Set.copyOf(links);
         dragOffsets.clear();
-        paintScene(id -> !movingNodes.contains(id), id -> !movingLinks.contains(id), true);
+        paintScene(id -> !movingNodes.contains(id), id -> !movingLinks.contains(id), miniMapVisible());
         javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
         params.setFill(painter.theme().background());
         dragBackdrop = canvas.snapshot(params, dragBackdrop != null
