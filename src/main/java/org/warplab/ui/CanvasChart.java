@@ -5,7 +5,12 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
-/** A chart drawn on its own canvas, repainted when it is resized or its data change; snapshots cleanly for reports. */
+/**
+ * A chart drawn on its own canvas, repainted when it is resized or its data change; snapshots cleanly
+ * for reports. What follows the replay's playhead is a small node over the canvas, moved each frame
+ * ({@link #placePlayhead}): repainting the whole chart at every pulse cost the FX thread milliseconds
+ * (thousands of probe dots) and the render thread the whole chart's area.
+ */
 abstract class CanvasChart extends Region {
     protected final Canvas canvas = new Canvas();
     protected Theme theme = Theme.LIGHT;
@@ -35,9 +40,26 @@ abstract class CanvasChart extends Region {
         g.setFill(theme.background());
         g.fillRect(0, 0, w, h);
         paint(g, w, h);
+        placePlayhead();
     }
 
+    /** The static chart: everything but the playhead. */
     abstract void paint(GraphicsContext g, double w, double h);
+
+    /** Moves the playhead node to the current time (after a repaint, and on every time change); no playhead by default. */
+    void placePlayhead() {
+    }
+
+    /** A vertical line over the canvas, for a playhead; not part of the canvas, so reports (canvas snapshots) leave it out. */
+    javafx.scene.shape.Line playheadLine(double width) {
+        javafx.scene.shape.Line line = new javafx.scene.shape.Line();
+        line.setStrokeWidth(width);
+        line.setManaged(false);
+        line.setMouseTransparent(true);
+        line.setVisible(false);
+        getChildren().add(line);
+        return line;
+    }
 
     static Color phaseColour(int i) {
         Color[] colours = {Color.web("#4d7ea8"), Color.web("#c77d1a"), Color.web("#2a9d8f"), Color.web("#d6336c"), Color.web("#e8b100"),

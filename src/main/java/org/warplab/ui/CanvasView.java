@@ -52,6 +52,12 @@ public final class CanvasView extends Region {
 
     private final DesignerModel model;
     private final Canvas canvas = new Canvas();
+    /**
+     * Under the canvas during a drag or a replay: the picture of what stays put, so that each frame
+     * the canvas is cleared and draws only what moves. (Drawing that picture into the canvas instead
+     * made the software pipeline copy it twice a frame: into the canvas, then the canvas to the window.)
+     */
+    private final javafx.scene.image.ImageView backdropView = new javafx.scene.image.ImageView();
     private final TextField renameField = new TextField();
     private final BooleanProperty connectMode = new SimpleBooleanProperty(this, "connectMode");
     private final BooleanProperty miniMapShown = new SimpleBooleanProperty(this, "miniMapShown", true);
@@ -96,7 +102,10 @@ public final class CanvasView extends Region {
         setMinSize(200, 150);
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
-        getChildren().addAll(canvas, renameField);
+        backdropView.setVisible(false);
+        backdropView.setManaged(false);
+        backdropView.setMouseTransparent(true);
+        getChildren().addAll(backdropView, canvas, renameField);
         renameField.setVisible(false);
         renameField.setManaged(false);
         renameField.setId("rename-field");
@@ -434,7 +443,7 @@ public final class CanvasView extends Region {
         movingNodes = Set.copyOf(nodes);
         movingLinks = Set.copyOf(links);
         dragOffsets.clear();
-        paintScene(id -> !movingNodes.contains(id), id -> !movingLinks.contains(id), true);
+        paintScene(id -> !movingNodes.contains(id), id -> !movingLinks.contains(id), miniMapVisible());
         javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
         params.setFill(painter.theme().background());
         dragBackdrop = canvas.snapshot(params, dragBackdrop != null
@@ -578,20 +587,93 @@ public final class CanvasView extends Region {
     public void redrawNow() {
         long start = System.nanoTime();
         if (dragBackdrop != null && gesture == Gesture.MOVE) {
+            showBackdrop(dragBackdrop);
+            clipTo(movingArea());
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.setTransform(1, 0, 0, 1, 0, 0);
             g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-            g.drawImage(dragBackdrop, 0, 0);
             g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
             painter.paint(new FxSurface(g, painter.theme().fontFamily(), scale), model.lab(), labLayout(), model.selection(), errorIds,
                     model.linkLabelsProperty().get(), visibleWorld(), movingNodes::contains, movingLinks::contains);
             g.setTransform(1, 0, 0, 1, 0, 0);
         } else if (overlay.get() != null && gesture == Gesture.NONE && rubberBand == null) {
+            clipTo(null);
             paintReplayFrame(overlay.get());
         } else {
+            clipTo(null);
+            showBackdrop(null);
             paintScene(id -> true, id -> true, miniMapVisible());
         }
         paintNanos = System.nanoTime() - start;
+    }
+
+    /**
+     * Clips the canvas to the area a drag can paint in, or lifts the clip (null): JavaFX then
+     * repaints only where the clip was and is, instead of the whole canvas at every frame.
+     */
+    private void clipTo(Rectangle2D area) {
+        if (area == null) {
+            if (canvas.getClip() != null) {
+                canvas.setClip(null);
+            }
+            return;
+        }
+        if (canvas.getClip() != dragClip) {
+            canvas.setClip(dragClip);
+        }
+        dragClip.setX(area.getMinX());
+        dragClip.setY(area.getMinY());
+        dragClip.setWidth(area.getWidth());
+        dragClip.setHeight(area.getHeight());
+    }
+
+    private final javafx.scene.shape.Rectangle dragClip = new javafx.scene.shape.Rectangle();
+
+    /**
+     * The screen area the moving part of a drag paints in: its nodes with their names (the painter
+     * keeps names within 40 units under a node), its links with their labels (within 60 units of
+     * the line's box), in canvas pixels, a little larger for anti-aliasing and selection outlines.
+     */
+    private Rectangle2D movingArea() {
+        LabLayout l = labLayout();
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (String id : movingNodes) {
+            l.bounds(id).ifPresent(r -> include(box, r.getMinX() - 60, r.getMinY() - 12, r.getMaxX() + 60, r.getMaxY() + 44));
+        }
+        for (Link link : model.lab().links()) {
+            if (movingLinks.contains(link.id()) && l.bounds(link.a()).isPresent() && l.bounds(link.b()).isPresent()) {
+                double ax = l.centerX(link.a());
+                double ay = l.centerY(link.a());
+                double bx = l.centerX(link.b());
+                double by = l.centerY(link.b());
+                include(box, Math.min(ax, bx) - 60, Math.min(ay, by) - 20, Math.max(ax, bx) + 60, Math.max(ay, by) + 20);
+            }
+        }
+        if (box[0] > box[2]) {
+            return new Rectangle2D(0, 0, 1, 1);
+        }
+        double x0 = Math.max(0, Math.floor(box[0] * scale + offsetX) - 4);
+        double y0 = Math.max(0, Math.floor(box[1] * scale + offsetY) - 4);
+        double x1 = Math.min(canvas.getWidth(), Math.ceil(box[2] * scale + offsetX) + 4);
+        double y1 = Math.min(canvas.getHeight(), Math.ceil(box[3] * scale + offsetY) + 4);
+        return x1 <= x0 || y1 <= y0 ? new Rectangle2D(0, 0, 1, 1) : new Rectangle2D(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    private static void include(double[] box, double minX, double minY, double maxX, double maxY) {
+        box[0] = Math.min(box[0], minX);
+        box[1] = Math.min(box[1], minY);
+        box[2] = Math.max(box[2], maxX);
+        box[3] = Math.max(box[3], maxY);
+    }
+
+    /** Puts {@code image} under the (then transparent) canvas, or takes the backdrop away when null. */
+    private void showBackdrop(javafx.scene.image.Image image) {
+        if (backdropView.getImage() != image) {
+            backdropView.setImage(image);
+        }
+        if (backdropView.isVisible() != (image != null)) {
+            backdropView.setVisible(image != null);
+        }
     }
 
     /** What the replay's backdrop shows; when any of it changes, the backdrop is painted again. */
@@ -611,6 +693,7 @@ public final class CanvasView extends Region {
             same = key[i] instanceof Double || key[i] instanceof Boolean ? key[i].equals(replayKey[i]) : key[i] == replayKey[i];
         }
         if (!same) {
+            showBackdrop(null);
             overlaySuppressed = true;
             try {
                 paintScene(id -> true, id -> true, miniMap);
@@ -624,9 +707,10 @@ public final class CanvasView extends Region {
             replayBackdrop = canvas.snapshot(params, fits ? replayBackdrop : null);
             replayKey = key;
         }
+        showBackdrop(replayBackdrop);
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setTransform(1, 0, 0, 1, 0, 0);
-        g.drawImage(replayBackdrop, 0, 0);
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
         over.paintWorld(g, labLayout(), scale);
         g.setTransform(1, 0, 0, 1, 0, 0);

@@ -11,6 +11,13 @@ import org.warplab.run.Phase;
 final class PhaseBar extends CanvasChart {
     private List<Phase> phases = List.of();
     private long timeNs = -1;
+    private final javafx.scene.shape.Line playhead = playheadLine(2);
+    /** Where the last paint put the bar, for the playhead: first and last instant shown, and the bar's height. */
+    private long shownStartNs;
+    private long shownEndNs = -1;
+    private double barHeight;
+    private static final double LEFT = 8;
+    private static final double BAR_Y = 6;
 
     PhaseBar() {
         setMinHeight(84);
@@ -27,7 +34,22 @@ final class PhaseBar extends CanvasChart {
 
     void setTime(long timeNs) {
         this.timeNs = timeNs;
-        repaint();
+        placePlayhead();
+    }
+
+    @Override
+    void placePlayhead() {
+        boolean shown = !phases.isEmpty() && timeNs >= shownStartNs && timeNs <= shownEndNs;
+        playhead.setVisible(shown);
+        if (shown) {
+            double width = canvas.getWidth() - 2 * LEFT;
+            double x = LEFT + width * (timeNs - shownStartNs) / Math.max(1.0, shownEndNs - shownStartNs);
+            playhead.setStroke(theme.selection());
+            playhead.setStartX(x);
+            playhead.setEndX(x);
+            playhead.setStartY(BAR_Y - 4);
+            playhead.setEndY(BAR_Y + barHeight + 4);
+        }
     }
 
     @Override
@@ -43,9 +65,9 @@ final class PhaseBar extends CanvasChart {
         long start = phases.stream().mapToLong(Phase::startNs).min().orElse(0);
         long end = phases.stream().mapToLong(Phase::endNs).max().orElse(start + 1);
         double span = Math.max(1, end - start);
-        double left = 8;
-        double width = w - 16;
-        double barY = 6;
+        double left = LEFT;
+        double width = w - 2 * LEFT;
+        double barY = BAR_Y;
         // phases that overlap (a total beside its parts) go on a lane below, so none hides another
         int[] lane = new int[phases.size()];
         List<Long> laneEnds = new java.util.ArrayList<>();
@@ -72,15 +94,12 @@ final class PhaseBar extends CanvasChart {
             g.fillRect(x, barY + lane[i] * laneH, pw, laneH - (lanes == 1 ? 0 : 1));
         }
         double barH = laneH * lanes;
+        shownStartNs = start;
+        shownEndNs = end;
+        barHeight = barH;
         g.setStroke(theme.mutedText());
         g.setLineWidth(1);
         g.strokeRect(left, barY, width, barH);
-        if (timeNs >= start && timeNs <= end) {
-            double x = left + width * (timeNs - start) / span;
-            g.setStroke(theme.selection());
-            g.setLineWidth(2);
-            g.strokeLine(x, barY - 4, x, barY + barH + 4);
-        }
         g.setFill(theme.mutedText());
         g.fillText(TraceText.ms(start), left, barY + barH + 3);
         g.setTextAlign(TextAlignment.RIGHT);

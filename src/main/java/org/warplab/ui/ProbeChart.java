@@ -21,6 +21,8 @@ final class ProbeChart extends CanvasChart {
     private long gapEndNs = -1;
     private long gapNs = -1;
     private long timeNs = -1;
+    private List<String> flows = List.of();
+    private final javafx.scene.shape.Line playhead = playheadLine(1.5);
 
     ProbeChart() {
         setMinHeight(140);
@@ -30,11 +32,12 @@ final class ProbeChart extends CanvasChart {
     /** @param gapNs the client gap the run reports; its interval is found in the series (the longest wait between echoes) */
     void setData(ProbeSeries series, long endNs, long gapNs) {
         this.series = series;
+        this.flows = series.flows();
         this.endNs = Math.max(1, endNs);
         this.gapNs = gapNs;
         gapStartNs = -1;
         gapEndNs = -1;
-        for (String flow : series.flows()) {
+        for (String flow : flows) {
             long last = -1;
             for (ProbeSeries.Probe p : series.probes()) {
                 if (!p.flow().equals(flow) || p.status() != ProbeSeries.Status.ECHOED) {
@@ -52,17 +55,33 @@ final class ProbeChart extends CanvasChart {
 
     void setTime(long timeNs) {
         this.timeNs = timeNs;
-        repaint();
+        placePlayhead();
+    }
+
+    private static final double LEFT = 52;
+    private static final double RIGHT = 12;
+    private static final double TOP = 22;
+    private static final double BOTTOM = 28;
+
+    @Override
+    void placePlayhead() {
+        double pw = Math.max(10, canvas.getWidth() - LEFT - RIGHT);
+        double ph = Math.max(10, canvas.getHeight() - TOP - BOTTOM);
+        double x = LEFT + pw * Math.min(1, (double) timeNs / endNs);
+        playhead.setStroke(theme.selection());
+        playhead.setStartX(x);
+        playhead.setEndX(x);
+        playhead.setStartY(TOP);
+        playhead.setEndY(TOP + ph);
+        playhead.setVisible(timeNs >= 0);
     }
 
     @Override
     void paint(GraphicsContext g, double w, double h) {
-        double left = 52;
-        double right = 12;
-        double top = 22;
-        double bottom = 28;
-        double pw = Math.max(10, w - left - right);
-        double ph = Math.max(10, h - top - bottom);
+        double left = LEFT;
+        double top = TOP;
+        double pw = Math.max(10, w - LEFT - RIGHT);
+        double ph = Math.max(10, h - TOP - BOTTOM);
         g.setFont(Font.font(theme.fontFamily(), 11));
         g.setFill(theme.text());
         g.setTextAlign(TextAlignment.LEFT);
@@ -101,24 +120,18 @@ final class ProbeChart extends CanvasChart {
             double x = left + pw * (v / xMaxMs);
             g.fillText(format(v), x, top + ph + 4);
         }
-        int n = series.flows().size();
+        int n = flows.size();
         for (ProbeSeries.Probe p : series.probes()) {
             double x = left + pw * Math.max(0, p.sentNs()) / endNs;
             if (p.status() == ProbeSeries.Status.ECHOED) {
                 double y = top + ph - ph * (p.roundTripNs() / 1e6) / yMax;
-                g.setFill(n > 1 ? phaseColour(series.flows().indexOf(p.flow())) : Color.web("#1e6fd9"));
+                g.setFill(n > 1 ? phaseColour(flows.indexOf(p.flow())) : Color.web("#1e6fd9"));
                 g.fillOval(x - 2, y - 2, 4, 4);
             } else if (p.status() == ProbeSeries.Status.LOST && p.sentNs() >= 0) {
                 g.setStroke(LOST);
                 g.setLineWidth(2);
                 g.strokeLine(x, top + ph - 10, x, top + ph);
             }
-        }
-        if (timeNs >= 0) {
-            double x = left + pw * Math.min(1, (double) timeNs / endNs);
-            g.setStroke(theme.selection());
-            g.setLineWidth(1.5);
-            g.strokeLine(x, top, x, top + ph);
         }
     }
 

@@ -332,15 +332,47 @@ final class ReplayOverlay implements CanvasOverlay {
     }
 
     /** Text with a light halo, sized in screen pixels whatever the zoom. */
+    /**
+     * A label at a world point, drawn in screen space at 12 px on a translucent plate. (A stroked
+     * halo around the glyphs, as before, made the software renderer stroke every glyph's outline at
+     * every frame: a quarter of a replay frame's rendering.)
+     */
     private void label(GraphicsContext g, double scale, double x, double y, String text, Color color) {
-        g.setFont(Font.font(theme.fontFamily(), 12 / scale));
+        javafx.scene.transform.Affine view = g.getTransform();
+        double sx = view.getMxx() * x + view.getMxy() * y + view.getTx();
+        double sy = view.getMyx() * x + view.getMyy() * y + view.getTy();
+        double width = labelWidth(text);
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setFill(theme.background().deriveColor(0, 1, 1, 0.85));
+        g.fillRoundRect(Math.round(sx - width / 2 - 4), Math.round(sy - 9), Math.ceil(width + 8), 18, 6, 6);
+        g.setFont(labelFont);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.setStroke(theme.background().deriveColor(0, 1, 1, 0.85));
-        g.setLineWidth(3 / scale);
-        g.strokeText(text, x, y);
         g.setFill(color);
-        g.fillText(text, x, y);
+        g.fillText(text, Math.round(sx), Math.round(sy));
+        g.setTransform(view);
+    }
+
+    private String labelFamily = "";
+    private Font labelFont;
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+    /** Label widths by text: labels repeat frame after frame, and measuring text is not free. */
+    private final Map<String, Double> labelWidths = new HashMap<>();
+
+    private double labelWidth(String text) {
+        if (!labelFamily.equals(theme.fontFamily())) {
+            labelFamily = theme.fontFamily();
+            labelFont = Font.font(labelFamily, 12);
+            labelWidths.clear();
+        }
+        if (labelWidths.size() > 512) {
+            labelWidths.clear();
+        }
+        return labelWidths.computeIfAbsent(text, t -> {
+            measure.setFont(labelFont);
+            measure.setText(t);
+            return measure.getLayoutBounds().getWidth();
+        });
     }
 
     @Override

@@ -19,6 +19,8 @@ final class Scrubber extends CanvasChart {
     private List<Phase> phases = List.of();
     private List<Long> drops = List.of();
     private final LongConsumer onSeek;
+    private final javafx.scene.shape.Circle knob = new javafx.scene.shape.Circle(6);
+    private final javafx.scene.shape.Line playhead = playheadLine(2);
 
     Scrubber(LongConsumer onSeek) {
         this.onSeek = onSeek;
@@ -28,6 +30,9 @@ final class Scrubber extends CanvasChart {
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::seek);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::seek);
         setCursor(javafx.scene.Cursor.HAND);
+        knob.setManaged(false);
+        knob.setMouseTransparent(true);
+        getChildren().add(1, knob);
     }
 
     void setData(long endNs, List<Phase> phases, List<Long> drops) {
@@ -39,8 +44,25 @@ final class Scrubber extends CanvasChart {
 
     void setTime(long timeNs) {
         this.timeNs = timeNs;
-        repaint();
+        placePlayhead();
     }
+
+    @Override
+    void placePlayhead() {
+        double x = PAD + (canvas.getWidth() - 2 * PAD) * Math.min(1, (double) timeNs / endNs);
+        knob.setFill(theme.selection());
+        knob.setCenterX(x);
+        knob.setCenterY(KNOB_Y);
+        playhead.setStroke(theme.selection());
+        playhead.setStartX(x);
+        playhead.setEndX(x);
+        playhead.setStartY(0);
+        playhead.setEndY(canvas.getHeight());
+        playhead.setVisible(true);
+    }
+
+    /** The middle of the bar the phases are drawn on, where the playhead's knob sits. */
+    private static final double KNOB_Y = 14;
 
     /** Screen x within the scrubber of a time, for tests that drag the playhead. */
     double xOf(long t) {
@@ -75,12 +97,6 @@ final class Scrubber extends CanvasChart {
             double x = PAD + width * d / endNs;
             g.strokeLine(x, y + 10, x, y + 16);
         }
-        double x = PAD + width * Math.min(1, (double) timeNs / endNs);
-        g.setFill(theme.selection());
-        g.fillOval(x - 6, y - 2, 12, 12);
-        g.setStroke(theme.selection());
-        g.setLineWidth(2);
-        g.strokeLine(x, 0, x, h);
         g.setFont(Font.font(theme.fontFamily(), 9));
         g.setFill(theme.mutedText());
         g.setTextBaseline(VPos.TOP);

@@ -104,6 +104,7 @@ public final class RunBench {
         List<Long> intervals = new ArrayList<>();
         List<Long> paints = new ArrayList<>();
         List<Integer> drawn = new ArrayList<>();
+        FrameCpu cpu = new FrameCpu();
         new AnimationTimer() {
             private long last;
             private int frame;
@@ -115,11 +116,16 @@ public final class RunBench {
                     paints.add(window.canvas().lastPaintNanos());
                     drawn.add(window.runPane().overlay().lastInFlight());
                 }
+                if (frame == WARMUP_FRAMES) {
+                    cpu.start();
+                }
                 last = now;
                 frame++;
                 if (frame > frames + WARMUP_FRAMES) {
+                    cpu.stop();
                     stop();
                     report(lab, trace, generatedNs, loadNs, intervals, paints, drawn);
+                    cpu.report("%-40s ", intervals.size());
                     try {
                         prefs.removeNode();
                     } catch (Exception e) {
