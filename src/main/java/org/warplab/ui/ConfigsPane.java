@@ -84,6 +84,9 @@ final class ConfigsPane extends StackPane {
     private final BorderPane content = new BorderPane();
     private final SimpleBooleanProperty generating = new SimpleBooleanProperty(this, "generating");
     private Generated generated;
+    private final javafx.beans.property.BooleanProperty showing = new javafx.beans.property.SimpleBooleanProperty(true);
+    /** The lab changed while the tab was hidden: generate when it shows. */
+    private boolean stale;
     private long requested;
 
     ConfigsPane(DesignerModel model, Runnable revealProblems) {
@@ -148,9 +151,34 @@ final class ConfigsPane extends StackPane {
         });
         changes.selectedProperty().addListener(o -> showFile());
         debounce.setOnFinished(e -> generate());
-        model.labProperty().addListener(o -> debounce.playFromStart());
+        // generating a large lab's files costs CPU the canvas needs: only while the tab is shown
+        model.labProperty().addListener(o -> {
+            if (showing.get()) {
+                debounce.playFromStart();
+            } else {
+                stale = true;
+            }
+        });
+        showing.addListener((o, was, is) -> {
+            if (is && stale) {
+                stale = false;
+                generate();
+            }
+        });
         showMessage("Generating the configuration files…", false);
-        generate();
+        // after the window had its say on whether this tab is shown
+        javafx.application.Platform.runLater(() -> {
+            if (showing.get()) {
+                generate();
+            } else {
+                stale = true;
+            }
+        });
+    }
+
+    /** Whether the tab is on screen; the window binds it to the tab's selection. */
+    javafx.beans.property.BooleanProperty showingProperty() {
+        return showing;
     }
 
     ReadOnlyBooleanProperty generatingProperty() {

@@ -122,6 +122,7 @@ public final class DesignerWindow {
         configsPane = new ConfigsPane(model, () -> bottomTabs.getSelectionModel().select(problemsTab));
         Tab configsTab = new Tab("Configs", configsPane);
         configsTab.setId("tab-configs");
+        configsPane.showingProperty().bind(configsTab.selectedProperty());
         runPane = new RunPane(model, canvas);
         runTab = new Tab("Run", runPane);
         runTab.setId("tab-run");
