@@ -72,6 +72,8 @@ public final class LiveRunner {
     /** QEMU's announce-self schedule: five frames at these offsets after resume. */
     static final String QEMU_ANNOUNCE_MS = "0,50,200,450,800";
     private static final Duration AGENT_START = Duration.ofSeconds(30);
+    /** Longer than linkwatch's one-second batching of carrier changes. */
+    static final Duration CARRIER_WAIT = Duration.ofSeconds(3);
     /** How long a mobile node may take to get its binding acknowledged: RA, two DADs and a few retransmissions. */
     static final Duration MOBILE_IPV6_SETTLE = Duration.ofSeconds(20);
     /** How long the traffic is watched after the last move; also the tail of a run whose echoes may still be on the way. */
@@ -604,6 +606,7 @@ public final class LiveRunner {
             // up (the announcement's capture handle needs that) but addressless: nothing is routed to it before the switchover
             runner.check(tools.path("ip"), "-n", vmNs, "link", "set", "dev", "mv0", "up");
             runner.check(new Command(List.of(tools.path("ip"), "-n", built.namespace(migration.to()), "-batch", "-"), portLine + "\n", Command.DEFAULT_TIMEOUT));
+            awaitCarrier(built.namespace(migration.to()), port);
             service.send("prepare-announce mv0");
             service.await(e -> e.event().equals("announce-prepared") && e.timeNs() >= start, Duration.ofSeconds(10), "prepared announcement");
             AgentProcess mobileNode = mobileNodes.get(vm.id());
@@ -649,6 +652,27 @@ public final class LiveRunner {
                         : "%s: %s bound to its care-of address %.0f ms after resuming", migration.id(), vm.id(), (settled - resumed) / 1e6));
             }
             return new MigrationWindow(migration, vm, from, start, paused, holdEnd, resumed, settled, plan);
+        }
+
+        /**
+         * Waits until the destination's port has carrier, so its bridge forwards the VM's first
+         * frames. The kernel reports a veth's carrier through linkwatch, which delays a change by up
+         * to a second when it ran less than a second ago and the pair's two ends happen to have the
+         * same interface index in their namespaces: without this wait such a move lost its first
+         * announcements and ~0.8 s of traffic.
+         */
+        private void awaitCarrier(String ns, String device) throws IOException {
+            long deadline = System.nanoTime() + CARRIER_WAIT.toNanos();
+            while (true) {
+                String state = runner.check(tools.path("ip"), "-n", ns, "-o", "link", "show", "dev", device).stdout();
+                if (state.contains("state UP")) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the port " + device + " in " + ns + " has no carrier after " + CARRIER_WAIT.toMillis() + " ms: " + state.strip());
+                }
+                sleepUntil(System.nanoTime() + 5_000_000L);
+            }
         }
 
         /** Applies a VM's sysctl file of the new state when it differs from the first state's (the kernel keeps the rest). */
