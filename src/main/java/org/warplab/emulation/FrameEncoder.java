@@ -2,6 +2,7 @@ package org.warplab.emulation;
 
 import java.nio.ByteBuffer;
 import org.warplab.model.Ipv6Address;
+import org.warplab.run.InternetChecksum;
 
 /**
  * Real bytes for a {@link Frame}: Ethernet II (with an 802.1Q tag when the frame carries one),
@@ -79,7 +80,7 @@ final class FrameEncoder {
         out.putShort((short) frame.id).putShort((short) 0x4000); // identification, don't fragment
         out.put((byte) frame.ttl).put((byte) frame.protocol).putShort((short) 0);
         out.putInt(frame.sourceIp).putInt(frame.destinationIp);
-        out.putShort(start + 10, (short) checksum(out.array(), start, 20, 0));
+        out.putShort(start + 10, (short) InternetChecksum.of(out.array(), start, 20, 0));
         int l4 = start + 20;
         int l4Length = length - 20;
         if (frame.protocol == Frame.PROTOCOL_UDP) {
@@ -94,14 +95,14 @@ final class FrameEncoder {
             putPayload(frame, out, l4 + 8, l4Length - 8);
             long pseudo = (frame.sourceIp >>> 16) + (frame.sourceIp & 0xffff) + (frame.destinationIp >>> 16)
                     + (frame.destinationIp & 0xffff) + Frame.PROTOCOL_UDP + l4Length;
-            int sum = checksum(out.array(), l4, l4Length, pseudo);
+            int sum = InternetChecksum.of(out.array(), l4, l4Length, pseudo);
             out.putShort(l4 + 6, (short) (sum == 0 ? 0xffff : sum));
         } else {
             boolean request = frame.kind == org.warplab.run.PacketKind.PING;
             out.put((byte) (request ? 8 : 0)).put((byte) 0).putShort((short) 0);
             out.putShort((short) (frame.flow & 0xffff)).putShort((short) frame.sequence);
             putPayload(frame, out, l4 + 8, l4Length - 8);
-            out.putShort(l4 + 2, (short) checksum(out.array(), l4, l4Length, 0));
+            out.putShort(l4 + 2, (short) InternetChecksum.of(out.array(), l4, l4Length, 0));
         }
     }
 
@@ -134,17 +135,17 @@ final class FrameEncoder {
             case Frame.PROTOCOL_UDP -> {
                 out.putShort((short) frame.sourcePort).putShort((short) frame.destinationPort).putShort((short) upperLength).putShort((short) 0);
                 putPayload(frame, out, upper + 8, upperLength - 8);
-                int sum = checksum(out.array(), upper, upperLength, pseudoHeaderSum(pseudoSource, finalDestination, upperLength, Frame.PROTOCOL_UDP));
+                int sum = InternetChecksum.of(out.array(), upper, upperLength, InternetChecksum.ipv6PseudoHeader(pseudoSource, finalDestination, upperLength, Frame.PROTOCOL_UDP));
                 out.putShort(upper + 6, (short) (sum == 0 ? 0xffff : sum));
             }
             case Frame.PROTOCOL_ICMPV6 -> {
                 encodeIcmpv6(frame, out, upperLength);
-                int sum = checksum(out.array(), upper, upperLength, pseudoHeaderSum(pseudoSource, finalDestination, upperLength, Frame.PROTOCOL_ICMPV6));
+                int sum = InternetChecksum.of(out.array(), upper, upperLength, InternetChecksum.ipv6PseudoHeader(pseudoSource, finalDestination, upperLength, Frame.PROTOCOL_ICMPV6));
                 out.putShort(upper + 2, (short) sum);
             }
             case Frame.PROTOCOL_MOBILITY -> {
                 encodeMobility(frame, out, upperLength);
-                int sum = checksum(out.array(), upper, upperLength, pseudoHeaderSum(pseudoSource, finalDestination, upperLength, Frame.PROTOCOL_MOBILITY));
+                int sum = InternetChecksum.of(out.array(), upper, upperLength, InternetChecksum.ipv6PseudoHeader(pseudoSource, finalDestination, upperLength, Frame.PROTOCOL_MOBILITY));
                 out.putShort(upper + 4, (short) sum);
             }
             case Frame.PROTOCOL_IPV6_IN_IP -> encodeIpv6(frame.inner, out);
@@ -228,13 +229,6 @@ final class FrameEncoder {
         putMac(out, mac);
     }
 
-    private static long pseudoHeaderSum(Ipv6Address source, Ipv6Address destination, int length, int nextHeader) {
-        long sum = 0;
-        for (long half : new long[] {source.high(), source.low(), destination.high(), destination.low()}) {
-            sum += (half >>> 48) + ((half >>> 32) & 0xffff) + ((half >>> 16) & 0xffff) + (half & 0xffff);
-        }
-        return sum + (length >>> 16) + (length & 0xffff) + nextHeader;
-    }
 
     /** The payload starts with the flow and sequence number, then the send time, as a probe program would. */
     private static void putPayload(Frame frame, ByteBuffer out, int offset, int length) {
@@ -256,18 +250,4 @@ final class FrameEncoder {
         }
     }
 
-    /** The Internet checksum (RFC 1071) of {@code length} bytes plus an initial sum. */
-    static int checksum(byte[] data, int offset, int length, long initial) {
-        long sum = initial;
-        for (int i = 0; i + 1 < length; i += 2) {
-            sum += ((data[offset + i] & 0xff) << 8) | (data[offset + i + 1] & 0xff);
-        }
-        if ((length & 1) == 1) {
-            sum += (data[offset + length - 1] & 0xff) << 8;
-        }
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        return (int) (~sum & 0xffff);
-    }
 }

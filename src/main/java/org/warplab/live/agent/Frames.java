@@ -70,7 +70,7 @@ public final class Frames {
         return Optional.empty();
     }
 
-    private static MacAddress mac(byte[] frame, int at) {
+    static MacAddress mac(byte[] frame, int at) {
         long bits = 0;
         for (int i = 0; i < 6; i++) {
             bits = (bits << 8) | (frame[at + i] & 0xff);

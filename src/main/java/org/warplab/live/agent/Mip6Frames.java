@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.warplab.model.IpPrefix;
 import org.warplab.model.Ipv6Address;
 import org.warplab.model.MacAddress;
+import org.warplab.run.InternetChecksum;
 
 /**
  * The Mobile IPv6 frames the live agents send and read, byte by byte: router advertisements
@@ -72,7 +73,7 @@ final class Mip6Frames {
             }
             at += length;
         }
-        return Optional.of(new RouterAdvertisement(mac(frame, 6), ipv6(frame, ETHERNET_BYTES + 8), prefixes));
+        return Optional.of(new RouterAdvertisement(Frames.mac(frame, 6), ipv6(frame, ETHERNET_BYTES + 8), prefixes));
     }
 
     /** The target of a neighbour advertisement: someone defends that address. */
@@ -122,7 +123,7 @@ final class Mip6Frames {
             return Optional.empty();
         }
         int flags = u16(frame, mh + 8);
-        return Optional.of(new BindingUpdate(mac(frame, 6), ipv6(frame, ETHERNET_BYTES + 8), ipv6(frame, ETHERNET_BYTES + 24), home,
+        return Optional.of(new BindingUpdate(Frames.mac(frame, 6), ipv6(frame, ETHERNET_BYTES + 8), ipv6(frame, ETHERNET_BYTES + 24), home,
                 u16(frame, mh + 6), u16(frame, mh + 10) * LIFETIME_UNIT_S, (flags & 0x8000) != 0, (flags & 0x4000) != 0));
     }
 
@@ -155,7 +156,7 @@ final class Mip6Frames {
         int icmp = out.position();
         out.put((byte) ICMPV6_NEIGHBOR_SOLICITATION).put((byte) 0).putShort((short) 0).putInt(0);
         putIpv6(out, target);
-        out.putShort(icmp + 2, (short) checksum(out.array(), icmp, 24, pseudoHeaderSum(UNSPECIFIED, group, 24, NEXT_HEADER_ICMPV6)));
+        out.putShort(icmp + 2, (short) InternetChecksum.of(out.array(), icmp, 24, InternetChecksum.ipv6PseudoHeader(UNSPECIFIED, group, 24, NEXT_HEADER_ICMPV6)));
         return out.array();
     }
 
@@ -177,7 +178,7 @@ final class Mip6Frames {
         out.putShort((short) sequence).putShort((short) (0x8000 | 0x4000)).putShort((short) lifetimeUnits(lifetimeS));
         out.put((byte) 1).put((byte) 2).putShort((short) 0);
         // the pseudo-header of a packet with a Home Address option carries the home address (RFC 6275 6.3)
-        out.putShort(mh + 4, (short) checksum(out.array(), mh, mobility, pseudoHeaderSum(home, homeAgent, mobility, NEXT_HEADER_MOBILITY)));
+        out.putShort(mh + 4, (short) InternetChecksum.of(out.array(), mh, mobility, InternetChecksum.ipv6PseudoHeader(home, homeAgent, mobility, NEXT_HEADER_MOBILITY)));
         return out.array();
     }
 
@@ -197,7 +198,7 @@ final class Mip6Frames {
         out.put((byte) status).put((byte) 0).putShort((short) sequence).putShort((short) lifetimeUnits(lifetimeS));
         out.put((byte) 1).put((byte) 2).putShort((short) 0);
         // a routing header puts the final destination, the home address, into the pseudo-header
-        out.putShort(mh + 4, (short) checksum(out.array(), mh, mobility, pseudoHeaderSum(homeAgent, home, mobility, NEXT_HEADER_MOBILITY)));
+        out.putShort(mh + 4, (short) InternetChecksum.of(out.array(), mh, mobility, InternetChecksum.ipv6PseudoHeader(homeAgent, home, mobility, NEXT_HEADER_MOBILITY)));
         return out.array();
     }
 
@@ -233,14 +234,6 @@ final class Mip6Frames {
         return (frame[at] & 0xff) << 8 | (frame[at + 1] & 0xff);
     }
 
-    private static MacAddress mac(byte[] frame, int at) {
-        long bits = 0;
-        for (int i = 0; i < 6; i++) {
-            bits = (bits << 8) | (frame[at + i] & 0xff);
-        }
-        return new MacAddress(bits);
-    }
-
     private static Ipv6Address ipv6(byte[] frame, int at) {
         ByteBuffer in = ByteBuffer.wrap(frame, at, 16);
         return new Ipv6Address(in.getLong(), in.getLong());
@@ -248,28 +241,5 @@ final class Mip6Frames {
 
     private static void putIpv6(ByteBuffer out, Ipv6Address address) {
         out.putLong(address.high()).putLong(address.low());
-    }
-
-    private static long pseudoHeaderSum(Ipv6Address source, Ipv6Address destination, int length, int nextHeader) {
-        long sum = 0;
-        for (long half : new long[] {source.high(), source.low(), destination.high(), destination.low()}) {
-            sum += (half >>> 48) + ((half >>> 32) & 0xffff) + ((half >>> 16) & 0xffff) + (half & 0xffff);
-        }
-        return sum + (length >>> 16) + (length & 0xffff) + nextHeader;
-    }
-
-    /** The Internet checksum (RFC 1071) of {@code length} bytes plus an initial sum. */
-    private static int checksum(byte[] data, int offset, int length, long initial) {
-        long sum = initial;
-        for (int i = 0; i + 1 < length; i += 2) {
-            sum += ((data[offset + i] & 0xff) << 8) | (data[offset + i + 1] & 0xff);
-        }
-        if ((length & 1) == 1) {
-            sum += (data[offset + length - 1] & 0xff) << 8;
-        }
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        return (int) (~sum & 0xffff);
     }
 }
