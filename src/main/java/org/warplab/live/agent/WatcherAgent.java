@@ -21,6 +21,7 @@ final class WatcherAgent implements Agent {
 
     static final String MESSAGE_PREFIX = "WARPLAB1 SWITCH";
     static final String HELLO_PREFIX = "WARPLAB1 HELLO";
+    static final int WARM_UP_ROUNDS = 20_000;
 
     private final AgentOutput out;
     private final String device;
@@ -74,7 +75,17 @@ final class WatcherAgent implements Agent {
      * not pay for class loading and cold code: parse a frame, send a hello to every translator.
      */
     private void warmUp() throws java.io.IOException {
-        Frames.parse(Frames.rarp(new MacAddress(0x525400000000L)));
+        // compiled, not interpreted, by the first real announcement: parsing, the message, the send
+        // (to the discard port on this namespace's loopback, which nobody answers)
+        byte[] rarp = Frames.rarp(new MacAddress(0x525400000000L));
+        InetSocketAddress discard = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            Frames.parse(rarp).ifPresent(a -> vms.get(a.mac()));
+            byte[] message = message("192.0.2.1", i);
+            if (i % 10 == 0) {
+                socket.send(new DatagramPacket(message, message.length, discard));
+            }
+        }
         byte[] hello = (HELLO_PREFIX + " " + location).getBytes(StandardCharsets.US_ASCII);
         for (InetSocketAddress target : notify) {
             socket.send(new DatagramPacket(hello, hello.length, target));
@@ -114,7 +125,7 @@ final class WatcherAgent implements Agent {
         // the window counts from a burst's first frame: a VM back here soon after its last burst is a new move
         lastSeen.put(announcement.mac(), seenAt);
         long seq = ++sequence;
-        byte[] message = (MESSAGE_PREFIX + " " + address + " " + location + " " + seq).getBytes(StandardCharsets.US_ASCII);
+        byte[] message = message(address, seq);
         // the messages go first: reporting can wait, the translators should not
         long[] sentAt = new long[notify.size()];
         String[] failures = new String[notify.size()];
@@ -147,6 +158,14 @@ final class WatcherAgent implements Agent {
         } catch (PacketPort.PortException e) {
             return new long[] {-1, -1, -1};
         }
+    }
+
+    /**
+     * The configuration message. One method for the warm-up and the real thing: a string
+     * concatenation site is linked on its first run (milliseconds), which must not be a real switch.
+     */
+    private byte[] message(String address, long seq) {
+        return (MESSAGE_PREFIX + " " + address + " " + location + " " + seq).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
