@@ -59,11 +59,12 @@ final class LiveCommand implements Command {
 
                   run       build the lab on namespaces from its generated configs, start the agents
                             (probe sender, VM echo, announcement watchers, translator switchers, delay
-                            relay), migrate its VMs and print what the packets showed: switching time,
-                            downtime, client gap, lost probes, latency, and the phases. The VM's memory
-                            copy is modelled (from its memory, dirty rate and management link); the
-                            network, the announcements and the rule switches are real. Runs network-paging
-                            segmentation and the no-scheme baseline; Mobile IPv6 runs in 'warplab emulate'.
+                            relay; for Mobile IPv6 radvd, a mobile node and a home agent), migrate its VMs
+                            and print what the packets showed: switching time, downtime, client gap, lost
+                            probes, latency, and the phases. The VM's memory copy is modelled (from its
+                            memory, dirty rate and management link); the network, the announcements, the
+                            rule switches and the Mobile IPv6 signalling are real. Runs network-paging,
+                            segmentation, mobile-ipv6 and the no-scheme baseline.
                               --scheme S       run with another scheme than the lab's
                               --vm qemu        run every VM as a real QEMU guest (build it once with
                                                'warplab guest build'): QEMU live-migrates it over the
