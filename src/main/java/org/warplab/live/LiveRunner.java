@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.warplab.config.MobileIpv6Files;
 import org.warplab.emulation.MigrationCosts;
 import org.warplab.emulation.PreCopyMigration;
 import org.warplab.live.agent.AgentEvent;
@@ -45,7 +46,6 @@ import org.warplab.run.Phase;
 import org.warplab.run.RunResult;
 import org.warplab.run.Trace;
 import org.warplab.run.TraceEvent;
-import org.warplab.config.MobileIpv6Files;
 import org.warplab.scheme.InterfaceNames;
 import org.warplab.scheme.MobileIpv6Scheme;
 
