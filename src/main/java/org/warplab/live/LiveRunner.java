@@ -322,7 +322,7 @@ public final class LiveRunner {
                 if (vm.runtime() == VmRuntime.QEMU) {
                     bootGuest(vm);
                 } else {
-                    echo.put(vm.id(), start("echo " + vm.id(), vm.id(), "echo", List.of("--port", String.valueOf(PROBE_PORT))));
+                    echo.put(vm.id(), start(LivePacketTrace.ECHO_AGENT + vm.id(), vm.id(), "echo", List.of("--port", String.valueOf(PROBE_PORT))));
                 }
             }
             for (ProbeFlow flow : lab.traffic()) {
@@ -412,7 +412,7 @@ public final class LiveRunner {
                 edgeAddress.put(edge, reachableAddress(edge));
                 List<String> args = new ArrayList<>(List.of("--port", String.valueOf(SWITCH_PORT), "--nft", tools.path("nft")));
                 rulesByEdge.get(edge).forEach(r -> args.addAll(List.of("--rule", r)));
-                switchers.put(edge, start("switcher " + edge, edge, "switcher", args));
+                switchers.put(edge, start(LiveSignalTrace.SWITCHER_AGENT + edge, edge, "switcher", args));
             }
             for (DataCenter dc : lab.dataCenters()) {
                 if (!dc.capturesAnnouncements()) {
@@ -431,7 +431,7 @@ public final class LiveRunner {
                     vm.address(IpFamily.IPV4).ifPresent(a -> args.addAll(List.of("--vm", vm.mac() + "=" + a)));
                 }
                 edgeAddress.values().forEach(a -> args.addAll(List.of("--notify", a + ":" + SWITCH_PORT)));
-                watchers.put(dc.id(), start("watcher " + dc.id(), dc.id(), "watcher", args));
+                watchers.put(dc.id(), start(LiveSignalTrace.WATCHER_AGENT + dc.id(), dc.id(), "watcher", args));
             }
         }
 
@@ -471,9 +471,9 @@ public final class LiveRunner {
                 mnArgs.addAll(List.of("--foreign", foreignPrefix + "," + after.resolve(vm.id()).resolve(MobileIpv6Files.CARE_OF) + ","
                                 + after.resolve(vm.id()).resolve(MobileIpv6Files.MOBILE_NODE_BINDING)));
             }
-            homeAgent = start("home agent " + config.homeAgent(), config.homeAgent(), "home-agent", haArgs);
+            homeAgent = start(LiveSignalTrace.HOME_AGENT_AGENT + config.homeAgent(), config.homeAgent(), "home-agent", haArgs);
             for (Map.Entry<String, List<String>> node : nodeArgs.entrySet()) {
-                mobileNodes.put(node.getKey(), start("mobile node " + node.getKey(), node.getKey(), "mobile-node", node.getValue()));
+                mobileNodes.put(node.getKey(), start(LiveSignalTrace.MOBILE_NODE_AGENT + node.getKey(), node.getKey(), "mobile-node", node.getValue()));
             }
         }
 
@@ -932,7 +932,9 @@ public final class LiveRunner {
 
         Trace trace() {
             List<TraceEvent> all = new ArrayList<>(events);
-            all.addAll(LivePacketTrace.events(lab, agents.stream().flatMap(a -> a.events().stream()).toList(), t0, events));
+            List<AgentEvent> reported = agents.stream().flatMap(a -> a.events().stream()).toList();
+            all.addAll(LivePacketTrace.events(lab, reported, t0, events));
+            all.addAll(LiveSignalTrace.events(lab, reported, t0, events));
             all.sort(Comparator.comparingLong(TraceEvent::timeNs));
             return new Trace(all);
         }
