@@ -95,8 +95,11 @@ class LiveRunnerLiveTest {
             }
         }
         Map<Long, List<TraceEvent.PacketSent>> bySequence = new TreeMap<>();
+        // the flow's probes and echoes; the run's control packets (announcements, configuration messages) have their own checks
         for (TraceEvent.PacketSent p : outcome.trace().ofType(TraceEvent.PacketSent.class)) {
-            bySequence.computeIfAbsent(p.sequence(), k -> new ArrayList<>()).add(p);
+            if (p.flow().equals("P1")) {
+                bySequence.computeIfAbsent(p.sequence(), k -> new ArrayList<>()).add(p);
+            }
         }
         long paused = outcome.trace().ofType(TraceEvent.VmPaused.class).get(0).timeNs();
         long switched = outcome.trace().ofType(TraceEvent.RuleSwitched.class).get(0).timeNs();
@@ -132,8 +135,15 @@ class LiveRunnerLiveTest {
         }
         assertTrue(checkedBefore > 20 && checkedAfter > 20, checkedBefore + " round trips before, " + checkedAfter + " after the move");
         // the WAN hops carry the relay's own times: never less than the link's 2 ms
-        assertTrue(outcome.trace().ofType(TraceEvent.PacketSent.class).stream().filter(p -> p.link().startsWith("W"))
+        assertTrue(outcome.trace().ofType(TraceEvent.PacketSent.class).stream().filter(p -> p.flow().equals("P1") && p.link().startsWith("W"))
                 .allMatch(p -> p.arriveNs() - p.departNs() >= 2_000_000L), "relayed hops last the link's delay at least");
+        // the capture program's message to R3 is drawn from ADC to R3, between the watcher's send and R3's receipt
+        List<TraceEvent.PacketSent> config = outcome.trace().ofType(TraceEvent.PacketSent.class).stream()
+                .filter(p -> p.kind() == PacketKind.CONFIG).toList();
+        assertFalse(config.isEmpty(), "the configuration message is in the trace");
+        assertEquals("ADC", config.get(0).fromNode());
+        assertEquals("R3", config.get(config.size() - 1).toNode());
+        assertTrue(config.get(config.size() - 1).arriveNs() <= switched, "it arrives before R3 switches");
     }
 
     /** How many packets of {@code file} match the display filter, as tshark counts them. */
