@@ -68,13 +68,13 @@ final class LiveSignalTrace {
 
     /** Each announcement the VM sent that a capture program on its LAN saw. */
     private void announcements(List<AgentEvent> events) {
+        List<AgentEvent> watchers = of(events, WATCHER_AGENT);
         for (AgentEvent sent : events) {
             if (!sent.agent().startsWith(LivePacketTrace.ECHO_AGENT) || !sent.event().equals("announced")) {
                 continue;
             }
             String vm = sent.agent().substring(LivePacketTrace.ECHO_AGENT.length());
-            Optional<AgentEvent> seen = events.stream().filter(e -> e.agent().startsWith(WATCHER_AGENT)
-                            && (e.event().equals("announcement-seen") || e.event().equals("announcement-repeated"))
+            Optional<AgentEvent> seen = watchers.stream().filter(e -> (e.event().equals("announcement-seen") || e.event().equals("announcement-repeated"))
                             && e.text("mac").equalsIgnoreCase(sent.text("mac")) && e.timeNs() >= sent.timeNs()
                             && e.timeNs() - sent.timeNs() < MATCH_WINDOW_NS)
                     .findFirst();
@@ -88,13 +88,14 @@ final class LiveSignalTrace {
 
     /** Each configuration message a translator received, from the watcher that sent it. */
     private void configMessages(List<AgentEvent> events) {
+        List<AgentEvent> watchers = of(events, WATCHER_AGENT);
         for (AgentEvent received : events) {
             if (!received.agent().startsWith(SWITCHER_AGENT) || !received.event().equals("config-received")) {
                 continue;
             }
             String edge = received.agent().substring(SWITCHER_AGENT.length());
             String seq = received.text("seq");
-            Optional<AgentEvent> sent = events.stream().filter(e -> e.agent().startsWith(WATCHER_AGENT) && e.event().equals("config-sent")
+            Optional<AgentEvent> sent = watchers.stream().filter(e -> e.event().equals("config-sent")
                             && e.text("seq").equals(seq) && e.text("vm").equals(received.text("vm"))
                             && e.text("location").equals(received.text("location")) && e.timeNs() <= received.timeNs())
                     .reduce((a, b) -> b);
@@ -108,23 +109,32 @@ final class LiveSignalTrace {
 
     /** Binding Updates the home agent received and Binding Acknowledgements the mobile node read. */
     private void mobility(List<AgentEvent> events) {
-        for (AgentEvent sent : events) {
-            if (sent.agent().startsWith(MOBILE_NODE_AGENT) && sent.event().equals("binding-update-sent")) {
+        List<AgentEvent> mobileNodes = of(events, MOBILE_NODE_AGENT);
+        List<AgentEvent> homeAgents = of(events, HOME_AGENT_AGENT);
+        for (AgentEvent sent : mobileNodes) {
+            if (sent.event().equals("binding-update-sent")) {
                 String vm = sent.agent().substring(MOBILE_NODE_AGENT.length());
-                events.stream().filter(e -> e.agent().startsWith(HOME_AGENT_AGENT) && e.event().equals("binding-update-received")
+                homeAgents.stream().filter(e -> e.event().equals("binding-update-received")
                                 && e.text("sequence").equals(sent.text("sequence")) && e.text("care-of").equals(sent.text("care-of"))
                                 && e.timeNs() >= sent.timeNs())
                         .findFirst().ifPresent(got -> draw(PacketKind.BINDING_UPDATE, vm, got.agent().substring(HOME_AGENT_AGENT.length()),
                                 sent.timeNs(), got.timeNs(), sent.text("care-of"), homeAgentAddress(), MOBILITY_FRAME_BYTES));
-            } else if (sent.agent().startsWith(HOME_AGENT_AGENT) && sent.event().equals("binding-ack-sent")) {
+            }
+        }
+        for (AgentEvent sent : homeAgents) {
+            if (sent.event().equals("binding-ack-sent")) {
                 String homeAgent = sent.agent().substring(HOME_AGENT_AGENT.length());
-                events.stream().filter(e -> e.agent().startsWith(MOBILE_NODE_AGENT) && e.event().equals("binding-acknowledged")
+                mobileNodes.stream().filter(e -> e.event().equals("binding-acknowledged")
                                 && e.text("sequence").equals(sent.text("sequence")) && e.text("care-of").equals(sent.text("care-of"))
                                 && e.timeNs() >= sent.timeNs())
                         .findFirst().ifPresent(got -> draw(PacketKind.BINDING_ACK, homeAgent, got.agent().substring(MOBILE_NODE_AGENT.length()),
                                 sent.timeNs(), got.timeNs(), homeAgentAddress(), sent.text("care-of"), MOBILITY_FRAME_BYTES));
             }
         }
+    }
+
+    private static List<AgentEvent> of(List<AgentEvent> events, String agentPrefix) {
+        return events.stream().filter(e -> e.agent().startsWith(agentPrefix)).toList();
     }
 
     /** The home agent's address: the home network's IPv6 gateway, where the generated files put it. */

@@ -23,6 +23,8 @@ final class Mip6Frames {
     static final int NEXT_HEADER_DESTINATION_OPTIONS = 60;
     static final int NEXT_HEADER_ROUTING = 43;
     static final int NEXT_HEADER_NONE = 59;
+    static final int NEXT_HEADER_UDP = 17;
+    static final int NEXT_HEADER_IPV6 = 41;
     static final int ICMPV6_ROUTER_ADVERTISEMENT = 134;
     static final int ICMPV6_NEIGHBOR_SOLICITATION = 135;
     static final int ICMPV6_NEIGHBOR_ADVERTISEMENT = 136;
@@ -141,6 +143,16 @@ final class Mip6Frames {
         }
         return Optional.of(new BindingAck(ipv6(frame, ETHERNET_BYTES + 8), ipv6(frame, ETHERNET_BYTES + 24), ipv6(frame, routing + 8),
                 frame[mh + 6] & 0xff, u16(frame, mh + 8), u16(frame, mh + 10) * LIFETIME_UNIT_S));
+    }
+
+    /** An IPv6 packet's destination and first next header, for frames that are IPv6 at all. */
+    record Ipv6Header(Ipv6Address destination, int nextHeader) { }
+
+    static Optional<Ipv6Header> ipv6Header(byte[] frame) {
+        if (!isIpv6(frame)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ipv6Header(ipv6(frame, ETHERNET_BYTES + 24), frame[ETHERNET_BYTES + 6] & 0xff));
     }
 
     // ---- writing ------------------------------------------------------------------------------

@@ -281,23 +281,14 @@ final class MobileNodeAgent implements Agent {
 
     /** A packet the home agent tunneled: to the care-of address, carrying an IPv6 packet (IPv6-in-IPv6 or behind a segment routing header). */
     private boolean isTunneledToCareOf(byte[] frame) {
-        if (frame.length < 54 || (frame[12] & 0xff) != 0x86 || (frame[13] & 0xff) != 0xdd) {
-            return false;
-        }
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(frame);
-        Ipv6Address destination = new Ipv6Address(in.getLong(38), in.getLong(46));
-        int next = frame[20] & 0xff;
-        return destination.equals(careOf) && (next == 41 || next == Mip6Frames.NEXT_HEADER_ROUTING)
+        return Mip6Frames.ipv6Header(frame).filter(h -> h.destination().equals(careOf)
+                && (h.nextHeader() == Mip6Frames.NEXT_HEADER_IPV6 || h.nextHeader() == Mip6Frames.NEXT_HEADER_ROUTING)).isPresent()
                 && Mip6Frames.bindingAck(frame).isEmpty();
     }
 
     /** A packet to the home address on the home link, not tunneled: UDP straight to it. */
     private boolean isToHomeAddress(byte[] frame) {
-        if (frame.length < 54 || (frame[12] & 0xff) != 0x86 || (frame[13] & 0xff) != 0xdd || (frame[20] & 0xff) != 17) {
-            return false;
-        }
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(frame);
-        return new Ipv6Address(in.getLong(38), in.getLong(46)).equals(home);
+        return Mip6Frames.ipv6Header(frame).filter(h -> h.destination().equals(home) && h.nextHeader() == Mip6Frames.NEXT_HEADER_UDP).isPresent();
     }
 
     private void sendOnCurrent(byte[] frame, String event, Object... fields) {
