@@ -1,10 +1,6 @@
 package org.warplab.emulation;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 import org.warplab.run.PacketKind;
-import org.warplab.run.TraceEvent;
 
 /**
  * ARP on one Ethernet interface: a cache with a lifetime, packets waiting for a reply, retries.
@@ -16,16 +12,12 @@ final class ArpResolver implements EventHandler {
     static final int ATTEMPTS = 3;
     static final int QUEUE_PER_ADDRESS = 3;
 
-    private record Entry(long mac, long expiresNs) { }
-
     private final NetworkContext net;
     private final String owner;
     final long mac;
     final int ip;
     Channel out;
-    private final Map<Integer, Entry> cache = new HashMap<>();
-    private final Map<Integer, ArrayDeque<Frame>> pending = new HashMap<>();
-    private final Map<Integer, Integer> attempts = new HashMap<>();
+    private final NeighbourCache<Integer> neighbours;
 
     ArpResolver(NetworkContext net, String owner, long mac, int ip, Channel out) {
         this.net = net;
@@ -33,25 +25,14 @@ final class ArpResolver implements EventHandler {
         this.mac = mac;
         this.ip = ip;
         this.out = out;
+        this.neighbours = new NeighbourCache<>(net, owner, CACHE_LIFETIME_NS, ATTEMPTS, QUEUE_PER_ADDRESS, Ipv4::text,
+                new NeighbourCache.Words("ARP", "a reply", "ARP reply", "requests"));
     }
 
     /** Sends {@code frame} to the host {@code nextHop} on this interface, resolving its MAC first if needed. */
     void send(int nextHop, Frame frame) {
         frame.sourceMac = mac;
-        Entry entry = cache.get(nextHop);
-        if (entry != null && entry.expiresNs > net.now()) {
-            frame.destinationMac = entry.mac;
-            out.send(frame);
-            return;
-        }
-        ArrayDeque<Frame> queue = pending.computeIfAbsent(nextHop, k -> new ArrayDeque<>());
-        if (queue.size() >= QUEUE_PER_ADDRESS) {
-            net.drop(frame, owner, null, "ARP queue for " + Ipv4.text(nextHop) + " full while waiting for a reply");
-            return;
-        }
-        queue.add(frame);
-        if (!attempts.containsKey(nextHop)) {
-            attempts.put(nextHop, 1);
+        if (neighbours.send(nextHop, frame, out)) {
             request(nextHop);
             net.sim.scheduleIn(RETRY_NS, this, nextHop, null);
         }
@@ -77,21 +58,10 @@ final class ArpResolver implements EventHandler {
     /** Retry timer: {@code code} is the address asked for. */
     @Override
     public void handle(int target, Object payload) {
-        if (!pending.containsKey(target)) {
-            attempts.remove(target);
-            return;
+        if (neighbours.retry(target)) {
+            request(target);
+            net.sim.scheduleIn(RETRY_NS, this, target, null);
         }
-        int done = attempts.getOrDefault(target, 0);
-        if (done >= ATTEMPTS) {
-            for (Frame waiting : pending.remove(target)) {
-                net.drop(waiting, owner, null, "no ARP reply from " + Ipv4.text(target) + " after " + ATTEMPTS + " requests");
-            }
-            attempts.remove(target);
-            return;
-        }
-        attempts.put(target, done + 1);
-        request(target);
-        net.sim.scheduleIn(RETRY_NS, this, target, null);
     }
 
     /** Handles an ARP frame that reached this interface. */
@@ -101,13 +71,13 @@ final class ArpResolver implements EventHandler {
         }
         boolean gratuitous = frame.senderIp == frame.targetIp;
         if (gratuitous) {
-            if (cache.containsKey(frame.senderIp) && frame.senderIp != ip) {
-                learn(frame.senderIp, frame.senderMac);
+            if (neighbours.knows(frame.senderIp) && frame.senderIp != ip) {
+                neighbours.learn(frame.senderIp, frame.senderMac, out);
             }
             return;
         }
         if (frame.arpOperation == 1 && frame.targetIp == ip) {
-            learn(frame.senderIp, frame.senderMac);
+            neighbours.learn(frame.senderIp, frame.senderMac, out);
             Frame reply = new Frame();
             reply.id = net.nextPacketId();
             reply.kind = PacketKind.ARP_REPLY;
@@ -124,22 +94,7 @@ final class ArpResolver implements EventHandler {
             }
             out.send(reply);
         } else if (frame.arpOperation == 2 && frame.targetIp == ip) {
-            learn(frame.senderIp, frame.senderMac);
-        }
-    }
-
-    private void learn(int address, long hardware) {
-        Entry previous = cache.put(address, new Entry(hardware, net.now() + CACHE_LIFETIME_NS));
-        if (net.tracing() && (previous == null || previous.mac != hardware)) {
-            net.trace(new TraceEvent.ArpUpdated(net.now(), owner, Ipv4.text(address), Ipv4.mac(hardware)));
-        }
-        ArrayDeque<Frame> waiting = pending.remove(address);
-        if (waiting != null) {
-            attempts.remove(address);
-            for (Frame frame : waiting) {
-                frame.destinationMac = hardware;
-                out.send(frame);
-            }
+            neighbours.learn(frame.senderIp, frame.senderMac, out);
         }
     }
 }

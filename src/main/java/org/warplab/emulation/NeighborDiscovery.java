@@ -1,13 +1,9 @@
 package org.warplab.emulation;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.warplab.model.Ipv6Address;
 import org.warplab.run.PacketKind;
-import org.warplab.run.TraceEvent;
 
 /**
  * IPv6 neighbour discovery (RFC 4861) on one Ethernet interface, as much as the labs need:
@@ -19,8 +15,6 @@ final class NeighborDiscovery implements EventHandler {
     static final long REACHABLE_NS = 30_000_000_000L;
     static final int ATTEMPTS = 3;
     static final int QUEUE_PER_ADDRESS = 3;
-
-    private record Entry(long mac, long expiresNs) { }
 
     /** Told when a duplicate address detection probe for {@code address} was answered: someone holds it. */
     interface DuplicateListener {
@@ -35,9 +29,7 @@ final class NeighborDiscovery implements EventHandler {
     final boolean router;
     FrameSink out;
     DuplicateListener duplicateListener;
-    private final Map<Ipv6Address, Entry> cache = new HashMap<>();
-    private final Map<Ipv6Address, ArrayDeque<Frame>> pending = new HashMap<>();
-    private final Map<Ipv6Address, Integer> attempts = new HashMap<>();
+    private final NeighbourCache<Ipv6Address> neighbours;
     private final List<Ipv6Address> probing = new ArrayList<>();
 
     NeighborDiscovery(NetworkContext net, String owner, long mac, boolean router, FrameSink out) {
@@ -47,6 +39,8 @@ final class NeighborDiscovery implements EventHandler {
         this.router = router;
         this.out = out;
         addresses.add(Ipv6.linkLocal(mac));
+        this.neighbours = new NeighbourCache<>(net, owner, REACHABLE_NS, ATTEMPTS, QUEUE_PER_ADDRESS, Ipv6Address::toString,
+                new NeighbourCache.Words("neighbour discovery", "an advertisement", "neighbour advertisement", "solicitations"));
     }
 
     boolean holds(Ipv6Address address) {
@@ -56,20 +50,7 @@ final class NeighborDiscovery implements EventHandler {
     /** Sends {@code frame} to the neighbour {@code nextHop}, resolving its MAC first if needed. */
     void send(Ipv6Address nextHop, Frame frame) {
         frame.sourceMac = mac;
-        Entry entry = cache.get(nextHop);
-        if (entry != null && entry.expiresNs > net.now()) {
-            frame.destinationMac = entry.mac;
-            out.send(frame);
-            return;
-        }
-        ArrayDeque<Frame> queue = pending.computeIfAbsent(nextHop, k -> new ArrayDeque<>());
-        if (queue.size() >= QUEUE_PER_ADDRESS) {
-            net.drop(frame, owner, null, "neighbour discovery queue for " + nextHop + " full while waiting for an advertisement");
-            return;
-        }
-        queue.add(frame);
-        if (!attempts.containsKey(nextHop)) {
-            attempts.put(nextHop, 1);
+        if (neighbours.send(nextHop, frame, out)) {
             solicit(nextHop, sourceFor(nextHop));
             net.sim.scheduleIn(Ipv6.RETRANS_TIMER_NS, this, 0, nextHop);
         }
@@ -77,7 +58,7 @@ final class NeighborDiscovery implements EventHandler {
 
     /** Forgets a neighbour (its entry and anything waiting for it), as after a move to another link. */
     void flush() {
-        cache.clear();
+        neighbours.clear();
     }
 
     private Ipv6Address sourceFor(Ipv6Address target) {
@@ -133,21 +114,10 @@ final class NeighborDiscovery implements EventHandler {
     @Override
     public void handle(int code, Object payload) {
         Ipv6Address target = (Ipv6Address) payload;
-        if (!pending.containsKey(target)) {
-            attempts.remove(target);
-            return;
+        if (neighbours.retry(target)) {
+            solicit(target, sourceFor(target));
+            net.sim.scheduleIn(Ipv6.RETRANS_TIMER_NS, this, 0, target);
         }
-        int done = attempts.getOrDefault(target, 0);
-        if (done >= ATTEMPTS) {
-            for (Frame waiting : pending.remove(target)) {
-                net.drop(waiting, owner, null, "no neighbour advertisement from " + target + " after " + ATTEMPTS + " solicitations");
-            }
-            attempts.remove(target);
-            return;
-        }
-        attempts.put(target, done + 1);
-        solicit(target, sourceFor(target));
-        net.sim.scheduleIn(Ipv6.RETRANS_TIMER_NS, this, 0, target);
     }
 
     /** Handles a neighbour solicitation or advertisement that reached this interface; true if it was one. */
@@ -161,7 +131,7 @@ final class NeighborDiscovery implements EventHandler {
             }
             boolean dad = frame.source6.equals(Ipv6.UNSPECIFIED);
             if (!dad) {
-                learn(frame.source6, frame.linkLayerOption != 0 ? frame.linkLayerOption : frame.sourceMac);
+                neighbours.learn(frame.source6, frame.linkLayerOption != 0 ? frame.linkLayerOption : frame.sourceMac, out);
             }
             // a DAD probe is defended to all nodes; an ordinary solicitation is answered to its sender
             Ipv6Address destination = dad ? Ipv6.ALL_NODES : frame.source6;
@@ -180,26 +150,11 @@ final class NeighborDiscovery implements EventHandler {
                 }
                 return true;
             }
-            if (cache.containsKey(frame.target6) || pending.containsKey(frame.target6)) {
-                learn(frame.target6, frame.linkLayerOption != 0 ? frame.linkLayerOption : frame.sourceMac);
+            if (neighbours.knows(frame.target6) || neighbours.awaits(frame.target6)) {
+                neighbours.learn(frame.target6, frame.linkLayerOption != 0 ? frame.linkLayerOption : frame.sourceMac, out);
             }
             return true;
         }
         return false;
-    }
-
-    private void learn(Ipv6Address address, long hardware) {
-        Entry previous = cache.put(address, new Entry(hardware, net.now() + REACHABLE_NS));
-        if (net.tracing() && (previous == null || previous.mac != hardware)) {
-            net.trace(new TraceEvent.ArpUpdated(net.now(), owner, address.toString(), Ipv4.mac(hardware)));
-        }
-        ArrayDeque<Frame> waiting = pending.remove(address);
-        if (waiting != null) {
-            attempts.remove(address);
-            for (Frame frame : waiting) {
-                frame.destinationMac = hardware;
-                out.send(frame);
-            }
-        }
     }
 }
