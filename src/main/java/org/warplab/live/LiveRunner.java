@@ -440,7 +440,7 @@ public final class LiveRunner {
          * move; a mobile node in each moving VM, given its generated care-of and binding files.
          */
         private void startMobileIpv6Agents() throws IOException {
-            MobileIpv6 config = lab.schemeConfig(MobileIpv6.class).orElseThrow();
+            MobileIpv6 config = mobileIpv6();
             DataCenter home = lab.node(config.homeNetwork(), DataCenter.class).orElseThrow();
             IpPrefix homePrefix = home.lanPrefix(IpFamily.IPV6).orElseThrow();
             IpAddress homeAgentAddress = home.gatewayAddress(IpFamily.IPV6).orElseThrow();
@@ -475,6 +475,11 @@ public final class LiveRunner {
             for (Map.Entry<String, List<String>> node : nodeArgs.entrySet()) {
                 mobileNodes.put(node.getKey(), start(LiveSignalTrace.MOBILE_NODE_AGENT + node.getKey(), node.getKey(), "mobile-node", node.getValue()));
             }
+        }
+
+        /** The lab's Mobile IPv6 settings; only asked for when that is the scheme being run. */
+        private MobileIpv6 mobileIpv6() {
+            return lab.schemeConfig(MobileIpv6.class).orElseThrow();
         }
 
         /** An address of {@code router} every site can reach: its address on a client site it serves, else a WAN address. */
@@ -647,7 +652,7 @@ public final class LiveRunner {
                 // an RA, two DADs and a signalling round trip; a lost update is retransmitted after 1.5 s, 3 s, ...
                 settled = Math.max(settled, mobileNode.await(e -> (e.event().equals("binding-installed") || e.event().equals("deregistered"))
                         && e.timeNs() >= resumed, MOBILE_IPV6_SETTLE, "binding (or its end) of " + vm.id() + " acknowledged by the home agent").timeNs());
-                boolean home = migration.to().equals(lab.schemeConfig(MobileIpv6.class).orElseThrow().homeNetwork());
+                boolean home = migration.to().equals(mobileIpv6().homeNetwork());
                 progress.step(String.format(home ? "%s: %s home again, its binding ended %.0f ms after resuming"
                         : "%s: %s bound to its care-of address %.0f ms after resuming", migration.id(), vm.id(), (settled - resumed) / 1e6));
             }
@@ -825,7 +830,8 @@ public final class LiveRunner {
             phases.add(new Phase("RA wait (movement detection)", rel(w.resumedNs()), rel(raAt)));
             Optional<AgentEvent> update = first(mobileNode, "binding-update-sent", raAt, windowEnd);
             Optional<AgentEvent> ack = first(mobileNode, "binding-acknowledged", raAt, windowEnd);
-            boolean home = w.migration().to().equals(lab.schemeConfig(MobileIpv6.class).orElseThrow().homeNetwork());
+            MobileIpv6 config = mobileIpv6();
+            boolean home = w.migration().to().equals(config.homeNetwork());
             Optional<AgentEvent> installed = first(mobileNode, home ? "deregistered" : "binding-installed", raAt, windowEnd);
             Optional<AgentEvent> serviceBack = first(mobileNode, "first-packet-home-address", raAt, windowEnd);
             if (update.isEmpty()) {
@@ -834,7 +840,7 @@ public final class LiveRunner {
             }
             long updateAt = update.get().timeNs();
             if (updateAt > raAt) {
-                phases.add(new Phase("DAD of the care-of address (" + lab.schemeConfig(MobileIpv6.class).orElseThrow().dad().key() + ")", rel(raAt), rel(updateAt)));
+                phases.add(new Phase("DAD of the care-of address (" + config.dad().key() + ")", rel(raAt), rel(updateAt)));
             }
             Optional<AgentEvent> received = first(homeAgent, "binding-update-received", updateAt, windowEnd);
             Optional<AgentEvent> dadDone = home ? Optional.empty() : first(homeAgent, "home-dad-done", updateAt, windowEnd);
@@ -844,7 +850,7 @@ public final class LiveRunner {
             if (received.isPresent() && dadDone.isPresent()) {
                 phases.add(new Phase("home agent DAD of the home address", rel(received.get().timeNs()), rel(dadDone.get().timeNs())));
             }
-            String homeAgentId = lab.schemeConfig(MobileIpv6.class).orElseThrow().homeAgent();
+            String homeAgentId = config.homeAgent();
             bound.ifPresent(b -> events.add(new TraceEvent.RuleSwitched(rel(b.timeNs()), homeAgentId, vm, home
                     ? "binding of " + b.text("home-address") + " deleted: " + vm + " is home (" + MobileIpv6Files.homeAgentDeregistration(vm) + ")"
                     : "binding " + b.text("home-address") + " → care-of " + b.text("care-of") + " (" + MobileIpv6Files.homeAgentBinding(vm) + ")")));
