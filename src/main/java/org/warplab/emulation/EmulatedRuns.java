@@ -20,9 +20,10 @@ public final class EmulatedRuns {
     }
 
     /**
-     * Heap a run of a sample-sized lab keeps while it runs (trace and captures included): the
-     * largest live heap measured over one run of each sample lab was under 16 MiB (docs/parallel-runs.md);
-     * twice that, plus a share per node and second of virtual time for larger labs.
+     * Heap a run keeps while it runs (trace and captures included). Measured over one run of each
+     * sample lab (docs/parallel-runs.md): 1-11 MiB kept for the 4-8 s labs, 36 MiB for the 160 s
+     * no-shared-storage lab, so a base for the small ones and a share per node and virtual second
+     * (which gives that lab ~100 MiB) leave room for the garbage a run makes between collections.
      */
     static final long BASE_HEAP_BYTES = 32L << 20;
     static final long HEAP_PER_NODE_SECOND_BYTES = 64L << 10;
