@@ -21,6 +21,7 @@ import org.warplab.edit.Edit;
 import org.warplab.edit.EditHistory;
 import org.warplab.io.LabFileException;
 import org.warplab.io.LabFiles;
+import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
 import org.warplab.model.Problem;
@@ -104,17 +105,22 @@ public final class DesignerModel {
     }
 
     /** Replaces the document: a new or opened lab, no history, nothing unsaved. */
+    /** The document came from a file of an older format version, not yet saved in the current one. */
+    private boolean olderFormatOpened;
+
     public void replaceDocument(Lab next, Path path) {
         selection.set(Set.of());
         file.set(path);
         history.reset(next);
     }
 
+    /** Opens a lab file; one of an older format version says, in the status bar, what saving it will change. */
     public Lab open(Path path) throws LabFileException {
-        Lab opened = LabFiles.load(path).lab();
-        replaceDocument(opened, path);
-        status.set("Opened " + path);
-        return opened;
+        LoadedLab loaded = LabFiles.load(path);
+        replaceDocument(loaded.lab(), path);
+        olderFormatOpened = loaded.upgradeNotice().isPresent();
+        status.set("Opened " + path + loaded.upgradeNotice().map(n -> " — " + n).orElse(""));
+        return loaded.lab();
     }
 
     /** Saves atomically to {@code path}, which becomes the document's file. */
@@ -122,7 +128,8 @@ public final class DesignerModel {
         LabFiles.save(path, history.lab());
         file.set(path);
         history.markSaved();
-        status.set("Saved " + path);
+        status.set("Saved " + path + (olderFormatOpened ? " in format version " + LabFiles.FORMAT_VERSION : ""));
+        olderFormatOpened = false;
     }
 
     public ObjectProperty<Path> fileProperty() {
