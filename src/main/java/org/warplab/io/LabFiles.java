@@ -26,7 +26,7 @@ import org.warplab.model.Lab;
 /** Reads and writes {@code *.warplab.json} lab files. */
 public final class LabFiles {
 
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = FormatVersions.CURRENT;
     public static final String EXTENSION = ".warplab.json";
 
     /** Larger than any lab a person draws (the 1,000-router benchmark lab is ~2 MB); a bigger file is refused before it is read. */
@@ -97,8 +97,8 @@ public final class LabFiles {
         } catch (IOException e) {
             throw single(file, "cannot be indexed: " + e.getMessage());
         }
-        checkVersion(file, root, locations);
-        LabJsonReader reader = new LabJsonReader();
+        int version = checkVersion(file, root, locations);
+        LabJsonReader reader = new LabJsonReader(version);
         Lab lab = reader.read(root);
         if (!reader.problems().isEmpty()) {
             List<FileProblem> problems = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class LabFiles {
             }
             throw new LabFileException(problems);
         }
-        return new LoadedLab(file, lab, locations);
+        return new LoadedLab(file, lab, locations, version);
     }
 
     /** Jackson's words for the common mistakes, said the way a person editing the file thinks of them. */
@@ -126,7 +126,7 @@ public final class LabFiles {
         return message;
     }
 
-    private static void checkVersion(Path file, JsonNode root, JsonLocations locations) throws LabFileException {
+    private static int checkVersion(Path file, JsonNode root, JsonLocations locations) throws LabFileException {
         JsonNode version = root.get("formatVersion");
         JsonLocations.Location at = locations.locate("formatVersion").orElse(new JsonLocations.Location(1, 1));
         if (!root.isObject()) {
@@ -145,6 +145,7 @@ public final class LabFiles {
             throw new LabFileException(List.of(new FileProblem(file, at.line(), at.column(), "formatVersion",
                     "format version " + version.asLong() + " does not exist; the first is 1")));
         }
+        return version.asInt();
     }
 
     /** The canonical text of a lab file. */
