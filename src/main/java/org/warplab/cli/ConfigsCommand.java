@@ -77,6 +77,21 @@ final class ConfigsCommand implements Command {
                 """;
     }
 
+    /** {@code --segment-transport vlan|vxlan} and {@code --mip-tunnel ip6tnl|seg6} applied to {@code options}. */
+    static ConfigOptions kernelVariants(Args args, ConfigOptions options) throws UsageException {
+        Optional<String> transport = args.option("--segment-transport");
+        if (transport.isPresent()) {
+            options = options.withSegmentTransport(Arrays.stream(SegmentTransport.values()).filter(t -> t.key().equals(transport.get())).findFirst()
+                    .orElseThrow(() -> new UsageException("--segment-transport takes vlan or vxlan, got '" + transport.get() + "'")));
+        }
+        Optional<String> tunnel = args.option("--mip-tunnel");
+        if (tunnel.isPresent()) {
+            options = options.withMipTunnel(Arrays.stream(MipTunnel.values()).filter(t -> t.key().equals(tunnel.get())).findFirst()
+                    .orElseThrow(() -> new UsageException("--mip-tunnel takes ip6tnl or seg6, got '" + tunnel.get() + "'")));
+        }
+        return options;
+    }
+
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws UsageException {
         if (args.positionals().size() != 1) {
@@ -91,16 +106,7 @@ final class ConfigsCommand implements Command {
             throw new UsageException("--state takes before, after or both, got '" + stateChoice + "'");
         }
         ConfigOptions options = ConfigOptions.DEFAULTS.withFastConvergence(!args.has("--slow-convergence"));
-        Optional<String> transport = args.option("--segment-transport");
-        if (transport.isPresent()) {
-            options = options.withSegmentTransport(Arrays.stream(SegmentTransport.values()).filter(t -> t.key().equals(transport.get())).findFirst()
-                    .orElseThrow(() -> new UsageException("--segment-transport takes vlan or vxlan, got '" + transport.get() + "'")));
-        }
-        Optional<String> tunnel = args.option("--mip-tunnel");
-        if (tunnel.isPresent()) {
-            options = options.withMipTunnel(Arrays.stream(MipTunnel.values()).filter(t -> t.key().equals(tunnel.get())).findFirst()
-                    .orElseThrow(() -> new UsageException("--mip-tunnel takes ip6tnl or seg6, got '" + tunnel.get() + "'")));
-        }
+        options = kernelVariants(args, options);
         Optional<String> prefix = args.option("--namespace-prefix");
         if (prefix.isPresent()) {
             if (!prefix.get().matches("[A-Za-z0-9_.-]{0,32}")) {

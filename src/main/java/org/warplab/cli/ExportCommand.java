@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.warplab.config.ConfigChecks;
+import org.warplab.config.ConfigOptions;
 import org.warplab.config.ConfigTree;
 import org.warplab.export.ContainerlabExport;
 import org.warplab.io.LabFileException;
@@ -20,7 +21,7 @@ import org.warplab.model.Problem;
 /** {@code warplab export containerlab LAB -o DIR}: the lab as a containerlab topology with its generated files and migration scripts. */
 final class ExportCommand implements Command {
 
-    static final Set<String> VALUE_OPTIONS = Set.of("-o", "--output", "--state", "--name");
+    static final Set<String> VALUE_OPTIONS = Set.of("-o", "--output", "--state", "--name", "--segment-transport", "--mip-tunnel");
     static final Set<String> SWITCHES = Set.of("--force");
 
     @Override
@@ -37,7 +38,8 @@ final class ExportCommand implements Command {
     public String help() {
         return """
                 Usage: warplab export containerlab LAB.warplab.json -o DIR [--state before|after]
-                                                  [--name NAME] [--force]
+                                                  [--name NAME] [--segment-transport vlan|vxlan]
+                                                  [--mip-tunnel ip6tnl|seg6] [--force]
 
                 Writes the lab as a containerlab lab: DIR/NAME.clab.yml (one node per lab node,
                 FRR for routers and a small Linux image for hosts and VM stand-ins, the lab's
@@ -54,6 +56,10 @@ final class ExportCommand implements Command {
                               migration scripts then perform the migrations) or after (the
                               state after the last migration)
                   --name N    the containerlab lab name; default from the lab file's name
+                  --segment-transport T, --mip-tunnel T
+                              the variants for the host's kernel, as for warplab configs
+                              (containers share it): vxlan without the 8021q module, seg6
+                              without ip6_tunnel; default vlan and ip6tnl
                   --force     write into a DIR that is not empty
 
                 Exit codes: 0 exported, 1 the lab has errors, 2 bad arguments, unreadable lab,
@@ -99,7 +105,7 @@ final class ExportCommand implements Command {
             err.println(file + ": " + problems.stream().filter(Problem::isError).count() + " error(s); nothing exported");
             return Cli.INVALID;
         }
-        ContainerlabExport.Bundle bundle = ContainerlabExport.export(lab, name, state);
+        ContainerlabExport.Bundle bundle = ContainerlabExport.export(lab, name, state, ConfigsCommand.kernelVariants(args, ConfigOptions.DEFAULTS));
         Path dir = Path.of(dirName.get());
         int written;
         try {
