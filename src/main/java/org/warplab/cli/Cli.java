@@ -87,8 +87,22 @@ public final class Cli {
                 || new CommandLine(new WarplabCommand()).getSubcommands().containsKey(word);
     }
 
-    /** Runs {@code argv}; returns the process exit code. Never throws, not even an {@link Error}. */
+    /**
+     * Runs {@code argv}; returns the process exit code. Never throws, not even an {@link Error}. A
+     * PrintStream swallows write errors, so a full disk behind standard output ({@code > /dev/full})
+     * is noticed here, after the command, and fails the run.
+     */
     public int run(String[] argv, PrintStream out, PrintStream err) {
+        int code = runCommand(argv, out, err);
+        out.flush();
+        if (out.checkError()) {
+            err.println("warplab: cannot write to standard output (the disk may be full, or the reader has gone); the output is incomplete");
+            return UNUSABLE;
+        }
+        return code;
+    }
+
+    private int runCommand(String[] argv, PrintStream out, PrintStream err) {
         // parse and call here rather than in CommandLine.execute, which prints a stack trace for what it does not expect
         CommandSpec running = null;
         try {

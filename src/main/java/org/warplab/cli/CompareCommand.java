@@ -2,15 +2,15 @@ package org.warplab.cli;
 
 import java.util.Locale;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.warplab.emulation.EmulationException;
-import org.warplab.emulation.Emulator;
+import org.warplab.emulation.EmulatedRuns;
 import org.warplab.emulation.SchemeComparison;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
 import org.warplab.run.MigrationMetrics;
-import org.warplab.run.RunResult;
+import org.warplab.run.ParallelRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -33,6 +33,9 @@ final class CompareCommand extends HeadlessCommand {
 
     @Mixin
     RunOptions.Seed seed;
+
+    @Mixin
+    RunOptions.Jobs jobs;
 
     /** The schemes to compare: the lab's own, the others it has settings for, then the baselines. */
     static List<SchemeKind> schemesOf(Lab lab) {
@@ -60,21 +63,38 @@ final class CompareCommand extends HeadlessCommand {
                 "switching", "downtime", "gap", "lost", "lat. after", "path after the move");
         out.println(header);
         out.println("-".repeat(header.length() + 20));
-        for (SchemeKind kind : schemesOf(lab)) {
+        // applicability is checked here, in order (cheap, and its message is placed in the file); the runs go in parallel
+        List<SchemeKind> kinds = schemesOf(lab);
+        List<String> refusals = new ArrayList<>();
+        List<Lab> runnable = new ArrayList<>();
+        for (SchemeKind kind : kinds) {
             Lab variant = lab.withScheme(kind);
             List<String> problems = LabArgument.errors(argument.loaded(), variant);
-            if (!problems.isEmpty()) {
-                out.printf(Locale.ROOT, "%-14s not applicable: %s%n", kind.key(), problems.get(0).replaceFirst("^.*?: error: ", ""));
+            refusals.add(problems.isEmpty() ? null : problems.get(0).replaceFirst("^.*?: error: ", ""));
+            if (problems.isEmpty()) {
+                runnable.add(variant);
+            }
+        }
+        List<EmulatedRuns.Run> runs;
+        try {
+            runs = jobs.runAll(runnable, seed, err);
+        } catch (ParallelRuns.CancelledException e) {
+            err.println(name() + ": " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        int next = 0;
+        for (int i = 0; i < kinds.size(); i++) {
+            SchemeKind kind = kinds.get(i);
+            if (refusals.get(i) != null) {
+                out.printf(Locale.ROOT, "%-14s not applicable: %s%n", kind.key(), refusals.get(i));
                 continue;
             }
-            RunResult result;
-            try {
-                result = Emulator.run(variant, Emulator.Options.defaults(seed)).result();
-            } catch (EmulationException e) {
-                out.printf(Locale.ROOT, "%-14s not run: %s%n", kind.key(), e.getMessage());
+            EmulatedRuns.Run run = runs.get(next++);
+            if (!run.ran()) {
+                out.printf(Locale.ROOT, "%-14s not run: %s%n", kind.key(), run.failure());
                 continue;
             }
-            for (MigrationMetrics m : result.migrations()) {
+            for (MigrationMetrics m : run.result().migrations()) {
                 out.printf(Locale.ROOT, "%-14s %s%10s %10s %10s %6d %10s  %s%n", kind.key(), several ? String.format("%-8s ", m.migration()) : "",
                         cell(m.switchingTimeNs()), cell(m.downtimeNs()), cell(m.clientGapNs()), m.probesLost(),
                         m.reachableAfter() ? cell(m.latencyAfterNs()) : "lost", m.pathAfter().isEmpty() ? "—" : m.pathAfter());

@@ -14,6 +14,7 @@ import org.warplab.config.GeneratedFile;
 import org.warplab.config.MipTunnel;
 import org.warplab.config.SegmentTransport;
 import org.warplab.config.StateFiles;
+import org.warplab.io.IoProblems;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
@@ -111,6 +112,11 @@ final class ConfigsCommand extends HeadlessCommand {
                 states.add(s);
             }
         }
+        if (states.isEmpty()) {
+            err.println(name() + ": " + file + " has no migration, so there is no 'after' state; use --state before"
+                    + " (or add a migration to the lab)");
+            return Cli.UNUSABLE;
+        }
         try {
             if (!force && ConfigTree.isNonEmptyDirectory(dir)) {
                 err.println(name() + ": " + dir + " is not empty; use --force to write into it anyway, or choose an empty directory");
@@ -121,7 +127,7 @@ final class ConfigsCommand extends HeadlessCommand {
             }
             ConfigTree.write(states, dir);
         } catch (IOException e) {
-            err.println(name() + ": cannot write to " + dir + ": " + e.getMessage());
+            err.println(name() + ": cannot write to " + dir + ": " + IoProblems.describe(e));
             return Cli.UNUSABLE;
         }
         out.println("Lab \"" + lab.name() + "\", scheme " + lab.scheme().key() + ", written to " + dir + ":");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.warplab.emulation.EmulationException;
 import org.warplab.emulation.Emulator;
+import org.warplab.io.IoProblems;
 import org.warplab.run.FlowMetrics;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.Phase;
@@ -69,7 +70,7 @@ final class EmulateCommand extends HeadlessCommand {
                 out.println(written.size() + " pcap files written to " + pcap);
             }
         } catch (IOException | RuntimeException e) {
-            err.println(name() + ": cannot write the output: " + e.getMessage());
+            err.println(name() + ": cannot write the output: " + IoProblems.describe(e));
             return Cli.UNUSABLE;
         }
         return Cli.OK;

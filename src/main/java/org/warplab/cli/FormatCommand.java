@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.warplab.io.IoProblems;
 import org.warplab.io.LabFileException;
 import org.warplab.io.LabFiles;
 import org.warplab.io.LoadedLab;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
     "",
     "Reads each lab file and writes it back the way WarpLab saves files: keys in a fixed order, defaults written out, numbers "
         + "in their shortest exact form. The lab itself is not changed, and the file is replaced atomically. A file that "
-        + "cannot be read is left untouched."},
+        + "cannot be read is left untouched. A file of an older format version is written in the current one, and the "
+        + "command says so: older WarpLab releases cannot open the result."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (or, with --check, all canonical)", "1:with --check, some file is not canonical",
             "2:a file cannot be read or written"})
@@ -41,14 +43,15 @@ final class FormatCommand extends HeadlessCommand {
                 LoadedLab loaded = LabFiles.load(file);
                 String canonical = LabFiles.toJson(loaded.lab());
                 boolean same = canonical.equals(Files.readString(file, StandardCharsets.UTF_8));
+                String upgrade = loaded.upgradeNotice().map(n -> "; " + n).orElse("");
                 if (check) {
                     if (!same) {
-                        out.println(file + ": not in canonical form");
+                        out.println(file + ": not in canonical form" + upgrade);
                         exit = Math.max(exit, Cli.INVALID);
                     }
                 } else if (!same) {
                     LabFiles.save(file, loaded.lab());
-                    out.println(file + ": formatted");
+                    out.println(file + ": formatted" + upgrade);
                 } else {
                     out.println(file + ": already canonical");
                 }
@@ -56,7 +59,7 @@ final class FormatCommand extends HeadlessCommand {
                 e.problems().forEach(out::println);
                 exit = Cli.UNUSABLE;
             } catch (IOException e) {
-                err.println(file + ": cannot be written: " + e.getMessage());
+                err.println(file + ": cannot be written: " + IoProblems.describe(e));
                 exit = Cli.UNUSABLE;
             }
         }

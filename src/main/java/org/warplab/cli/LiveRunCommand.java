@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.warplab.emulation.EmulationException;
 import org.warplab.emulation.Emulator;
+import org.warplab.io.IoProblems;
 import org.warplab.live.AgentProcess;
 import org.warplab.live.BackAndForth;
 import org.warplab.live.CommandFailedException;
@@ -155,7 +156,7 @@ final class LiveRunCommand extends HeadlessCommand {
                 out.println("agent events (" + lines.size() + ") written to " + agentEvents);
             }
         } catch (IOException e) {
-            err.println(name() + ": cannot write the output: " + e.getMessage());
+            err.println(name() + ": cannot write the output: " + IoProblems.describe(e));
             return Cli.UNUSABLE;
         }
         return Cli.OK;

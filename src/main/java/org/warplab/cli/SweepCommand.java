@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Arrays;
 import java.util.Iterator;
-import org.warplab.emulation.EmulationException;
-import org.warplab.emulation.Emulator;
+import org.warplab.emulation.EmulatedRuns;
+import org.warplab.io.IoProblems;
 import org.warplab.io.LabParameter;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
 import org.warplab.run.MigrationMetrics;
+import org.warplab.run.ParallelRuns;
 import org.warplab.run.SweepMetric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -80,6 +81,9 @@ final class SweepCommand extends HeadlessCommand {
     @Mixin
     RunOptions.Seed seed;
 
+    @Mixin
+    RunOptions.Jobs jobs;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", description = "Write the CSV there.")
     Path output;
 
@@ -137,7 +141,10 @@ final class SweepCommand extends HeadlessCommand {
         out.println("Lab: " + base.name() + "   scheme: " + base.scheme().key() + "   seed: " + seed);
         out.println("Sweep " + parameter.path() + " (now " + LabParameter.format(current) + ") over " + setting.rangeText() + "; " + metric.key()
                 + (metric == SweepMetric.LOST ? " (probes)" : " (ms)"));
-        for (double value : setting.range().values()) {
+        // every value's lab is built and checked first, in order, so the first invalid one is reported as a serial sweep would
+        List<Double> values = setting.range().values();
+        List<Lab> labs = new ArrayList<>();
+        for (double value : values) {
             Lab lab;
             try {
                 lab = parameter.apply(base, value);
@@ -151,14 +158,24 @@ final class SweepCommand extends HeadlessCommand {
                 errors.forEach(e -> err.println("  " + e.replaceFirst("^[^:]*:\\d+:\\d+: ", "")));
                 return Cli.INVALID;
             }
-            List<MigrationMetrics> metrics;
-            try {
-                metrics = Emulator.run(lab, Emulator.Options.defaults(seed)).result().migrations();
-            } catch (EmulationException e) {
-                err.println(name() + ": " + file + " with " + parameter.path() + " = " + LabParameter.format(value) + ": " + e.getMessage());
+            labs.add(lab);
+        }
+        List<EmulatedRuns.Run> runs;
+        try {
+            runs = jobs.runAll(labs, seed, err);
+        } catch (ParallelRuns.CancelledException e) {
+            err.println(name() + ": " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            double value = values.get(i);
+            Lab lab = labs.get(i);
+            EmulatedRuns.Run run = runs.get(i);
+            if (!run.ran()) {
+                err.println(name() + ": " + file + " with " + parameter.path() + " = " + LabParameter.format(value) + ": " + run.failure());
                 return Cli.UNUSABLE;
             }
-            for (MigrationMetrics m : metrics) {
+            for (MigrationMetrics m : run.result().migrations()) {
                 csv.add(String.join(",", parameter.path(), LabParameter.format(value), lab.scheme().key(), m.migration(),
                         csvMs(m.switchingTimeNs()), csvMs(m.downtimeNs()), csvMs(m.clientGapNs()), Long.toString(m.probesLost()),
                         Long.toString(m.probesSent()), csvMs(m.reachableAfter() ? m.latencyAfterNs() : -1), Boolean.toString(m.reachableAfter())));
@@ -171,7 +188,7 @@ final class SweepCommand extends HeadlessCommand {
             try {
                 Files.writeString(output, String.join("\n", csv) + "\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println(name() + ": cannot write " + output + ": " + e.getMessage());
+                err.println(name() + ": cannot write " + output + ": " + IoProblems.describe(e));
                 return Cli.UNUSABLE;
             }
             out.println("CSV (" + (csv.size() - 1) + " rows) written to " + output);

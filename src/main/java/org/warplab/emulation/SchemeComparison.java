@@ -10,6 +10,7 @@ import org.warplab.model.LabValidator;
 import org.warplab.model.Problem;
 import org.warplab.model.SchemeConfig;
 import org.warplab.model.SchemeKind;
+import org.warplab.run.ParallelRuns;
 import org.warplab.run.RunResult;
 
 /**
@@ -41,6 +42,19 @@ public final class SchemeComparison {
             }
         }
         return new ArrayList<>(kinds);
+    }
+
+    /** Every scheme of {@link #schemesOf}, on up to {@code workers} threads; entries in that order, as a serial loop gives them. */
+    public static List<Entry> runAll(Lab lab, long seed, int workers, ParallelRuns.Progress progress, ParallelRuns.Cancel cancel)
+            throws ParallelRuns.CancelledException {
+        List<java.util.concurrent.Callable<Entry>> tasks = schemesOf(lab).stream()
+                .<java.util.concurrent.Callable<Entry>>map(kind -> () -> run(lab, kind, seed)).toList();
+        return ParallelRuns.run(tasks, workers, progress, cancel);
+    }
+
+    /** The plan for comparing {@code lab}: one run per scheme, each about as heavy as one run of the lab. */
+    public static ParallelRuns.Plan plan(Lab lab) {
+        return ParallelRuns.plan(schemesOf(lab).size(), EmulatedRuns.heapEstimate(lab));
     }
 
     /** Runs {@code lab} under {@code scheme}, or says why it cannot (the lab's first error under that scheme, or the emulator's refusal). */

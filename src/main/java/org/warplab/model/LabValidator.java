@@ -49,7 +49,9 @@ public final class LabValidator {
         checkLinks();
         checkSchemes();
         checkMigrations();
+        checkSameTimeMigrations();
         checkTraffic();
+        problems.addAll(LabLimits.check(lab));
     }
 
     // ---- nodes -------------------------------------------------------------------------------
@@ -629,6 +631,23 @@ public final class LabValidator {
             }
             if (migration.maxRounds() < 1) {
                 error(migration.id(), at + ".maxRounds", "a live migration needs at least one round", "use e.g. 30");
+            }
+        }
+    }
+
+    /**
+     * Two migrations of one VM at the same instant run one after the other, in file order (the
+     * emulator and live mode both queue them); said here so the plan is not a surprise.
+     */
+    private void checkSameTimeMigrations() {
+        Map<String, Migration> first = new HashMap<>();
+        for (int i = 0; i < lab.migrations().size(); i++) {
+            Migration migration = lab.migrations().get(i);
+            Migration earlier = first.putIfAbsent(migration.vm() + "@" + migration.atNs(), migration);
+            if (earlier != null) {
+                warning(migration.id(), "migrations[" + i + "].atMs", "migrations '" + earlier.id() + "' and '" + migration.id() + "' both move '"
+                        + migration.vm() + "' at " + millis(migration.atNs()) + " ms; '" + migration.id() + "' starts when '" + earlier.id() + "' has finished",
+                        "give '" + migration.id() + "' a later atMs to say when it should start");
             }
         }
     }

@@ -56,6 +56,19 @@ import org.warplab.io.LabFileException;
 import org.warplab.io.LabFiles;
 import org.warplab.model.Lab;
 import org.warplab.model.Problem;
+import org.warplab.ui.canvas.CanvasView;
+import org.warplab.ui.canvas.Exporter;
+import org.warplab.ui.common.DesignerModel;
+import org.warplab.ui.common.Theme;
+import org.warplab.ui.configs.ConfigsPane;
+import org.warplab.ui.designer.InspectorPane;
+import org.warplab.ui.designer.Palette;
+import org.warplab.ui.designer.PlanPane;
+import org.warplab.ui.designer.ProblemsPane;
+import org.warplab.ui.designer.SchemePane;
+import org.warplab.ui.run.ComparePane;
+import org.warplab.ui.run.RunPane;
+import org.warplab.ui.run.SweepPane;
 
 /**
  * The designer's main window: menus and toolbar, palette, canvas, inspector/scheme/plan tabs,
@@ -67,7 +80,7 @@ public final class DesignerWindow {
     static final double PREFERRED_WIDTH = 1360;
     static final double PREFERRED_HEIGHT = 860;
 
-    static final String APP_NAME = "WarpLab";
+    public static final String APP_NAME = "WarpLab";
     private static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -218,31 +231,31 @@ public final class DesignerWindow {
         return stage;
     }
 
-    ConfigsPane configsPane() {
+    public ConfigsPane configsPane() {
         return configsPane;
     }
 
-    RunPane runPane() {
+    public RunPane runPane() {
         return runPane;
     }
 
-    ComparePane comparePane() {
+    public ComparePane comparePane() {
         return comparePane;
     }
 
-    SweepPane sweepPane() {
+    public SweepPane sweepPane() {
         return sweepPane;
     }
 
     /** Shows the Run tab and starts a run of the lab as it is. */
-    void runLab() {
+    public void runLab() {
         bottomTabs.getSelectionModel().select(runTab);
         if (!runPane.isRunning()) {
             runPane.startRunFromToolbar();
         }
     }
 
-    TabPane bottomTabs() {
+    public TabPane bottomTabs() {
         return bottomTabs;
     }
 
@@ -407,7 +420,7 @@ public final class DesignerWindow {
         return bar;
     }
 
-    static String count(long n, String noun) {
+    public static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
@@ -707,7 +720,7 @@ public final class DesignerWindow {
     }
 
     /** The sample labs in {@code sample-labs/} under the working directory. */
-    static List<Path> sampleLabs() {
+    public static List<Path> sampleLabs() {
         Path dir = Path.of("sample-labs");
         List<Path> labs = new ArrayList<>();
         if (Files.isDirectory(dir)) {

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.warplab.edit.ReplaceNode;
 import org.warplab.model.IpAddress;
 import org.warplab.model.Vm;
+import org.warplab.ui.common.Theme;
 
 /**
  * Pictures of the designer in several states, for a person to look at (run under a display):

@@ -18,6 +18,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.warplab.io.LabFiles;
 import org.warplab.model.Lab;
+import org.warplab.ui.canvas.CanvasView;
 
 /**
  * Measures the designer with a generated lab: time to the window being up, time to open the lab
