@@ -151,8 +151,8 @@ public final class Cli {
             if (spec.parent() == null) {
                 return "'" + word + "' is not a command.";
             }
-            if (!spec.subcommands().isEmpty()) {
-                return "'" + word + "' is not a " + command + " action; use " + actions(spec);
+            if (!spec.subcommands().isEmpty() && spec.userObject() instanceof HeadlessCommand parent) {
+                return parent.notAnAction(word);
             }
             return "unexpected argument '" + word + "'; " + seeHelp;
         }
@@ -170,11 +170,6 @@ public final class Cli {
             return option.longestName() + " takes no value";
         }
         return ex.getMessage() + "; " + seeHelp;
-    }
-
-    private static String actions(CommandSpec spec) {
-        List<String> names = spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
-        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     /** What a command threw: its own usage mistakes, then anything else as one line; exit 2. */

@@ -1,6 +1,7 @@
 package org.warplab.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,14 @@ abstract class HeadlessCommand implements Callable<Integer> {
     /** "warplab live run", for messages. */
     final String name() {
         return spec.qualifiedName();
+    }
+
+    /** The message for {@code word} where one of this command's actions was expected (a command with subcommands). */
+    String notAnAction(String word) {
+        String command = name().replaceFirst("^warplab ", "");
+        List<String> names = spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+        String choices = names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        return "'" + word + "' is not a " + command + " action; use " + choices;
     }
 
     @Override
