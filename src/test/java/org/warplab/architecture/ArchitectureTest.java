@@ -31,13 +31,15 @@ class ArchitectureTest {
      */
     static final Map<String, Set<String>> MUST_NOT_USE = Map.ofEntries(
             Map.entry("model", Set.of("io", "scheme", "config", "emulation", "live", "run", "edit", "ui", "cli", "app")),
-            Map.entry("io", Set.of("ui", "app", "cli", "live", "emulation")),
+            Map.entry("io", Set.of("ui", "app", "cli", "live", "emulation", "export")),
             Map.entry("scheme", Set.of("ui", "app", "cli", "live", "emulation", "config")),
-            Map.entry("config", Set.of("live", "ui", "app", "cli", "emulation")),
+            Map.entry("config", Set.of("live", "ui", "app", "cli", "emulation", "export")),
             Map.entry("emulation", Set.of("live", "ui", "app", "cli", "config")),
-            Map.entry("live", Set.of("ui", "app", "cli")),
+            Map.entry("live", Set.of("ui", "app", "cli", "export")),
             Map.entry("run", Set.of("ui", "app", "cli", "live", "emulation")),
             Map.entry("edit", Set.of("ui", "app", "cli", "live", "emulation")),
+            // containerlab export: needs the generated configs (config) on top of io's level, and no runtime
+            Map.entry("export", Set.of("ui", "app", "cli", "live", "emulation", "run", "edit")),
             Map.entry("cli", Set.of("ui")),
             // the designer reaches runtimes only through run.LabRuntime, wired in app
             Map.entry("ui", Set.of("live", "emulation", "cli")),
