@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.warplab.run.LabRuntime;
+import org.warplab.run.ParallelRuns;
 import org.warplab.run.SchemeComparison;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
@@ -115,17 +116,23 @@ public final class ComparePane extends BorderPane {
             status.setText("The seed must be a whole number");
             return;
         }
-        List<SchemeKind> schemes = SchemeComparison.schemesOf(lab);
+        // the schemes run side by side (one per core, fewer when the heap is short); the table is the serial one
+        ParallelRuns.Plan plan = SchemeComparison.plan(emulator, lab);
+        ParallelRuns.Cancel cancel = new ParallelRuns.Cancel();
         task = new Task<>() {
             @Override
-            protected List<SchemeComparison.Entry> call() throws InterruptedException {
-                List<SchemeComparison.Entry> out = new ArrayList<>();
-                for (int i = 0; i < schemes.size() && !isCancelled(); i++) {
-                    updateMessage("running " + schemes.get(i).key() + " (" + (i + 1) + " of " + schemes.size() + ")…");
-                    updateProgress(i, schemes.size());
-                    out.add(SchemeComparison.run(emulator, lab, schemes.get(i), seedValue));
-                }
-                return out;
+            protected List<SchemeComparison.Entry> call() throws ParallelRuns.CancelledException {
+                updateMessage("running " + plan.describe() + "…");
+                updateProgress(0, plan.runs());
+                return SchemeComparison.runAll(emulator, lab, seedValue, plan.workers(), (done, total) -> {
+                    updateProgress(done, total);
+                    updateMessage(done + " of " + total + " schemes run (" + plan.workers() + " at once)…");
+                }, cancel);
+            }
+
+            @Override
+            protected void cancelled() {
+                cancel.cancel();
             }
         };
         new BackgroundWork(status, progress, run).run(task, "warplab-compare", entries -> {

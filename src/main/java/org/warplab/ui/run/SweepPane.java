@@ -29,6 +29,7 @@ import org.warplab.model.Vm;
 import org.warplab.run.LabRuntime;
 import org.warplab.run.RunFailedException;
 import org.warplab.run.MigrationMetrics;
+import org.warplab.run.ParallelRuns;
 import org.warplab.run.SweepMetric;
 import org.warplab.ui.common.BackgroundWork;
 import org.warplab.ui.common.DesignerModel;
@@ -180,30 +181,55 @@ public final class SweepPane extends BorderPane {
             values.add(a + i * s);
         }
         SweepMetric chosen = metric.getValue();
+        // every value's lab is built and checked first, in order, so the first invalid value is the one reported
+        List<Lab> labs = new ArrayList<>();
+        for (double v : values) {
+            try {
+                Lab lab = p.apply(base, v);
+                List<Problem> errors = LabValidator.validate(lab).stream().filter(Problem::isError).toList();
+                if (!errors.isEmpty()) {
+                    status.setText("With " + path + " = " + LabParameter.format(v) + " the lab is invalid: " + errors.get(0).message());
+                    return;
+                }
+                labs.add(lab);
+            } catch (LabParameter.BadParameterException e) {
+                status.setText(e.getMessage());
+                return;
+            }
+        }
+        // the points run side by side (one per core, fewer when the heap is short), each with seed 1: the serial figures
+        ParallelRuns.Plan plan = ParallelRuns.plan(labs.size(), labs.stream().mapToLong(emulator::heapEstimate).max().orElse(0));
+        ParallelRuns.Cancel cancel = new ParallelRuns.Cancel();
         task = new Task<>() {
             @Override
-            protected List<Point> call() throws Exception {
-                List<Point> out = new ArrayList<>();
-                for (int i = 0; i < values.size() && !isCancelled(); i++) {
+            protected List<Point> call() throws ParallelRuns.CancelledException {
+                updateMessage("running " + plan.describe() + "…");
+                updateProgress(0, labs.size());
+                List<java.util.concurrent.Callable<Point>> runs = new ArrayList<>();
+                for (int i = 0; i < labs.size(); i++) {
                     double v = values.get(i);
-                    updateMessage(path + " = " + LabParameter.format(v) + " (" + (i + 1) + " of " + values.size() + ")");
-                    updateProgress(i, values.size());
-                    Lab lab = p.apply(base, v);
-                    List<Problem> errors = LabValidator.validate(lab).stream().filter(Problem::isError).toList();
-                    if (!errors.isEmpty()) {
-                        throw new IllegalArgumentException("with " + path + " = " + LabParameter.format(v) + " the lab is invalid: " + errors.get(0).message());
-                    }
-                    List<Double> figures = new ArrayList<>();
-                    try {
-                        for (MigrationMetrics m : emulator.run(lab, 1, step -> { }).result().migrations()) {
-                            figures.add(chosen.of(m));
+                    Lab lab = labs.get(i);
+                    runs.add(() -> {
+                        List<Double> figures = new ArrayList<>();
+                        try {
+                            for (MigrationMetrics m : emulator.run(lab, 1, step -> { }).result().migrations()) {
+                                figures.add(chosen.of(m));
+                            }
+                        } catch (RunFailedException e) {
+                            throw new IllegalArgumentException("with " + path + " = " + LabParameter.format(v) + ": " + e.getMessage());
                         }
-                    } catch (RunFailedException e) {
-                        throw new IllegalArgumentException("with " + path + " = " + LabParameter.format(v) + ": " + e.getMessage());
-                    }
-                    out.add(new Point(v, figures));
+                        return new Point(v, figures);
+                    });
                 }
-                return out;
+                return ParallelRuns.run(runs, plan.workers(), (done, total) -> {
+                    updateProgress(done, total);
+                    updateMessage(done + " of " + total + " values run (" + plan.workers() + " at once)…");
+                }, cancel);
+            }
+
+            @Override
+            protected void cancelled() {
+                cancel.cancel();
             }
         };
         new BackgroundWork(status, progress, run).run(task, "warplab-sweep", result -> {
