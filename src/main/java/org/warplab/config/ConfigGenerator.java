@@ -228,13 +228,7 @@ public final class ConfigGenerator {
         List<Vm> here = lab.vms().stream().filter(v -> state.placement().of(v.id()).equals(dc.id())).toList();
         Optional<Link> uplink = Sites.lanLinkOf(lab, dc.id());
         if (!schemeFiles.dataCenterLan(dc, here, uplink, files)) {
-            String br = InterfaceNames.DATA_CENTER_BRIDGE;
-            ip.line("link add " + br + " type bridge");
-            ip.line("link set dev " + br + " up");
-            uplink.ifPresent(l -> ip.line("link set dev " + InterfaceNames.linkEnd(l) + " mtu " + l.mtu() + " master " + br + " up"));
-            for (Vm vm : here) {
-                ip.line("link set dev " + InterfaceNames.vmPort(vm.id()) + " master " + br + " up  # " + vm.id());
-            }
+            dataCenterBridge(ip, uplink, here, "");
         }
         for (Link link : lab.linksOf(dc.id())) {
             if (link.kind() == LinkKind.MANAGEMENT) {
@@ -244,6 +238,17 @@ public final class ConfigGenerator {
                     ip.address(a, dev);
                 }
             }
+        }
+    }
+
+    /** A data center's one bridge: its uplink and its VMs' ports ({@code options}: more of {@code ip link add ... type bridge}). */
+    static void dataCenterBridge(Batch ip, Optional<Link> uplink, List<Vm> here, String options) {
+        String br = InterfaceNames.DATA_CENTER_BRIDGE;
+        ip.line("link add " + br + " type bridge" + options);
+        ip.line("link set dev " + br + " up");
+        uplink.ifPresent(l -> ip.line("link set dev " + InterfaceNames.linkEnd(l) + " mtu " + l.mtu() + " master " + br + " up"));
+        for (Vm vm : here) {
+            ip.line("link set dev " + InterfaceNames.vmPort(vm.id()) + " master " + br + " up  # " + vm.id());
         }
     }
 

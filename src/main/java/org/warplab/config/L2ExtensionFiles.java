@@ -16,24 +16,12 @@ import org.warplab.scheme.Route;
 import org.warplab.scheme.Sites;
 
 /** The layer-2 extension baseline: each stretched data-center LAN bridged over a VXLAN between its edges. */
-final class L2ExtensionFiles implements SchemeFiles {
-    private final Lab lab;
-    private final L2ExtensionBaseline l2x;
-
-    L2ExtensionFiles(Lab lab, L2ExtensionBaseline l2x) {
-        this.lab = lab;
-        this.l2x = l2x;
-    }
-
-    @Override
-    public L2ExtensionBaseline scheme() {
-        return l2x;
-    }
+record L2ExtensionFiles(Lab lab, L2ExtensionBaseline scheme) implements SchemeFiles {
 
     /** A stretched LAN's port joins the stretch bridge (in {@link #router}); the gateway lives on that bridge. */
     @Override
     public boolean dataCenterPort(Router router, Link link, String dev, DataCenter dc, DeviceConfig device) {
-        if (l2x.stretchOf(lab, dc.id()).isEmpty()) {
+        if (scheme.stretchOf(lab, dc.id()).isEmpty()) {
             return false;
         }
         device.ip().line("link set dev " + dev + " mtu " + link.mtu() + " up");
@@ -44,7 +32,7 @@ final class L2ExtensionFiles implements SchemeFiles {
     public void router(Router router, LabState state, DeviceConfig device, List<Route> routes, List<ControlStep> steps) {
         Batch ip = device.ip();
         for (DataCenter dc : Sites.dataCentersAt(lab, router.id())) {
-            Optional<L2ExtensionBaseline.Stretch> stretch = l2x.stretchOf(lab, dc.id());
+            Optional<L2ExtensionBaseline.Stretch> stretch = scheme.stretchOf(lab, dc.id());
             if (stretch.isEmpty()) {
                 continue;
             }

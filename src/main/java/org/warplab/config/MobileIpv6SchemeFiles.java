@@ -25,26 +25,12 @@ import org.warplab.scheme.Sites;
  * Mobile IPv6: radvd on every IPv6 data-center LAN, the home agent's binding cache and tunnels,
  * and the mobile node's care-of and binding steps, each in the file its agent applies at its moment.
  */
-final class MobileIpv6SchemeFiles implements SchemeFiles {
-    private final Lab lab;
-    private final MobileIpv6Scheme mip;
-    private final ConfigOptions options;
-
-    MobileIpv6SchemeFiles(Lab lab, MobileIpv6Scheme mip, ConfigOptions options) {
-        this.lab = lab;
-        this.mip = mip;
-        this.options = options;
-    }
-
-    @Override
-    public MobileIpv6Scheme scheme() {
-        return mip;
-    }
+record MobileIpv6SchemeFiles(Lab lab, MobileIpv6Scheme scheme, ConfigOptions options) implements SchemeFiles {
 
     @Override
     public void router(Router router, LabState state, DeviceConfig device, List<Route> routes, List<ControlStep> steps) {
         Sysctl sysctl = device.sysctl();
-        MobileIpv6 config = mip.config();
+        MobileIpv6 config = scheme.config();
         for (DataCenter dc : Sites.dataCentersAt(lab, router.id())) {
             List<IpPrefix> v6 = dc.lanPrefixes().stream().filter(p -> p.family() == IpFamily.IPV6).toList();
             if (v6.isEmpty()) {
@@ -59,9 +45,9 @@ final class MobileIpv6SchemeFiles implements SchemeFiles {
         if (!router.id().equals(config.homeAgent())) {
             return;
         }
-        List<Binding> bindings = mip.bindings(lab, state.placement());
+        List<Binding> bindings = scheme.bindings(lab, state.placement());
         String homePort = Sites.lanLinkOf(lab, config.homeNetwork()).map(InterfaceNames::linkEnd).orElseThrow();
-        IpAddress haAddress = mip.homeAgentAddress(lab);
+        IpAddress haAddress = scheme.homeAgentAddress(lab);
         sysctl.set("net.ipv6.conf.all.proxy_ndp", "1");
         if (options.mipTunnel() == MipTunnel.SEG6) {
             sysctl.set("net.ipv6.conf.all.seg6_enabled", "1");
@@ -74,7 +60,7 @@ final class MobileIpv6SchemeFiles implements SchemeFiles {
         cache.append("# ").append(router.id()).append(": Mobile IPv6 home agent binding cache, state ").append(state.name()).append("\n");
         cache.append("# read by the home-agent agent; one line per binding: home address, care-of address, lifetime\n");
         cache.append("home-agent-address ").append(haAddress).append("\n");
-        cache.append("home-prefix ").append(mip.homePrefix(lab)).append("\n");
+        cache.append("home-prefix ").append(scheme.homePrefix(lab)).append("\n");
         if (bindings.isEmpty()) {
             cache.append("# no binding: every mobile node is at home\n");
         }
@@ -128,8 +114,8 @@ final class MobileIpv6SchemeFiles implements SchemeFiles {
         if (state.previous().isEmpty()) {
             return List.of();
         }
-        List<String> bound = mip.bindings(lab, state.placement()).stream().map(Binding::vm).toList();
-        return mip.bindings(lab, state.previous().get()).stream().filter(b -> !bound.contains(b.vm())).toList();
+        List<String> bound = scheme.bindings(lab, state.placement()).stream().map(Binding::vm).toList();
+        return scheme.bindings(lab, state.previous().get()).stream().filter(b -> !bound.contains(b.vm())).toList();
     }
 
     /**
@@ -145,7 +131,7 @@ final class MobileIpv6SchemeFiles implements SchemeFiles {
     /** Away from home, the mobile node's addresses are the binding's; home again, its deregistration step. */
     @Override
     public boolean vmAddresses(Vm vm, LabState state, DataCenter where, DeviceConfig device) {
-        Optional<Binding> binding = mip.bindings(lab, state.placement()).stream().filter(b -> b.vm().equals(vm.id())).findFirst();
+        Optional<Binding> binding = scheme.bindings(lab, state.placement()).stream().filter(b -> b.vm().equals(vm.id())).findFirst();
         if (binding.isPresent()) {
             mobileNodeAway(vm, binding.get(), where, state, device);
             return true;
@@ -176,8 +162,8 @@ final class MobileIpv6SchemeFiles implements SchemeFiles {
         String dev = InterfaceNames.VM_INTERFACE;
         IpPrefix foreignPrefix = foreign.lanPrefix(IpFamily.IPV6).orElseThrow();
         IpAddress foreignGateway = foreign.gatewayAddress(IpFamily.IPV6).orElseThrow();
-        IpAddress ha = mip.homeAgentAddress(lab);
-        DataCenter home = mip.homeNetwork(lab);
+        IpAddress ha = scheme.homeAgentAddress(lab);
+        DataCenter home = scheme.homeNetwork(lab);
         for (IpAddress address : vm.addresses()) {
             if (address.family() == IpFamily.IPV4) {
                 home.lanPrefix(IpFamily.IPV4).filter(p -> p.contains(address)).ifPresent(p ->

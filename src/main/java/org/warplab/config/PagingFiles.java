@@ -19,23 +19,11 @@ import org.warplab.scheme.Route;
 import org.warplab.scheme.VmLocation;
 
 /** Network paging: nftables translation at the server edges, the location map and its switches at the client edges. */
-final class PagingFiles implements SchemeFiles {
-    private final Lab lab;
-    private final NetworkPagingScheme paging;
-
-    PagingFiles(Lab lab, NetworkPagingScheme paging) {
-        this.lab = lab;
-        this.paging = paging;
-    }
-
-    @Override
-    public NetworkPagingScheme scheme() {
-        return paging;
-    }
+record PagingFiles(Lab lab, NetworkPagingScheme scheme) implements SchemeFiles {
 
     @Override
     public void router(Router router, LabState state, DeviceConfig device, List<Route> routes, List<ControlStep> steps) {
-        List<PrefixTranslation> mine = paging.translations(lab).stream().filter(t -> t.router().equals(router.id())).toList();
+        List<PrefixTranslation> mine = scheme.translations(lab).stream().filter(t -> t.router().equals(router.id())).toList();
         if (!mine.isEmpty()) {
             for (PrefixTranslation t : mine) {
                 device.ip().line("route add blackhole " + t.wanPrefix() + "  # S' of " + t.dataCenter()
@@ -44,13 +32,13 @@ final class PagingFiles implements SchemeFiles {
             device.add("nft/paging.nft", Nftables.serverEdge(router.id(), mine), "stateless S <-> S' translation of the server edge",
                     "nft -f nft/paging.nft");
         }
-        if (paging.config().clientEdges().contains(router.id())) {
+        if (scheme.config().clientEdges().contains(router.id())) {
             clientEdge(router, state, device, steps);
         }
     }
 
     private void clientEdge(Router router, LabState state, DeviceConfig device, List<ControlStep> steps) {
-        List<PrefixTranslation> all = paging.translations(lab);
+        List<PrefixTranslation> all = scheme.translations(lab);
         List<String> clientPorts = new ArrayList<>();
         for (Link link : lab.linksOf(router.id())) {
             if (link.kind() == LinkKind.LAN && lab.node(link.other(router.id())).filter(n -> n instanceof Client || n instanceof EthernetSwitch).isPresent()) {
@@ -61,17 +49,17 @@ final class PagingFiles implements SchemeFiles {
         for (DataCenter dc : lab.dataCenters()) {
             for (IpPrefix p : dc.lanPrefixes()) {
                 if (all.stream().anyMatch(t -> t.lanPrefix().equals(p))) {
-                    chains.add(new Nftables.DataCenterChain(dc.id(), p, paging.translationOf(lab, dc.id(), p).orElse(null)));
+                    chains.add(new Nftables.DataCenterChain(dc.id(), p, scheme.translationOf(lab, dc.id(), p).orElse(null)));
                 }
             }
         }
-        List<VmLocation> locations = paging.locations(lab, state.placement()).stream().filter(l -> l.clientEdge().equals(router.id())).toList();
+        List<VmLocation> locations = scheme.locations(lab, state.placement()).stream().filter(l -> l.clientEdge().equals(router.id())).toList();
         device.add("nft/paging.nft", Nftables.clientEdge(router.id(), clientPorts, chains, all, locations),
                 "client-edge translation driven by the VM location map", "nft -f nft/paging.nft");
         if (state.migration().isEmpty()) {
             return;
         }
-        List<VmLocation> old = paging.locations(lab, state.previous().orElseThrow());
+        List<VmLocation> old = scheme.locations(lab, state.previous().orElseThrow());
         StringBuilder text = new StringBuilder();
         text.append("# ").append(router.id()).append(": the switch for migration ").append(state.migration().get().id())
                 .append(", run by the announcement watcher's message:\n");
