@@ -32,6 +32,8 @@ public final class Cli {
         add(new LiveCommand(), Set.of("--scheme", "--report", "--trace", "--repeat", "--agent-events", "--vm", "--pcap"), Set.of("--compare-emulated"));
         add(new AgentCommand(), Set.of(), Set.of());
         add(new GuestCommand(), GuestCommand.VALUE_OPTIONS, GuestCommand.SWITCHES);
+        add(new CheckCommand(), Set.of("--exercise", "--time-cap-ms"), Set.of());
+        add(new GradeCommand(), GradeCommand.VALUE_OPTIONS, Set.of());
     }
 
     private void add(Command command, Set<String> valueOptions, Set<String> switches) {
