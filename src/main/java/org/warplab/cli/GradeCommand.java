@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.warplab.emulation.EmulatedRuns;
 import org.warplab.emulation.EmulatedRuntime;
 import org.warplab.io.LabFiles;
@@ -15,67 +14,56 @@ import org.warplab.lesson.Grader;
 import org.warplab.lesson.GradeSheet;
 import org.warplab.model.lesson.Exercise;
 import org.warplab.run.ParallelRuns;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code warplab grade DIR --exercise EX -o grades.csv}: a class's labs graded side by side into one sheet. */
-final class GradeCommand implements Command {
+@Command(name = "grade", description = {
+    "Grade a folder of student labs against an exercise, into a CSV.",
+    "",
+    "Checks every *.warplab.json directly in DIR against the exercise's goals (as 'warplab check' does) and writes one CSV row "
+        + "per lab: the file, the score (passed goals in percent), the goals passed, one column per goal (pass|fail: the measured "
+        + "figure) and the reason for anything short of full marks. A file that cannot be read, is larger than the cap, is not a "
+        + "valid lab or runs past the time cap gets 0 with the reason; the batch always goes on. Labs are graded in parallel "
+        + "(one per core); a progress line goes to standard error."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the sheet is written (whatever the grades)",
+            "2:the folder or the exercise cannot be read, the sheet cannot be written, or a bad option"})
+final class GradeCommand extends HeadlessCommand {
 
-    static final Set<String> VALUE_OPTIONS = Set.of("--exercise", "-o", "--output", "--jobs", "--time-cap-ms", "--max-bytes");
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "The folder holding the class's *.warplab.json files.")
+    Path folder;
 
-    @Override
-    public String name() {
-        return "grade";
-    }
+    @Option(names = "--exercise", paramLabel = "EX.exercise.json", required = true, description = "The exercise file.")
+    Path exercise;
 
-    @Override
-    public String summary() {
-        return "grade a folder of student labs against an exercise, into a CSV";
-    }
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Where the CSV goes.")
+    Path output;
 
-    @Override
-    public String help() {
-        return """
-                Usage: warplab grade DIR --exercise EX.exercise.json -o grades.csv
-                                     [--jobs N] [--time-cap-ms N] [--max-bytes N]
+    @Mixin
+    RunOptions.Jobs jobs;
 
-                Checks every *.warplab.json directly in DIR against the exercise's goals (as
-                'warplab check' does) and writes one CSV row per lab: the file, the score
-                (passed goals in percent), the goals passed, one column per goal (pass|fail:
-                the measured figure) and the reason for anything short of full marks. A file
-                that cannot be read, is larger than the cap, is not a valid lab or runs past
-                the time cap gets 0 with the reason; the batch always goes on. Labs are graded
-                in parallel (one per core); a progress line goes to standard error.
+    @Option(names = "--time-cap-ms", paramLabel = "N", description = "Wall time one lab's run may take; default 60000.")
+    long timeCapMs = 60_000;
 
-                  --exercise EX     the exercise file (*.exercise.json); required
-                  -o, --output F    where the CSV goes; required
-                  --jobs N          labs at once; default one per core, fewer when the heap is short
-                  --time-cap-ms N   wall time one lab's run may take; default 60000
-                  --max-bytes N     larger lab files get 0 unread; default 1048576 (1 MiB)
-
-                Exit codes: 0 the sheet is written (whatever the grades), 2 the folder or the
-                exercise cannot be read, the sheet cannot be written, or a bad option.
-                """;
-    }
+    @Option(names = "--max-bytes", paramLabel = "N", description = "Larger lab files get 0 unread; default 1048576 (1 MiB).")
+    long maxBytes = Grader.Caps.DEFAULT.maxBytes();
 
     @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws UsageException {
-        if (args.positionals().size() != 1) {
+    int run() throws UsageException {
+        if (folder == null) {
             throw new UsageException("name one folder of labs, e.g. warplab grade class/ --exercise paging.exercise.json -o grades.csv");
         }
-        String outputName = args.option("-o").or(() -> args.option("--output"))
-                .orElseThrow(() -> new UsageException("name the CSV to write with -o grades.csv"));
-        if (args.option("--exercise").isEmpty()) {
-            throw new UsageException("name the exercise with --exercise EX.exercise.json");
-        }
-        long maxBytes = args.longOption("--max-bytes", Grader.Caps.DEFAULT.maxBytes());
         if (maxBytes < 1 || maxBytes > LabFiles.MAX_FILE_BYTES) {
             throw new UsageException("--max-bytes " + maxBytes + " must be between 1 and " + LabFiles.MAX_FILE_BYTES);
         }
-        Grader.Caps caps = new Grader.Caps(maxBytes, CheckCommand.timeCap(args));
-        var exercise = CheckCommand.exercise(args, null, err);
+        Grader.Caps caps = new Grader.Caps(maxBytes, CheckCommand.checkedTimeCap(timeCapMs));
+        var exercise = CheckCommand.exercise(this.exercise, null, err);
         if (exercise.isEmpty()) {
             return Cli.UNUSABLE;
         }
-        Path folder = Path.of(args.positionals().get(0));
         if (!Files.isDirectory(folder)) {
             err.println(folder + ": not a folder; name the folder that holds the class's *.warplab.json files");
             return Cli.UNUSABLE;
@@ -87,17 +75,16 @@ final class GradeCommand implements Command {
             err.println(folder + ": cannot be listed: " + e.getMessage());
             return Cli.UNUSABLE;
         }
-        int workers = LabRuns.jobs(args, ParallelRuns.plan(labs.size(), EmulatedRuns.heapEstimate(org.warplab.model.Lab.empty("grading"))
+        int workers = jobs.workers(ParallelRuns.plan(labs.size(), EmulatedRuns.heapEstimate(org.warplab.model.Lab.empty("grading"))
                 + 64L * 1024 * 1024).workers());
         long start = System.nanoTime();
         List<Grader.Grade> grades;
         try {
             grades = Grader.grade(labs, exercise.get(), new EmulatedRuntime(), caps, workers, progress(err), new ParallelRuns.Cancel());
         } catch (ParallelRuns.CancelledException e) {
-            err.println("warplab grade: " + e.getMessage());
+            err.println(name() + ": " + e.getMessage());
             return Cli.UNUSABLE;
         }
-        Path output = Path.of(outputName);
         try {
             LabFiles.writeAtomically(output, GradeSheet.csv(exercise.get(), grades).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -86,7 +86,7 @@ class ShippedLessonsTest {
         RunOutcome run = new EmulatedRuntime().run(walked, ExerciseCheck.SEED, p -> { });
         Story story = Story.of(run.result(), run.trace());
         LessonWalk walk = new LessonWalk(walked.lesson().orElseThrow());
-        int walked = 1;
+        int stepsWalked = 1;
         while (true) {
             LessonStep step = walk.current();
             assertFalse(step.text().isBlank());
@@ -103,9 +103,9 @@ class ShippedLessonsTest {
                 break;
             }
             walk.next();
-            walked++;
+            stepsWalked++;
         }
-        assertEquals(solution.lesson().get().steps().size(), walked);
+        assertEquals(solution.lesson().get().steps().size(), stepsWalked);
     }
 
     private static double measuredMs(LessonWalk walk, RunOutcome run) {
