@@ -24,6 +24,7 @@ public final class Cli {
         add(new ValidateCommand(), Set.of(), Set.of());
         add(new FormatCommand(), Set.of(), Set.of("--check"));
         add(new EmulateCommand(), Set.of("--scheme", "--seed", "--report", "--trace", "--pcap"), Set.of());
+        add(new StoryCommand(), Set.of("--scheme", "--seed", "--result", "--trace"), Set.of("--markdown"));
         add(new CompareCommand(), Set.of("--seed", "--jobs"), Set.of());
         add(new SweepCommand(), SweepCommand.VALUE_OPTIONS, Set.of());
         add(new BenchCommand(), Set.of("--flows", "--duration-ms"), Set.of());
