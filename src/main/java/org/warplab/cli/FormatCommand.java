@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.warplab.io.IoProblems;
 import org.warplab.io.LabFileException;
 import org.warplab.io.LabFiles;
 import org.warplab.io.LoadedLab;
@@ -69,7 +70,7 @@ final class FormatCommand implements Command {
                 e.problems().forEach(out::println);
                 exit = 2;
             } catch (IOException e) {
-                err.println(file + ": cannot be written: " + e.getMessage());
+                err.println(file + ": cannot be written: " + IoProblems.describe(e));
                 exit = 2;
             }
         }

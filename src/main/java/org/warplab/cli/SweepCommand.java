@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.warplab.emulation.EmulatedRuns;
+import org.warplab.io.IoProblems;
 import org.warplab.io.LabParameter;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
@@ -164,7 +165,7 @@ final class SweepCommand implements Command {
             try {
                 Files.writeString(Path.of(output.get()), String.join("\n", csv) + "\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("warplab sweep: cannot write " + output.get() + ": " + e.getMessage());
+                err.println("warplab sweep: cannot write " + output.get() + ": " + IoProblems.describe(e));
                 return Cli.UNUSABLE;
             }
             out.println("CSV (" + (csv.size() - 1) + " rows) written to " + output.get());
