@@ -190,7 +190,9 @@ public final class RunPane extends BorderPane {
                 menuItem("Probe series (CSV)…", "run-export-csv", () -> chooseFile("probe series", "csv", this::exportCsv)),
                 menuItem("Captures (pcap) to folder…", "run-export-pcap", this::choosePcapFolder),
                 menuItem("Trace (JSON lines)…", "run-export-trace", () -> chooseFile("trace", "jsonl", this::exportTrace)),
-                menuItem("Save run (result + trace)…", "run-save", () -> chooseFile("run", "result.json", this::saveRun)));
+                menuItem("Save run (result + trace)…", "run-save", () -> chooseFile("run", "result.json", this::saveRun)),
+                menuItem("Story as animated GIF (1280×720)…", "run-export-gif", () -> chooseFile("story", "gif", f -> exportStoryGif(f, 1280, 720))),
+                menuItem("Story as numbered PNGs (1280×720) to folder…", "run-export-pngs", this::chooseStoryFolder));
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox controls = new HBox(emulated, live, new Label("Seed"), seed, runButton, stopButton, progress, spacer, open, exportMenu);
@@ -619,6 +621,41 @@ public final class RunPane extends BorderPane {
         presentation.setTime(timeNs, stepper.currentStep());
     }
 
+    /**
+     * One picture per story step: presentation mode at {@code width × height} (shown while it
+     * records), each step with its caption and readout.
+     */
+    List<java.awt.image.BufferedImage> storyFrames(double width, double height) {
+        List<java.awt.image.BufferedImage> frames = new ArrayList<>();
+        if (stepper.story() == null) {
+            return frames;
+        }
+        boolean playing = play.isSelected();
+        play.setSelected(false);
+        present(false, width, height);
+        javafx.scene.Scene scene = presentation.stage().getScene();
+        seek(0);
+        for (int i = 0; i < stepper.story().steps().size(); i++) {
+            stepStory(1);
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            presentation.refit();
+            presentation.canvas().redrawNow();
+            javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage((int) Math.round(scene.getWidth()), (int) Math.round(scene.getHeight()));
+            frames.add(StoryFrames.sized(StoryFrames.toAwt(scene.snapshot(image)), (int) width, (int) height));
+        }
+        play.setSelected(playing);
+        return frames;
+    }
+
+    void exportStoryGif(Path file, double width, double height) throws IOException {
+        StoryFrames.writeGif(storyFrames(width, height), file);
+    }
+
+    List<Path> exportStoryPngs(Path folder, double width, double height) throws IOException {
+        return StoryFrames.writePngs(storyFrames(width, height), folder);
+    }
+
     PresentationView presentation() {
         return presentation;
     }
@@ -903,6 +940,22 @@ public final class RunPane extends BorderPane {
             try {
                 List<Path> files = exportPcaps(chosen.toPath());
                 status.setText(files.size() + " pcap files written to " + chosen);
+            } catch (IOException e) {
+                status.setText("Could not write to " + chosen + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void chooseStoryFolder() {
+        if (record.get() == null) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Write one picture per story step (step-01.png, …)");
+        var chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null) {
+            try {
+                status.setText(exportStoryPngs(chosen.toPath(), 1280, 720).size() + " pictures written to " + chosen);
             } catch (IOException e) {
                 status.setText("Could not write to " + chosen + ": " + e.getMessage());
             }
