@@ -47,8 +47,12 @@ class PresentationModeTest {
     }
 
     private <T> T fx(java.util.concurrent.Callable<T> call) {
+        return fx(10_000, call);
+    }
+
+    private <T> T fx(long timeoutMs, java.util.concurrent.Callable<T> call) {
         AtomicReference<T> out = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+        WaitForAsyncUtils.waitForAsyncFx(timeoutMs, () -> {
             try {
                 out.set(call.call());
             } catch (Exception e) {
@@ -120,7 +124,8 @@ class PresentationModeTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !run.isRunning() && run.recordProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         java.nio.file.Path gif = dir.resolve("story.gif");
-        fx(() -> {
+        // one picture per step, rendered on the FX thread: slow on a loaded software pipeline
+        fx(300_000, () -> {
             run.exportStoryGif(gif, 960, 540);
             return null;
         });
@@ -137,7 +142,7 @@ class PresentationModeTest {
             java.awt.image.BufferedImage first = reader.read(0);
             assertTrue(distinctColours(first) > 8, "a picture, not a blank frame");
         }
-        List<java.nio.file.Path> pngs = fx(() -> run.exportStoryPngs(dir.resolve("steps"), 1280, 720));
+        List<java.nio.file.Path> pngs = fx(300_000, () -> run.exportStoryPngs(dir.resolve("steps"), 1280, 720));
         assertEquals(steps, pngs.size());
         java.awt.image.BufferedImage last = javax.imageio.ImageIO.read(pngs.get(pngs.size() - 1).toFile());
         assertEquals(1280, last.getWidth());
