@@ -215,7 +215,7 @@ final class OverlayLabels {
             if (layout.bounds(link.a()).isEmpty() || layout.bounds(link.b()).isEmpty()) {
                 continue;
             }
-            String text = link.id() + (link.delayNs() > 0 ? " · " + org.warplab.ui.common.Units.millis(link.delayNs()) : "");
+            String text = link.id() + (link.delayNs() > 0 ? " · " + org.warplab.model.Units.msExactWithUnit(link.delayNs()) : "");
             double ax = view.getMxx() * layout.centerX(link.a()) + view.getTx();
             double ay = view.getMyy() * layout.centerY(link.a()) + view.getTy();
             double bx = view.getMxx() * layout.centerX(link.b()) + view.getTx();
