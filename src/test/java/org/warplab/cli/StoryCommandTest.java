@@ -37,7 +37,7 @@ class StoryCommandTest {
             assertTrue(found > at, id + " after the step before it in:\n" + text);
             at = found;
         }
-        assertTrue(text.contains("1479.0 ms  rule switched"), text);
+        assertTrue(text.matches("(?s).*\\n 7\\. +\\d+\\.\\d ms  rule switched +MIG1/rule-switched/R3\\n.*"), text);
         assertTrue(text.contains("why: Switching is one rule"), text);
     }
 
