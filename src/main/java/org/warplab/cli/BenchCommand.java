@@ -24,16 +24,36 @@ final class BenchCommand implements Command {
     public String help() {
         return """
                 Usage: warplab bench [--flows N] [--duration-ms MS]
+                       warplab bench --peer-scenario [--flows N] [--duration-ms MS]
 
                 Generates a paging lab with 250 data centers (1,000 routers, 1,000 VMs) and runs
                 it with N/4, N/2 and N G.711 probe flows (default N = 10000) for MS ms of virtual
                 time (default 1000), without trace or capture. Prints events, wall time, events per
                 second, the most events queued at once, and the kernel's memory per queued event.
+
+                --peer-scenario runs the scenario measured beside ns-3 instead: 64 routers, 16 VMs,
+                N/4 and N G.711 echo flows (default N = 800) for MS ms (default 10000), each the
+                ways users run it (core only, emulate as shipped, with --trace, as the designer
+                runs it), with packet-hops per second and the heap each run keeps.
                 """;
     }
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws UsageException {
+        if (args.has("--peer-scenario")) {
+            long flows = args.longOption("--flows", 800);
+            long durationMs = args.longOption("--duration-ms", 10_000);
+            if (flows < 4 || flows > 100_000 || durationMs < 1 || durationMs > 3_600_000) {
+                throw new UsageException("with --peer-scenario, --flows takes 4..100000 and --duration-ms 1..3600000");
+            }
+            try {
+                PeerScenarioBench.run(out, new int[] {(int) Math.max(4, flows / 4), (int) flows}, durationMs);
+            } catch (EmulationException e) {
+                err.println("warplab bench: " + e.getMessage());
+                return Cli.UNUSABLE;
+            }
+            return Cli.OK;
+        }
         long flows = args.longOption("--flows", 10_000);
         long durationMs = args.longOption("--duration-ms", 1000);
         if (flows < 4 || flows > 1_000_000 || durationMs < 1) {

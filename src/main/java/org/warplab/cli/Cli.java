@@ -26,7 +26,7 @@ public final class Cli {
         add(new EmulateCommand(), Set.of("--scheme", "--seed", "--report", "--trace", "--pcap"), Set.of());
         add(new CompareCommand(), Set.of("--seed", "--jobs"), Set.of());
         add(new SweepCommand(), SweepCommand.VALUE_OPTIONS, Set.of());
-        add(new BenchCommand(), Set.of("--flows", "--duration-ms"), Set.of());
+        add(new BenchCommand(), Set.of("--flows", "--duration-ms"), Set.of("--peer-scenario"));
         add(new ConfigsCommand(), ConfigsCommand.VALUE_OPTIONS, ConfigsCommand.SWITCHES);
         add(new LiveCommand(), Set.of("--scheme", "--report", "--trace", "--repeat", "--agent-events", "--vm", "--pcap"), Set.of("--compare-emulated"));
         add(new AgentCommand(), Set.of(), Set.of());

@@ -17,6 +17,9 @@ import org.warplab.run.RunResult;
 /** {@code warplab emulate LAB}: runs a lab in virtual time and prints its metrics and phase breakdown. */
 final class EmulateCommand implements Command {
 
+    /** About 0.6-1 GB of compact trace in memory before it is written; a longer trace is cut with a note. */
+    static final int TRACE_FILE_MAX_EVENTS = 20_000_000;
+
     @Override
     public String name() {
         return "emulate";
@@ -66,7 +69,9 @@ final class EmulateCommand implements Command {
         Path file = argument.file();
         Emulator.Outcome outcome;
         try {
-            outcome = Emulator.run(lab, Emulator.Options.defaults(seed));
+            // the trace and the captures cost time and memory: kept only when asked for (the --trace file has a larger cap)
+            outcome = Emulator.run(lab, Emulator.Options.metrics(seed).withTrace(args.option("--trace").isPresent())
+                    .withCapture(args.option("--pcap").isPresent()).withMaxTraceEvents(TRACE_FILE_MAX_EVENTS));
         } catch (EmulationException e) {
             err.println("warplab emulate: " + file + ": " + e.getMessage());
             return Cli.UNUSABLE;

@@ -219,7 +219,7 @@ final class LiveCommand implements Command {
         }
         if (args.has("--compare-emulated")) {
             try {
-                RunResult emulated = Emulator.run(lab, Emulator.Options.defaults(1)).result();
+                RunResult emulated = Emulator.run(lab, Emulator.Options.metrics(1)).result();
                 out.println();
                 out.println("Emulated (seed 1) beside live:");
                 LiveSummary.compared(emulated, outcome.result(), out);

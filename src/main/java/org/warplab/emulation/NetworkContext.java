@@ -16,6 +16,10 @@ final class NetworkContext {
     final Simulator sim;
     final Tracer tracer;
     final boolean capturing;
+    /** Whether probes note the nodes they cross (set before the network is built). */
+    boolean recordPaths;
+    /** Frames that crossed a link, for the packet-hops per second a benchmark compares with other simulators. */
+    long hops;
     private final Map<String, CapturePoint> captures = new LinkedHashMap<>();
     private long nextPacketId = 1;
     private long nextMac = 0x02_57_4c_00_00_01L;

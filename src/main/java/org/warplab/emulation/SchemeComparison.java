@@ -65,7 +65,7 @@ public final class SchemeComparison {
             return new Entry(scheme, null, "not applicable: " + error.get().message());
         }
         try {
-            return new Entry(scheme, Emulator.run(variant, Emulator.Options.defaults(seed)).result(), null);
+            return new Entry(scheme, Emulator.run(variant, Emulator.Options.metrics(seed)).result(), null);
         } catch (EmulationException e) {
             return new Entry(scheme, null, "not run: " + e.getMessage());
         }

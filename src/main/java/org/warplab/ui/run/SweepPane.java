@@ -192,7 +192,7 @@ public final class SweepPane extends BorderPane {
                     }
                     List<Double> figures = new ArrayList<>();
                     try {
-                        for (MigrationMetrics m : Emulator.run(lab, Emulator.Options.defaults(1)).result().migrations()) {
+                        for (MigrationMetrics m : Emulator.run(lab, Emulator.Options.metrics(1)).result().migrations()) {
                             figures.add(chosen.of(m));
                         }
                     } catch (EmulationException e) {
