@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a lab and returns every problem at once, errors and warnings, in document order. A lab
- * with no error can be emulated, configured and run live.
+ * Checks a lab and returns every problem at once, errors and warnings. A lab with no error can be
+ * emulated and configured, and runs live wherever live mode supports its scheme: this is the one
+ * place that decides whether a lab can run.
  */
 public final class LabValidator {
 
@@ -52,6 +53,15 @@ public final class LabValidator {
         checkSameTimeMigrations();
         checkTraffic();
         problems.addAll(LabLimits.check(lab));
+        checkRunPreconditions();
+    }
+
+    /** What a run needs beyond a well-formed lab (kept in its own class: see {@link RunPreconditions}). */
+    private void checkRunPreconditions() {
+        RunPreconditions.checkCompleteness(lab, problems);
+        if (!hasErrors(problems)) {
+            RunPreconditions.checkRuntimeNeeds(lab, problems);
+        }
     }
 
     // ---- nodes -------------------------------------------------------------------------------
