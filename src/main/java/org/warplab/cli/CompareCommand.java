@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.model.Units;
 import java.util.Locale;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +110,6 @@ final class CompareCommand extends HeadlessCommand {
 
     /** A figure in milliseconds for the table, or a dash when the run has none. */
     private static String cell(Long ns) {
-        return ns == null || ns < 0 ? "—" : String.format(Locale.ROOT, "%.1f", ns / 1e6);
+        return Units.msNumberOr(ns, 1, Units.NONE);
     }
 }

@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.model.Units;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -82,7 +83,7 @@ final class EmulateCommand extends HeadlessCommand {
     }
 
     static String ms(long ns) {
-        return ns < 0 ? "—" : String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
+        return Units.msOrNone(ns, 1);
     }
 
     static void print(RunResult result, PrintStream out) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:done", "1:the lab has errors (format --check: a file is not canonical)",
             "2:a file cannot be read or written, the command line is wrong, or the command cannot run here"},
         subcommands = {ValidateCommand.class, FormatCommand.class, EmulateCommand.class, CompareCommand.class, SweepCommand.class,
-            BenchCommand.class, ConfigsCommand.class, ExportCommand.class, LiveCommand.class, AgentCommand.class, GuestCommand.class,
+            ReproduceCommand.class, BenchCommand.class, ConfigsCommand.class, ExportCommand.class, LiveCommand.class, AgentCommand.class, GuestCommand.class,
             CommandLine.HelpCommand.class})
 final class WarplabCommand implements Callable<Integer> {
 

@@ -20,6 +20,8 @@ final class NetworkContext {
     boolean recordPaths;
     /** Frames that crossed a link, for the packet-hops per second a benchmark compares with other simulators. */
     long hops;
+    /** The lab's testbed profile: its overheads, drawn from a stream of their own. */
+    TestbedOverheads overheads = TestbedOverheads.ideal();
     private final Map<String, CapturePoint> captures = new LinkedHashMap<>();
     private long nextPacketId = 1;
     private long nextMac = 0x02_57_4c_00_00_01L;
