@@ -108,16 +108,23 @@ final class EmulateCommand extends HeadlessCommand {
                 out.printf(Locale.ROOT, "    %-46s %10s → %10s  %10s%n", phase.name(), ms(phase.startNs()), ms(phase.endNs()), ms(phase.durationNs()));
             }
             if (m.flows().size() > 1) {
-                out.println("  Flows:");
-                for (FlowMetrics f : m.flows()) {
-                    out.printf(Locale.ROOT, "    %-8s from %-8s gap %10s  lost %4d of %5d  latency %s → %s%n", f.flow(), f.client(), ms(f.gapNs()),
-                            f.probesLost(), f.probesSent(), ms(f.latencyBeforeNs()), ms(f.latencyAfterNs()));
-                }
+                flows(out, "Flows:", m.flows());
+            }
+            if (!m.bystanders().isEmpty()) {
+                flows(out, "Other flows meanwhile (to VMs that did not move):", m.bystanders());
             }
         }
         if (!result.notes().isEmpty()) {
             out.println();
             result.notes().forEach(n -> out.println("Note: " + n));
+        }
+    }
+
+    private static void flows(PrintStream out, String title, List<FlowMetrics> flows) {
+        out.println("  " + title);
+        for (FlowMetrics f : flows) {
+            out.printf(Locale.ROOT, "    %-8s from %-8s gap %10s  lost %4d of %5d  latency %s → %s%n", f.flow(), f.client(), ms(f.gapNs()),
+                    f.probesLost(), f.probesSent(), ms(f.latencyBeforeNs()), ms(f.latencyAfterNs()));
         }
     }
 
