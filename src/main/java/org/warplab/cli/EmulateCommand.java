@@ -33,6 +33,9 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:ran", "1:the lab has errors", "2:unreadable file, bad option, or a lab the emulator cannot run"})
 final class EmulateCommand extends HeadlessCommand {
 
+    /** About 0.6 GB of compact trace in memory before it is written; a longer trace is cut with a note. */
+    static final int TRACE_FILE_MAX_EVENTS = 20_000_000;
+
     @Parameters(paramLabel = "LAB.warplab.json", arity = "0..*", description = "The lab to run.")
     List<Path> files = List.of();
 
@@ -58,7 +61,9 @@ final class EmulateCommand extends HeadlessCommand {
         }
         Emulator.Outcome outcome;
         try {
-            outcome = Emulator.run(argument.lab(), Emulator.Options.defaults(seed.seed));
+            // the trace and the captures cost time and memory: kept only when asked for (a trace file has a larger cap)
+            outcome = Emulator.run(argument.lab(), Emulator.Options.metrics(seed.seed).withTrace(outputs.trace != null)
+                    .withCapture(pcap != null).withMaxTraceEvents(TRACE_FILE_MAX_EVENTS));
         } catch (EmulationException e) {
             err.println(name() + ": " + argument.file() + ": " + e.getMessage());
             return Cli.UNUSABLE;

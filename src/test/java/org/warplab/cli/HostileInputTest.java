@@ -89,6 +89,7 @@ class HostileInputTest {
         // the validator decides (one truth): a lab without a migration is an invalid lab, located in the file
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().contains("migrations: error: the lab has no migration"), run.err());
+        assertFalse(run.err().contains("internal error"), run.err());
         assertFalse(run.out().contains("written to"), run.out());
         assertFalse(Files.exists(out));
     }
