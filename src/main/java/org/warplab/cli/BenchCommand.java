@@ -39,7 +39,7 @@ final class BenchCommand implements Command {
         if (flows < 4 || flows > 1_000_000 || durationMs < 1) {
             throw new UsageException("--flows takes 4..1000000 and --duration-ms a positive number");
         }
-        out.printf("Memory per queued event: %.1f bytes measured (%d bytes of kernel arrays per slot)%n", measuredBytesPerEvent(),
+        out.printf(java.util.Locale.ROOT, "Memory per queued event: %.1f bytes measured (%d bytes of kernel arrays per slot)%n", measuredBytesPerEvent(),
                 Simulator.bytesPerSlot());
         out.printf("%-8s %-8s %-6s %12s %10s %14s %12s%n", "flows", "routers", "VMs", "events", "wall", "events/s", "peak queue");
         try {
@@ -50,7 +50,7 @@ final class BenchCommand implements Command {
                 long start = System.nanoTime();
                 Emulator.Outcome outcome = Emulator.run(lab, new Emulator.Options(1, false, false));
                 long wall = System.nanoTime() - start;
-                out.printf("%-8d %-8d %-6d %12d %8.2f s %14.0f %12d%n", n, lab.routers().size(), lab.vms().size(), outcome.events(), wall / 1e9,
+                out.printf(java.util.Locale.ROOT, "%-8d %-8d %-6d %12d %8.2f s %14.0f %12d%n", n, lab.routers().size(), lab.vms().size(), outcome.events(), wall / 1e9,
                         outcome.events() / (wall / 1e9), outcome.peakPendingEvents());
             }
         } catch (EmulationException e) {

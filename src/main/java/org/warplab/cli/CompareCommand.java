@@ -10,6 +10,7 @@ import org.warplab.emulation.SchemeComparison;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
+import org.warplab.run.FigureText;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.ParallelRuns;
 
@@ -76,7 +77,7 @@ final class CompareCommand implements Command {
         }
         out.println("Lab: " + lab.name() + "   seed: " + seed + "   (times in ms)");
         boolean several = lab.migrations().size() > 1;
-        String header = String.format("%-14s %s%10s %10s %10s %6s %10s  %s", "scheme", several ? String.format("%-8s ", "migration") : "",
+        String header = String.format("%-14s %s%10s %10s %17s %6s %10s  %s", "scheme", several ? String.format("%-8s ", "migration") : "",
                 "switching", "downtime", "gap", "lost", "lat. after", "path after the move");
         out.println(header);
         out.println("-".repeat(header.length() + 20));
@@ -112,9 +113,12 @@ final class CompareCommand implements Command {
                 continue;
             }
             for (MigrationMetrics m : run.result().migrations()) {
-                out.printf("%-14s %s%10s %10s %10s %6d %10s  %s%n", kind.key(), several ? String.format("%-8s ", m.migration()) : "",
-                        LabRuns.ms(m.switchingTimeNs()), LabRuns.ms(m.downtimeNs()), LabRuns.ms(m.clientGapNs()), m.probesLost(),
-                        m.reachableAfter() ? LabRuns.ms(m.latencyAfterNs()) : "lost", m.pathAfter().isEmpty() ? "—" : m.pathAfter());
+                String gap = m.gapMeasured() ? LabRuns.ms(m.clientGapNs()) : FigureText.gap(m);
+                out.printf("%-14s %s%10s %10s %17s %6d %10s  %s%n", kind.key(), several ? String.format("%-8s ", m.migration()) : "",
+                        LabRuns.ms(m.switchingTimeNs()), m.completion().finished() ? LabRuns.ms(m.downtimeNs()) : "unfinished", gap, m.probesLost(),
+                        m.reachableAfter() ? LabRuns.ms(m.latencyAfterNs()) : "no echo", m.pathAfter().isEmpty() ? "—" : m.pathAfter());
+                m.caveats().stream().filter(c -> !c.contains("unreachable") && !c.startsWith("every probe"))
+                        .forEach(c -> out.printf("%-14s   ! %s%n", "", c));
             }
         }
         out.println();

@@ -8,8 +8,10 @@ import org.warplab.emulation.EmulationException;
 import org.warplab.emulation.Emulator;
 import org.warplab.io.IoProblems;
 import org.warplab.model.Lab;
+import org.warplab.run.FigureText;
 import org.warplab.run.FlowMetrics;
 import org.warplab.run.MigrationMetrics;
+import org.warplab.run.Millis;
 import org.warplab.run.Phase;
 import org.warplab.run.RunExports;
 import org.warplab.run.RunResult;
@@ -98,7 +100,7 @@ final class EmulateCommand implements Command {
     }
 
     static String ms(long ns) {
-        return ns < 0 ? "—" : String.format("%.1f ms", ns / 1e6);
+        return Millis.text(ns);
     }
 
     static void print(RunResult result, PrintStream out) {
@@ -110,14 +112,16 @@ final class EmulateCommand implements Command {
             out.println();
             out.println("Migration " + m.migration() + ": " + m.vm() + " (" + m.address() + ") " + m.from() + " → " + m.to() + ", " + m.mode());
             row(out, "switching time", m.switchingTimeNs() == null ? "— (not part of this scheme)" : ms(m.switchingTimeNs()));
-            row(out, "VM downtime", ms(m.downtimeNs()));
-            row(out, "migration time", ms(m.migrationTimeNs()));
-            row(out, "client gap", ms(m.clientGapNs()));
-            row(out, "probes sent / lost", m.probesSent() + " / " + m.probesLost());
-            row(out, "latency before → after", ms(m.latencyBeforeNs()) + " → " + ms(m.latencyAfterNs()));
-            row(out, "reachable after", m.reachableAfter() ? "yes, at " + m.address() : "NO");
+            row(out, "VM downtime", FigureText.downtime(m));
+            row(out, "migration time", FigureText.migrationTime(m));
+            row(out, "pre-copy", FigureText.preCopy(m));
+            row(out, "client gap", FigureText.gap(m));
+            row(out, "probes lost", FigureText.lost(m));
+            row(out, "latency before → after", ms(m.latencyBeforeNs()) + " → " + FigureText.latencyAfter(m));
+            row(out, "reachable after", FigureText.reachable(m));
             row(out, "path before", m.pathBefore().isEmpty() ? "—" : m.pathBefore());
             row(out, "path after", m.pathAfter().isEmpty() ? "—" : m.pathAfter());
+            m.caveats().forEach(c -> out.println("  ! " + c));
             out.println("  Phases:");
             for (Phase phase : m.phases()) {
                 out.printf("    %-46s %10s → %10s  %10s%n", phase.name(), ms(phase.startNs()), ms(phase.endNs()), ms(phase.durationNs()));

@@ -88,7 +88,7 @@ final class GuestCommand implements Command {
             out.println("  kernel      " + image.kernelRelease() + " from " + image.kernelOrigin() + ", booted " + (image.bootMethod().name().equals("PVH")
                     ? "as an uncompressed vmlinux (PVH)" : "as a bzImage"));
             out.println("  modules     " + (image.modules().isEmpty() ? "(none: virtio-net built in)" : String.join(" ", image.modules())));
-            out.println(String.format("  verified    booted in %.2f s under %s, UDP echo %.2f ms", image.verifiedBootNs() / 1e9,
+            out.println(String.format(java.util.Locale.ROOT, "  verified    booted in %.2f s under %s, UDP echo %.2f ms", image.verifiedBootNs() / 1e9,
                     image.accelerator(), image.verifiedEchoNs() / 1e6));
             out.println("  accelerator " + outcome.acceleratorReason());
             return Cli.OK;

@@ -69,6 +69,6 @@ final class LabRuns {
     }
 
     static String ms(Long ns) {
-        return ns == null || ns < 0 ? "—" : String.format("%.1f", ns / 1e6);
+        return ns == null ? "—" : org.warplab.run.Millis.number(ns);
     }
 }

@@ -215,7 +215,7 @@ final class LiveCommand implements Command {
             outcome.result().notes().forEach(n -> out.println("Note: " + n));
         } else {
             EmulateCommand.print(outcome.result(), out);
-            out.printf("%nLab build time: %.1f ms%n", outcome.buildNs() / 1e6);
+            out.printf(java.util.Locale.ROOT, "%nLab build time: %.1f ms%n", outcome.buildNs() / 1e6);
         }
         if (args.has("--compare-emulated")) {
             try {

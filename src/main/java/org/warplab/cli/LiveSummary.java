@@ -65,6 +65,6 @@ final class LiveSummary {
     }
 
     static String ms(Long ns) {
-        return ns == null || ns < 0 ? "—" : String.format("%.2f ms", ns / 1e6);
+        return ns == null || ns < 0 ? "—" : String.format(java.util.Locale.ROOT, "%.2f ms", ns / 1e6);
     }
 }

@@ -189,7 +189,7 @@ final class SweepCommand implements Command {
             double value = rows.get(i)[1];
             int bar = max > 0 && !Double.isNaN(value) ? (int) Math.round(40 * value / max) : 0;
             out.printf("%14s %s%12s  %s%n", LabParameter.format(rows.get(i)[0]), several ? String.format("%-10s", labels.get(i)) : "",
-                    Double.isNaN(value) ? "—" : metric.equals("lost") ? String.format("%.0f", value) : String.format(Locale.ROOT, "%.1f", value),
+                    Double.isNaN(value) ? "—" : metric.equals("lost") ? String.format(java.util.Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value),
                     "#".repeat(bar));
         }
     }

@@ -110,6 +110,12 @@ public final class Emulator {
                     + " ms) so that every migration finishes and the network settles");
         }
         runs.forEach(r -> notes.addAll(r.notes));
+        for (Migration migration : lab.migrations()) {
+            if (runs.stream().noneMatch(r -> r.migration == migration)) {
+                notes.add(migration.id() + " never started: " + migration.vm() + "'s previous migration had not finished when the run ended at "
+                        + (end / 1_000_000) + " ms");
+            }
+        }
         RunResult result = MetricsBuilder.build(lab, network, behaviour, runs, options.seed(), end, notes);
         Trace trace = new Trace(net.tracer.events());
         return new Outcome(result, trace, net.captures(), sim.executedEvents(), sim.peakPendingEvents());

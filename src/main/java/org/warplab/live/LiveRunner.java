@@ -39,6 +39,7 @@ import org.warplab.live.qemu.GuestImage;
 import org.warplab.live.qemu.QemuMigration;
 import org.warplab.live.qemu.QemuVm;
 import org.warplab.live.qemu.QmpException;
+import org.warplab.run.Completion;
 import org.warplab.run.FlowMetrics;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.PacketKind;
@@ -228,7 +229,7 @@ public final class LiveRunner {
         try {
             progress.step("building the lab on namespaces " + names.labPrefix() + "* (" + capabilities.linkDelayMethod() + " for link delay)");
             LabRealizer.Realization built = new LabRealizer(runner, tools).build(lab, names, capabilities, state, configDir);
-            progress.step(String.format("configs generated in %.0f ms, namespaces built in %.0f ms; starting agents",
+            progress.step(String.format(java.util.Locale.ROOT, "configs generated in %.0f ms, namespaces built in %.0f ms; starting agents",
                     built.generateNs() / 1e6, built.buildNs() / 1e6));
             Session session = new Session(lab, built, state, agents, guest, configDir);
             List<Process> captures = new ArrayList<>();
@@ -521,7 +522,7 @@ public final class LiveRunner {
                 long planned = t0 + migration.atNs();
                 if (earliest > planned) {
                     // the previous move is still settling: its measurement must not be cut short by this one
-                    notes.add(String.format("%s started at %.0f ms instead of %.0f ms: the move before it was still settling",
+                    notes.add(String.format(java.util.Locale.ROOT, "%s started at %.0f ms instead of %.0f ms: the move before it was still settling",
                             migration.id(), (earliest - t0) / 1e6, migration.atNs() / 1e6));
                 }
                 sleepUntil(Math.max(planned, earliest));
@@ -533,7 +534,7 @@ public final class LiveRunner {
             // the run lasts as the lab says, and at least long enough to see the traffic settle after the last move
             long end = Math.max(t0 + lab.durationNs(), System.nanoTime() + SETTLE_NS);
             if (end > t0 + lab.durationNs()) {
-                notes.add(String.format("the run lasted %.0f ms (the lab asks for %.0f ms) so that every migration finishes and the traffic settles",
+                notes.add(String.format(java.util.Locale.ROOT, "the run lasted %.0f ms (the lab asks for %.0f ms) so that every migration finishes and the traffic settles",
                         (end - t0) / 1e6, lab.durationNs() / 1e6));
             }
             sleepUntil(end);
@@ -593,7 +594,7 @@ public final class LiveRunner {
                     .findFirst().orElseThrow();
             long bandwidth = migration.bandwidthCapBps() > 0 ? Math.min(migration.bandwidthCapBps(), management.bandwidthBps()) : management.bandwidthBps();
             PreCopyMigration.Plan plan = PreCopyMigration.of(vm, migration, MigrationCosts.DEFAULT).plan(bandwidth / 8, management.delayNs());
-            progress.step(String.format("%s: %s %s -> %s, pre-copy %.0f ms (modelled), stop-and-copy %.1f ms", migration.id(), vm.id(), from,
+            progress.step(String.format(java.util.Locale.ROOT, "%s: %s %s -> %s, pre-copy %.0f ms (modelled), stop-and-copy %.1f ms", migration.id(), vm.id(), from,
                     migration.to(), (plan.totalNs() - plan.downtimeNs()) / 1e6, plan.stopAndCopyNs() / 1e6));
             events.add(new TraceEvent.MigrationRound(rel(start), migration.id(), 0, 0, 0, false));
             String vmNs = built.namespace(vm.id());
@@ -641,7 +642,7 @@ public final class LiveRunner {
             events.add(new TraceEvent.VmResumed(rel(resumed), vm.id(), migration.to()));
             String announceAddress = vm.address(IpFamily.IPV4).map(IpAddress::toString).orElse("0.0.0.0");
             service.send("announce " + vm.announce().key() + " " + InterfaceNames.VM_INTERFACE + " " + vm.mac() + " " + announceAddress + " " + QEMU_ANNOUNCE_MS);
-            progress.step(String.format("%s: VM paused %.1f ms, running in %s, announcing by %s", migration.id(), (resumed - paused) / 1e6,
+            progress.step(String.format(java.util.Locale.ROOT, "%s: VM paused %.1f ms, running in %s, announcing by %s", migration.id(), (resumed - paused) / 1e6,
                     migration.to(), vm.announce().key()));
             long settled = resumed;
             for (AgentProcess switcher : switchers.values()) {
@@ -808,7 +809,17 @@ public final class LiveRunner {
                     .orElse(w.vm().addresses().get(0)).toString();
             return new MigrationMetrics(migration.id(), w.vm().id(), address, w.from(), migration.to(), migration.mode().key() + "/" + migration.storage().key(),
                     switching, downtime, w.resumedNs() - w.startNs(), gap, sent, lost, latencyBefore, latencyAfter,
-                    !afterRtts.isEmpty(), "", "", phases, flows);
+                    !afterRtts.isEmpty(), "", "", phases, flows, completion(w, qemu));
+        }
+
+        /** A live move always finishes (or the run fails); its pre-copy is QEMU's own or the modelled plan's. */
+        private Completion completion(MigrationWindow w, QemuMigration.Result qemu) {
+            Migration migration = w.migration();
+            if (qemu != null) {
+                return new Completion(true, (int) qemu.passes(), 0, qemu.converged(), migration.downtimeLimitNs());
+            }
+            return w.plan() == null ? new Completion(true, 0, migration.maxRounds(), null, migration.downtimeLimitNs())
+                    : new Completion(true, w.plan().preCopyRounds().size(), migration.maxRounds(), w.plan().converged(), migration.downtimeLimitNs());
         }
 
         /** @param serviceBackNs when the first packet to the home address reached the VM through the tunnel (0 if none did) */

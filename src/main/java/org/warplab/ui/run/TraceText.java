@@ -9,7 +9,7 @@ final class TraceText {
     }
 
     static String ms(long ns) {
-        return ns < 0 ? "—" : String.format("%.1f ms", ns / 1e6);
+        return org.warplab.run.Millis.text(ns);
     }
 
     static String time(long ns) {

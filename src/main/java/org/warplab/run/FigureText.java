@@ -1,0 +1,68 @@
+package org.warplab.run;
+
+/**
+ * A migration's figures in words, the same in the readout, the CLI and the report: a figure that
+ * was not measured says why ("unreachable after the move", "did not finish") instead of showing a
+ * number that reads like a result (a "gap 0.0 ms" when every probe was dropped).
+ */
+public final class FigureText {
+
+    private FigureText() {
+    }
+
+    public static String downtime(MigrationMetrics m) {
+        return m.completion().finished() ? Millis.text(m.downtimeNs()) : "did not finish";
+    }
+
+    public static String migrationTime(MigrationMetrics m) {
+        return m.completion().finished() ? Millis.text(m.migrationTimeNs()) : "did not finish";
+    }
+
+    public static String gap(MigrationMetrics m) {
+        if (!m.completion().finished()) {
+            return "did not finish";
+        }
+        if (m.flows().isEmpty()) {
+            return "not measured";
+        }
+        if (m.allProbesLost()) {
+            return "every probe lost";
+        }
+        if (!m.reachableAfter()) {
+            return "unreachable after";
+        }
+        return Millis.text(m.clientGapNs());
+    }
+
+    public static String latencyAfter(MigrationMetrics m) {
+        if (!m.completion().finished()) {
+            return "did not finish";
+        }
+        return m.latencyAfterNs() >= 0 ? Millis.text(m.latencyAfterNs()) : "no echo";
+    }
+
+    public static String reachable(MigrationMetrics m) {
+        if (!m.completion().finished()) {
+            return "— (the migration did not finish)";
+        }
+        if (m.flows().isEmpty()) {
+            return "— (no probe flow measured it)";
+        }
+        return m.reachableAfter() ? "yes, at " + m.address() : "NO: no echo came back after the VM resumed at " + m.to();
+    }
+
+    /** "6 of 127 sent", "102 of 127 sent (none came back)". */
+    public static String lost(MigrationMetrics m) {
+        return m.probesLost() + " of " + m.probesSent() + " sent" + (m.allProbesLost() ? " (none came back)" : "");
+    }
+
+    /** "converged in 3 of 30 rounds", "did not converge: 30 of 30 rounds", "cold migration" or "—". */
+    public static String preCopy(MigrationMetrics m) {
+        Completion c = m.completion();
+        if (c.converged() == null) {
+            return m.mode().startsWith("cold") ? "cold migration (no pre-copy)" : "—";
+        }
+        String rounds = c.maxRounds() > 0 ? c.preCopyRounds() + " of " + c.maxRounds() + " rounds" : c.preCopyRounds() + " passes";
+        return c.converged() ? "converged in " + rounds : "did NOT converge: " + rounds + ", downtime limit " + Millis.text(c.downtimeLimitNs()) + " exceeded";
+    }
+}
