@@ -28,6 +28,7 @@ public final class Cli {
         add(new SweepCommand(), SweepCommand.VALUE_OPTIONS, Set.of());
         add(new BenchCommand(), Set.of("--flows", "--duration-ms"), Set.of());
         add(new ConfigsCommand(), ConfigsCommand.VALUE_OPTIONS, ConfigsCommand.SWITCHES);
+        add(new ExportCommand(), ExportCommand.VALUE_OPTIONS, ExportCommand.SWITCHES);
         add(new LiveCommand(), Set.of("--scheme", "--report", "--trace", "--repeat", "--agent-events", "--vm", "--pcap"), Set.of("--compare-emulated"));
         add(new AgentCommand(), Set.of(), Set.of());
         add(new GuestCommand(), GuestCommand.VALUE_OPTIONS, GuestCommand.SWITCHES);

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.warplab.emulation.EmulatedRuns;
-import org.warplab.emulation.SchemeComparison;
+import org.warplab.run.SchemeComparison;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;

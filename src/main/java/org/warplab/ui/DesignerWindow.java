@@ -54,6 +54,9 @@ import org.warplab.edit.Snippet;
 import org.warplab.io.FileProblem;
 import org.warplab.io.LabFileException;
 import org.warplab.io.LabFiles;
+import org.warplab.run.Runtimes;
+import static org.warplab.ui.common.Wording.APP_NAME;
+import static org.warplab.ui.common.Wording.count;
 import org.warplab.model.Lab;
 import org.warplab.model.Problem;
 import org.warplab.ui.canvas.CanvasView;
@@ -80,7 +83,6 @@ public final class DesignerWindow {
     static final double PREFERRED_WIDTH = 1360;
     static final double PREFERRED_HEIGHT = 860;
 
-    public static final String APP_NAME = "WarpLab";
     private static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -106,7 +108,7 @@ public final class DesignerWindow {
     private Snippet clipboard = new Snippet(List.of(), List.of());
     private int pasteCount;
 
-    public DesignerWindow(Stage stage, DesignerSettings settings, Path recoveryFile) {
+    public DesignerWindow(Stage stage, DesignerSettings settings, Path recoveryFile, Runtimes runtimes) {
         this.stage = stage;
         this.settings = settings;
         this.recoveryFile = recoveryFile;
@@ -136,13 +138,13 @@ public final class DesignerWindow {
         Tab configsTab = new Tab("Configs", configsPane);
         configsTab.setId("tab-configs");
         configsPane.showingProperty().bind(configsTab.selectedProperty());
-        runPane = new RunPane(model, canvas);
+        runPane = new RunPane(model, canvas, runtimes);
         runTab = new Tab("Run", runPane);
         runTab.setId("tab-run");
-        comparePane = new ComparePane(model);
+        comparePane = new ComparePane(model, runtimes.emulated());
         Tab compareTab = new Tab("Compare", comparePane);
         compareTab.setId("tab-compare");
-        sweepPane = new SweepPane(model);
+        sweepPane = new SweepPane(model, runtimes.emulated());
         Tab sweepTab = new Tab("Sweep", sweepPane);
         sweepTab.setId("tab-sweep");
         bottomTabs.getTabs().addAll(problemsTab, configsTab, runTab, compareTab, sweepTab);
@@ -420,9 +422,6 @@ public final class DesignerWindow {
         return bar;
     }
 
-    public static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 
     private void canvasKeys(KeyEvent e) {
         if (!canvas.isFocused()) {

@@ -1,5 +1,6 @@
 package org.warplab.ui;
 
+import org.warplab.testing.TestRuntimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class DesignerShots {
             Path out = Path.of(getParameters().getRaw().get(0));
             Files.createDirectories(out);
             Preferences prefs = Preferences.userRoot().node("org/warplab/designer-shots-" + System.nanoTime());
-            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null);
+            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
             stage.setWidth(1400);
             stage.setHeight(900);
             stage.show();

@@ -1,5 +1,6 @@
 package org.warplab.ui;
 
+import org.warplab.testing.TestRuntimes;
 import java.nio.file.Path;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -24,7 +25,7 @@ public final class TestWindows {
     /** @param recovery the autosave file, or null for none */
     public static Opened open(Stage stage, String testName, Path recovery) {
         Preferences prefs = Preferences.userRoot().node("org/warplab/" + testName + "-" + System.nanoTime());
-        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), recovery);
+        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), recovery, TestRuntimes.real());
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.setX(0);

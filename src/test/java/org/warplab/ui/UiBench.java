@@ -1,5 +1,6 @@
 package org.warplab.ui;
 
+import org.warplab.testing.TestRuntimes;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class UiBench {
 
     static void run(Stage stage) throws Exception {
         Preferences prefs = Preferences.userRoot().node("org/warplab/designer-bench-" + System.nanoTime());
-        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null);
+        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
         stage.setWidth(1400);
         stage.setHeight(900);
         stage.show();

@@ -47,7 +47,7 @@ import org.warplab.config.StateFiles;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
 import org.warplab.model.Problem;
-import org.warplab.ui.DesignerWindow;
+import org.warplab.ui.common.Wording;
 import org.warplab.ui.common.DesignerModel;
 
 /**
@@ -247,7 +247,7 @@ public final class ConfigsPane extends StackPane {
             if (result.lab().nodes().isEmpty()) {
                 showMessage("Draw a lab first: the generated files of every device appear here.", false);
             } else {
-                showMessage("Fix the problems first: the lab has " + DesignerWindow.count(errors, "error")
+                showMessage("Fix the problems first: the lab has " + Wording.count(errors, "error")
                         + ", and configuration files are generated only for a valid lab.", true);
             }
             return;
@@ -388,7 +388,7 @@ public final class ConfigsPane extends StackPane {
         if (getScene() != null) {
             ask.initOwner(getScene().getWindow());
         }
-        ask.setTitle(DesignerWindow.APP_NAME);
+        ask.setTitle(Wording.APP_NAME);
         ask.setHeaderText(dir + " is not empty. Write the files into it anyway?");
         ask.setContentText("Files with the same names are replaced; other files stay, which can mix old and new configurations.");
         ask.getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);

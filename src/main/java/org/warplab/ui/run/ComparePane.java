@@ -21,7 +21,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.warplab.emulation.SchemeComparison;
+import org.warplab.run.LabRuntime;
+import org.warplab.run.SchemeComparison;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
 import org.warplab.model.SchemeKind;
@@ -50,9 +51,12 @@ public final class ComparePane extends BorderPane {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label("Runs the lab in the emulator once per scheme it has settings for, and the baselines.");
     private Task<List<SchemeComparison.Entry>> task;
+    /** The runtime the comparison runs on (the emulator: every scheme, the same seed). */
+    private final LabRuntime emulator;
 
-    public ComparePane(DesignerModel model) {
+    public ComparePane(DesignerModel model, LabRuntime emulator) {
         this.model = model;
+        this.emulator = emulator;
         setId("compare-pane");
         run.setId("compare-run");
         run.setOnAction(e -> start());
@@ -116,12 +120,12 @@ public final class ComparePane extends BorderPane {
         List<SchemeKind> schemes = SchemeComparison.schemesOf(lab);
         task = new Task<>() {
             @Override
-            protected List<SchemeComparison.Entry> call() {
+            protected List<SchemeComparison.Entry> call() throws InterruptedException {
                 List<SchemeComparison.Entry> out = new ArrayList<>();
                 for (int i = 0; i < schemes.size() && !isCancelled(); i++) {
                     updateMessage("running " + schemes.get(i).key() + " (" + (i + 1) + " of " + schemes.size() + ")…");
                     updateProgress(i, schemes.size());
-                    out.add(SchemeComparison.run(lab, schemes.get(i), seedValue));
+                    out.add(SchemeComparison.run(emulator, lab, schemes.get(i), seedValue));
                 }
                 return out;
             }

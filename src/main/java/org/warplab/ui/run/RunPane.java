@@ -41,26 +41,22 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.warplab.emulation.EmulationException;
-import org.warplab.emulation.Emulator;
-import org.warplab.live.HostTools;
-import org.warplab.live.LiveRunner;
-import org.warplab.live.LiveState;
-import org.warplab.live.Preflight;
-import org.warplab.live.ProcessCommandRunner;
-import org.warplab.live.Requirement;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
 import org.warplab.model.LabValidator;
 import org.warplab.model.Problem;
 import org.warplab.model.Vm;
+import org.warplab.run.LabRuntime;
+import org.warplab.run.RunFailedException;
+import org.warplab.run.RunOutcome;
+import org.warplab.run.Runtimes;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.Phase;
 import org.warplab.run.RunExports;
 import org.warplab.run.RunResult;
 import org.warplab.run.Trace;
 import org.warplab.run.TraceEvent;
-import org.warplab.ui.DesignerWindow;
+import org.warplab.ui.common.Wording;
 import org.warplab.ui.canvas.CanvasView;
 import org.warplab.ui.common.DesignerModel;
 
@@ -141,14 +137,15 @@ public final class RunPane extends BorderPane {
     private String placementKey = "";
     private Task<RunRecord> running;
     private Thread runThread;
-    private volatile List<String> hostProblems;
-    /** What Mobile IPv6 needs beyond that (radvd); asked with the rest. */
-    private List<String> mobileIpv6Problems = List.of();
+    private final Runtimes runtimes;
+    /** Whether live mode has looked at this host yet (it runs commands, so off the FX thread). */
+    private boolean hostChecked;
     private boolean syncingLog;
 
-    public RunPane(DesignerModel model, CanvasView canvas) {
+    public RunPane(DesignerModel model, CanvasView canvas, Runtimes runtimes) {
         this.model = model;
         this.canvas = canvas;
+        this.runtimes = runtimes;
         setId("run-pane");
 
         ToggleGroup mode = new ToggleGroup();
@@ -311,21 +308,9 @@ public final class RunPane extends BorderPane {
     /** Asks the host (off the FX thread: it runs {@code id -u}) whether live mode can run at all. */
     private void checkHost() {
         Thread t = new Thread(() -> {
-            List<String> problems;
-            List<String> radvd;
-            try {
-                Preflight preflight = Preflight.forThisHost(new ProcessCommandRunner());
-                problems = preflight.problems(List.of(Requirement.IP, Requirement.NFT, Requirement.ETHTOOL, Requirement.SYSCTL), true);
-                radvd = preflight.problems(List.of(Requirement.RADVD), false);
-            } catch (RuntimeException e) {
-                problems = List.of("live mode cannot check this host: " + e.getMessage());
-                radvd = List.of();
-            }
-            List<String> found = problems;
-            List<String> foundForMobileIpv6 = radvd;
+            runtimes.live().checkHost();
             Platform.runLater(() -> {
-                hostProblems = found;
-                mobileIpv6Problems = foundForMobileIpv6;
+                hostChecked = true;
                 updateLiveAvailability();
             });
         }, "warplab-preflight");
@@ -345,16 +330,7 @@ public final class RunPane extends BorderPane {
     }
 
     Optional<String> liveUnavailable(Lab lab) {
-        if (hostProblems == null) {
-            return Optional.of("checking this host");
-        }
-        if (!hostProblems.isEmpty()) {
-            return Optional.of(String.join("; ", hostProblems));
-        }
-        if (lab.scheme() == SchemeKind.MOBILE_IPV6 && !mobileIpv6Problems.isEmpty()) {
-            return Optional.of(String.join("; ", mobileIpv6Problems));
-        }
-        return LiveRunner.unsupported(lab, lab.scheme());
+        return hostChecked ? runtimes.live().unavailable(lab) : Optional.of("checking this host");
     }
 
     private static String shorten(String text) {
@@ -374,7 +350,7 @@ public final class RunPane extends BorderPane {
         Lab lab = model.lab();
         List<Problem> errors = LabValidator.validate(lab).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
-            status.setText("Fix the problems first: " + DesignerWindow.count(errors.size(), "error") + " (see the Problems tab)");
+            status.setText("Fix the problems first: " + Wording.count(errors.size(), "error") + " (see the Problems tab)");
             return;
         }
         long seedValue;
@@ -390,15 +366,8 @@ public final class RunPane extends BorderPane {
             @Override
             protected RunRecord call() throws Exception {
                 try {
-                    if (isLive) {
-                        updateMessage("live run: starting");
-                        LiveRunner runner = new LiveRunner(new ProcessCommandRunner(), HostTools.fromEnvironment(), LiveState.DEFAULT_DIR,
-                                step -> updateMessage("live run: " + step));
-                        LiveRunner.Outcome outcome = runner.run(lab, lab.scheme());
-                        return new RunRecord(lab, outcome.result(), outcome.trace(), List.of());
-                    }
-                    updateMessage("emulating " + lab.name() + " (seed " + seedValue + ")…");
-                    Emulator.Outcome outcome = Emulator.run(lab, Emulator.Options.defaults(seedValue));
+                    LabRuntime runtime = isLive ? runtimes.live() : runtimes.emulated();
+                    RunOutcome outcome = runtime.run(lab, seedValue, this::updateMessage);
                     return new RunRecord(lab, outcome.result(), outcome.trace(), outcome.captures());
                 } finally {
                     Platform.runLater(RunPane.this::runThreadEnded);
@@ -435,7 +404,7 @@ public final class RunPane extends BorderPane {
         if (cause == null) {
             return "unknown error";
         }
-        if (cause instanceof EmulationException || cause instanceof IOException) {
+        if (cause instanceof RunFailedException || cause instanceof IOException) {
             return cause.getMessage();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

@@ -18,8 +18,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.warplab.emulation.EmulationException;
-import org.warplab.emulation.Emulator;
 import org.warplab.io.LabParameter;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
@@ -28,6 +26,8 @@ import org.warplab.model.LinkKind;
 import org.warplab.model.Migration;
 import org.warplab.model.Problem;
 import org.warplab.model.Vm;
+import org.warplab.run.LabRuntime;
+import org.warplab.run.RunFailedException;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.SweepMetric;
 import org.warplab.ui.common.BackgroundWork;
@@ -43,6 +43,8 @@ public final class SweepPane extends BorderPane {
     record Point(double value, List<Double> metric) { }
 
     private final DesignerModel model;
+    /** The runtime every point runs on (the emulator: the same seed at every point). */
+    private final LabRuntime emulator;
     private final ComboBox<String> parameter = new ComboBox<>();
     private final TextField from = new TextField("0");
     private final TextField to = new TextField("200");
@@ -57,8 +59,9 @@ public final class SweepPane extends BorderPane {
     private final List<Point> points = new ArrayList<>();
     private Task<List<Point>> task;
 
-    public SweepPane(DesignerModel model) {
+    public SweepPane(DesignerModel model, LabRuntime emulator) {
         this.model = model;
+        this.emulator = emulator;
         setId("sweep-pane");
         parameter.setId("sweep-parameter");
         parameter.setEditable(true);
@@ -192,10 +195,10 @@ public final class SweepPane extends BorderPane {
                     }
                     List<Double> figures = new ArrayList<>();
                     try {
-                        for (MigrationMetrics m : Emulator.run(lab, Emulator.Options.defaults(1)).result().migrations()) {
+                        for (MigrationMetrics m : emulator.run(lab, 1, step -> { }).result().migrations()) {
                             figures.add(chosen.of(m));
                         }
-                    } catch (EmulationException e) {
+                    } catch (RunFailedException e) {
                         throw new IllegalArgumentException("with " + path + " = " + LabParameter.format(v) + ": " + e.getMessage());
                     }
                     out.add(new Point(v, figures));

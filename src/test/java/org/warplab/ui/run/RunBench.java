@@ -1,5 +1,6 @@
 package org.warplab.ui.run;
 
+import org.warplab.testing.TestRuntimes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public final class RunBench {
 
     static void run(Stage stage) throws Exception {
         Preferences prefs = Preferences.userRoot().node("org/warplab/run-bench-" + System.nanoTime());
-        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null);
+        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
         stage.setWidth(1400);
         stage.setHeight(900);
         stage.show();

@@ -1,5 +1,6 @@
 package org.warplab.ui.run;
 
+import org.warplab.testing.TestRuntimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class RunViewShots {
             Path out = Path.of(raw.get(0));
             Files.createDirectories(out);
             Preferences prefs = Preferences.userRoot().node("org/warplab/run-shots-" + System.nanoTime());
-            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null);
+            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
             stage.setWidth(1400);
             stage.setHeight(900);
             stage.setX(0);

@@ -1,4 +1,4 @@
-package org.warplab.emulation;
+package org.warplab.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,8 +10,6 @@ import org.warplab.model.LabValidator;
 import org.warplab.model.Problem;
 import org.warplab.model.SchemeConfig;
 import org.warplab.model.SchemeKind;
-import org.warplab.run.ParallelRuns;
-import org.warplab.run.RunResult;
 
 /**
  * One lab under every scheme it can run and the baselines, on the same topology, migrations and
@@ -45,28 +43,31 @@ public final class SchemeComparison {
     }
 
     /** Every scheme of {@link #schemesOf}, on up to {@code workers} threads; entries in that order, as a serial loop gives them. */
-    public static List<Entry> runAll(Lab lab, long seed, int workers, ParallelRuns.Progress progress, ParallelRuns.Cancel cancel)
-            throws ParallelRuns.CancelledException {
+    public static List<Entry> runAll(LabRuntime runtime, Lab lab, long seed, int workers, ParallelRuns.Progress progress,
+            ParallelRuns.Cancel cancel) throws ParallelRuns.CancelledException {
         List<java.util.concurrent.Callable<Entry>> tasks = schemesOf(lab).stream()
-                .<java.util.concurrent.Callable<Entry>>map(kind -> () -> run(lab, kind, seed)).toList();
+                .<java.util.concurrent.Callable<Entry>>map(kind -> () -> run(runtime, lab, kind, seed)).toList();
         return ParallelRuns.run(tasks, workers, progress, cancel);
     }
 
     /** The plan for comparing {@code lab}: one run per scheme, each about as heavy as one run of the lab. */
-    public static ParallelRuns.Plan plan(Lab lab) {
-        return ParallelRuns.plan(schemesOf(lab).size(), EmulatedRuns.heapEstimate(lab));
+    public static ParallelRuns.Plan plan(LabRuntime runtime, Lab lab) {
+        return ParallelRuns.plan(schemesOf(lab).size(), runtime.heapEstimate(lab));
     }
 
-    /** Runs {@code lab} under {@code scheme}, or says why it cannot (the lab's first error under that scheme, or the emulator's refusal). */
-    public static Entry run(Lab lab, SchemeKind scheme, long seed) {
+    /**
+     * Runs {@code lab} under {@code scheme}, or says why it cannot (the lab's first error under that
+     * scheme, or the runtime's refusal).
+     */
+    public static Entry run(LabRuntime runtime, Lab lab, SchemeKind scheme, long seed) throws InterruptedException {
         Lab variant = lab.withScheme(scheme);
         Optional<Problem> error = LabValidator.validate(variant).stream().filter(Problem::isError).findFirst();
         if (error.isPresent()) {
             return new Entry(scheme, null, "not applicable: " + error.get().message());
         }
         try {
-            return new Entry(scheme, Emulator.run(variant, Emulator.Options.defaults(seed)).result(), null);
-        } catch (EmulationException e) {
+            return new Entry(scheme, runtime.run(variant, seed, step -> { }).result(), null);
+        } catch (RunFailedException e) {
             return new Entry(scheme, null, "not run: " + e.getMessage());
         }
     }
