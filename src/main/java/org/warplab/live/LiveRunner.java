@@ -49,6 +49,7 @@ import org.warplab.run.Trace;
 import org.warplab.run.TraceEvent;
 import org.warplab.scheme.InterfaceNames;
 import org.warplab.scheme.MobileIpv6Scheme;
+import org.warplab.scheme.NetworkPagingScheme;
 
 /**
  * Runs a lab's migrations live: builds it on namespaces from its generated configs, starts the
@@ -485,16 +486,7 @@ public final class LiveRunner {
 
         /** An address of {@code router} every site can reach: its address on a client site it serves, else a WAN address. */
         private String reachableAddress(String router) {
-            for (Link link : lab.linksOf(router)) {
-                if (link.kind() == LinkKind.LAN) {
-                    Optional<Client> client = lab.node(link.other(router), Client.class);
-                    if (client.isPresent() && client.get().gateway(IpFamily.IPV4).isPresent()) {
-                        return client.get().gateway(IpFamily.IPV4).get().toString();
-                    }
-                }
-            }
-            return lab.linksOf(router).stream().filter(l -> l.kind() == LinkKind.WAN).flatMap(l -> l.addressesOf(router).stream())
-                    .filter(a -> a.family() == IpFamily.IPV4).map(a -> a.address().toString()).findFirst()
+            return NetworkPagingScheme.configurationAddress(lab, router).map(Object::toString)
                     .orElseThrow(() -> new IllegalStateException("client edge " + router + " has no IPv4 address to send switch messages to"));
         }
 
