@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.model.Units;
 import java.util.Locale;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
 import org.warplab.run.FigureText;
 import org.warplab.run.MigrationMetrics;
-import org.warplab.run.Millis;
 import org.warplab.run.ParallelRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,6 +114,6 @@ final class CompareCommand extends HeadlessCommand {
 
     /** A figure in milliseconds for the table, or a dash when the run has none. */
     private static String cell(Long ns) {
-        return ns == null ? "—" : Millis.number(ns);
+        return Units.msNumberOr(ns, 1, Units.NONE);
     }
 }

@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.model.Units;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -12,7 +13,6 @@ import org.warplab.io.IoProblems;
 import org.warplab.run.FigureText;
 import org.warplab.run.FlowMetrics;
 import org.warplab.run.MigrationMetrics;
-import org.warplab.run.Millis;
 import org.warplab.run.Phase;
 import org.warplab.run.RunExports;
 import org.warplab.run.RunResult;
@@ -79,7 +79,7 @@ final class EmulateCommand extends HeadlessCommand {
     }
 
     static String ms(long ns) {
-        return Millis.text(ns);
+        return Units.msOrNone(ns, 1);
     }
 
     static void print(RunResult result, PrintStream out) {

@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.model.Units;
 import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +79,8 @@ final class GuestCommand extends HeadlessCommand {
                 out.println("  kernel      " + image.kernelRelease() + " from " + image.kernelOrigin() + ", booted " + (image.bootMethod().name().equals("PVH")
                         ? "as an uncompressed vmlinux (PVH)" : "as a bzImage"));
                 out.println("  modules     " + (image.modules().isEmpty() ? "(none: virtio-net built in)" : String.join(" ", image.modules())));
-                out.println(String.format(Locale.ROOT, "  verified    booted in %.2f s under %s, UDP echo %.2f ms", image.verifiedBootNs() / 1e9,
-                        image.accelerator(), image.verifiedEchoNs() / 1e6));
+                out.println("  verified    booted in " + Units.seconds(image.verifiedBootNs(), 2) + " under " + image.accelerator() + ", UDP echo "
+                        + Units.ms(image.verifiedEchoNs(), 2));
                 out.println("  accelerator " + outcome.acceleratorReason());
                 return Cli.OK;
             } catch (GuestBuildException e) {

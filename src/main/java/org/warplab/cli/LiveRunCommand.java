@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.model.Units;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,7 +129,8 @@ final class LiveRunCommand extends HeadlessCommand {
             outcome.result().notes().forEach(n -> out.println("Note: " + n));
         } else {
             EmulateCommand.print(outcome.result(), out);
-            out.printf(Locale.ROOT, "%nLab build time: %.1f ms%n", outcome.buildNs() / 1e6);
+            out.println();
+            out.println("Lab build time: " + Units.ms(outcome.buildNs(), 1));
         }
         if (compareEmulated) {
             try {

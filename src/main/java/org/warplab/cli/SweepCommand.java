@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.model.Units;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -197,7 +198,7 @@ final class SweepCommand extends HeadlessCommand {
     }
 
     private static String csvMs(Long ns) {
-        return ns == null || ns < 0 ? "" : String.format(Locale.ROOT, "%.3f", ns / 1e6);
+        return Units.msNumberOr(ns, 3, "");
     }
 
     private static void printTable(PrintStream out, String path, String metric, List<double[]> rows, List<String> labels, boolean several) {

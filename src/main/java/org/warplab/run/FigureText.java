@@ -1,5 +1,7 @@
 package org.warplab.run;
 
+import org.warplab.model.Units;
+
 /**
  * A migration's figures in words, the same in the readout, the CLI and the report: a figure that
  * was not measured says why ("unreachable after the move", "did not finish") instead of showing a
@@ -11,11 +13,11 @@ public final class FigureText {
     }
 
     public static String downtime(MigrationMetrics m) {
-        return m.completion().finished() ? Millis.text(m.downtimeNs()) : "did not finish";
+        return m.completion().finished() ? Units.msOrNone(m.downtimeNs(), 1) : "did not finish";
     }
 
     public static String migrationTime(MigrationMetrics m) {
-        return m.completion().finished() ? Millis.text(m.migrationTimeNs()) : "did not finish";
+        return m.completion().finished() ? Units.msOrNone(m.migrationTimeNs(), 1) : "did not finish";
     }
 
     public static String gap(MigrationMetrics m) {
@@ -31,14 +33,14 @@ public final class FigureText {
         if (!m.reachableAfter()) {
             return "unreachable after";
         }
-        return Millis.text(m.clientGapNs());
+        return Units.msOrNone(m.clientGapNs(), 1);
     }
 
     public static String latencyAfter(MigrationMetrics m) {
         if (!m.completion().finished()) {
             return "did not finish";
         }
-        return m.latencyAfterNs() >= 0 ? Millis.text(m.latencyAfterNs()) : "no echo";
+        return m.latencyAfterNs() >= 0 ? Units.msOrNone(m.latencyAfterNs(), 1) : "no echo";
     }
 
     public static String reachable(MigrationMetrics m) {
@@ -63,6 +65,6 @@ public final class FigureText {
             return m.mode().startsWith("cold") ? "cold migration (no pre-copy)" : "—";
         }
         String rounds = c.maxRounds() > 0 ? c.preCopyRounds() + " of " + c.maxRounds() + " rounds" : c.preCopyRounds() + " passes";
-        return c.converged() ? "converged in " + rounds : "did NOT converge: " + rounds + ", downtime limit " + Millis.text(c.downtimeLimitNs()) + " exceeded";
+        return c.converged() ? "converged in " + rounds : "did NOT converge: " + rounds + ", downtime limit " + Units.msOrNone(c.downtimeLimitNs(), 1) + " exceeded";
     }
 }

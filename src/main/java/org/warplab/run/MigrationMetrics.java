@@ -1,5 +1,7 @@
 package org.warplab.run;
 
+import org.warplab.model.Units;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,8 +77,8 @@ public record MigrationMetrics(
         if (completion.didNotConverge()) {
             String rounds = completion.maxRounds() > 0 ? completion.preCopyRounds() + " of " + completion.maxRounds() + " rounds (the limit)"
                     : completion.preCopyRounds() + " passes";
-            caveats.add("pre-copy did not converge: after " + rounds + " the dirty memory still exceeded the " + Millis.text(completion.downtimeLimitNs()) + " downtime limit, so "
-                    + vm + " was stopped anyway" + (downtimeNs >= 0 ? " (downtime " + Millis.text(downtimeNs) + ")" : ""));
+            caveats.add("pre-copy did not converge: after " + rounds + " the dirty memory still exceeded the " + Units.msOrNone(completion.downtimeLimitNs(), 1) + " downtime limit, so "
+                    + vm + " was stopped anyway" + (downtimeNs >= 0 ? " (downtime " + Units.msOrNone(downtimeNs, 1) + ")" : ""));
         }
         if (flows.isEmpty()) {
             caveats.add("no probe flow went to " + vm + ", so nothing measured its gap, loss or latency");

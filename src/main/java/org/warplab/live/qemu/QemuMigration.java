@@ -1,5 +1,6 @@
 package org.warplab.live.qemu;
 
+import org.warplab.model.Units;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,14 +88,14 @@ public final class QemuMigration {
             out.add("migration " + outcome.name().toLowerCase() + " under " + accelerator + (error.isEmpty() ? "" : ": " + error));
             if (outcome == Outcome.COMPLETED && totalTimeNs == 0 && transferredBytes > 0) {
                 // seen with QEMU 7.2 under TCG: the stream moved, yet every timer reads 0
-                out.add(String.format(java.util.Locale.ROOT, "  QEMU: %d pass(es), %.1f of %.1f MiB transferred; it reported no times (total, setup and downtime all 0),"
+                out.add(String.format("  QEMU: %d pass(es), %.1f of %.1f MiB transferred; it reported no times (total, setup and downtime all 0),"
                         + " so the times come from its STOP and RESUME events", passes, transferredBytes / 1048576.0, totalBytes / 1048576.0));
             } else {
-                out.add(String.format(java.util.Locale.ROOT, "  QEMU: total %.0f ms, setup %.0f ms, downtime %.0f ms, %d pass(es), %.1f of %.1f MiB transferred",
+                out.add(String.format("  QEMU: total %.0f ms, setup %.0f ms, downtime %.0f ms, %d pass(es), %.1f of %.1f MiB transferred",
                         totalTimeNs / 1e6, setupTimeNs / 1e6, downtimeNs / 1e6, passes, transferredBytes / 1048576.0, totalBytes / 1048576.0));
             }
             if (!converged) {
-                out.add(String.format(java.util.Locale.ROOT, "  pre-copy did not converge within the pass limit: QEMU expected %.0f ms of downtime", lastExpectedDowntimeNs / 1e6));
+                out.add("  pre-copy did not converge within the pass limit: QEMU expected " + Units.ms(lastExpectedDowntimeNs, 0) + " of downtime");
             }
             policyActions.forEach(a -> out.add("  " + a));
             return out;
@@ -162,7 +163,7 @@ public final class QemuMigration {
                 converged = false;
                 if (settings.policy() == Policy.RAISE_LIMIT && limitNs < settings.downtimeCeilingNs()) {
                     long raised = Math.min(settings.downtimeCeilingNs(), Math.max(2 * limitNs, expectedNs + expectedNs / 4));
-                    actions.add(String.format(java.util.Locale.ROOT, "pass %d: QEMU expects %.0f ms of downtime, over the %.0f ms limit: limit raised to %.0f ms",
+                    actions.add(String.format("pass %d: QEMU expects %.0f ms of downtime, over the %.0f ms limit: limit raised to %.0f ms",
                             passes, expectedNs / 1e6, limitNs / 1e6, raised / 1e6));
                     limitNs = raised;
                     ObjectNode raise = JSON.createObjectNode();
@@ -170,7 +171,7 @@ public final class QemuMigration {
                     src.execute("migrate-set-parameters", raise);
                     nextActionAtPass = passes + settings.passLimit();
                 } else {
-                    actions.add(String.format(java.util.Locale.ROOT, "pass %d: QEMU expects %.0f ms of downtime, over the %.0f ms limit%s: migration cancelled, the VM keeps running at the source",
+                    actions.add(String.format("pass %d: QEMU expects %.0f ms of downtime, over the %.0f ms limit%s: migration cancelled, the VM keeps running at the source",
                             passes, expectedNs / 1e6, limitNs / 1e6, settings.policy() == Policy.RAISE_LIMIT ? " (already at the ceiling)" : ""));
                     src.execute("migrate_cancel");
                     nextActionAtPass = Long.MAX_VALUE;

@@ -9,6 +9,7 @@ import javafx.scene.SnapshotParameters;
 import org.warplab.io.LabFiles;
 import org.warplab.model.Lab;
 import org.warplab.model.Link;
+import org.warplab.model.Units;
 import org.warplab.model.Migration;
 import org.warplab.model.ProbeFlow;
 import org.warplab.run.FigureText;
@@ -19,7 +20,6 @@ import org.warplab.run.RunResult;
 import org.warplab.ui.canvas.Exporter;
 import org.warplab.ui.common.CanvasChart;
 import org.warplab.ui.common.Theme;
-import org.warplab.ui.common.Units;
 
 /**
  * A run as one self-contained HTML file: the lab's picture, its parameters, every migration's
@@ -56,7 +56,7 @@ final class RunReport {
         h.append("<h2>Parameters</h2>\n<table><tr><th>link</th><th>ends</th><th>kind</th><th>delay</th><th>bandwidth</th><th>loss</th></tr>\n");
         for (Link l : lab.links()) {
             h.append("<tr><td>").append(esc(l.id())).append("</td><td>").append(esc(l.a() + " – " + l.b())).append("</td><td>")
-                    .append(esc(l.kind().name().toLowerCase(Locale.ROOT))).append("</td><td>").append(esc(TraceText.ms(l.delayNs()))).append("</td><td>")
+                    .append(esc(l.kind().name().toLowerCase(Locale.ROOT))).append("</td><td>").append(esc(Units.msExactWithUnit(l.delayNs()))).append("</td><td>")
                     .append(esc(bandwidth(l.bandwidthBps()))).append("</td><td>").append(esc(percent(l.lossPercent()))).append("</td></tr>\n");
         }
         h.append("</table>\n");
@@ -64,14 +64,14 @@ final class RunReport {
         h.append("<table><tr><th>migration</th><th>VM</th><th>to</th><th>at</th><th>mode</th><th>storage</th><th>downtime limit</th></tr>\n");
         for (Migration m : lab.migrations()) {
             h.append("<tr><td>").append(esc(m.id())).append("</td><td>").append(esc(m.vm())).append("</td><td>").append(esc(m.to()))
-                    .append("</td><td>").append(esc(TraceText.ms(m.atNs()))).append("</td><td>").append(esc(m.mode().name().toLowerCase(Locale.ROOT)))
+                    .append("</td><td>").append(esc(Units.msExactWithUnit(m.atNs()))).append("</td><td>").append(esc(m.mode().name().toLowerCase(Locale.ROOT)))
                     .append("</td><td>").append(esc(m.storage().name().toLowerCase(Locale.ROOT))).append("</td><td>")
-                    .append(esc(TraceText.ms(m.downtimeLimitNs()))).append("</td></tr>\n");
+                    .append(esc(Units.msExactWithUnit(m.downtimeLimitNs()))).append("</td></tr>\n");
         }
         h.append("</table>\n<table><tr><th>probe flow</th><th>from</th><th>to</th><th>kind</th><th>every</th><th>bytes</th></tr>\n");
         for (ProbeFlow f : lab.traffic()) {
             h.append("<tr><td>").append(esc(f.id())).append("</td><td>").append(esc(f.client())).append("</td><td>").append(esc(f.vm()))
-                    .append("</td><td>").append(esc(f.kind().key())).append("</td><td>").append(esc(TraceText.ms(f.intervalNs())))
+                    .append("</td><td>").append(esc(f.kind().key())).append("</td><td>").append(esc(Units.msExactWithUnit(f.intervalNs())))
                     .append("</td><td>").append(f.packetBytes()).append("</td></tr>\n");
         }
         h.append("</table>\n");
