@@ -11,8 +11,6 @@ import org.warplab.config.ConfigGenerator;
 import org.warplab.config.ConfigTree;
 import org.warplab.config.ConfigOptions;
 import org.warplab.config.GeneratedFile;
-import org.warplab.config.MipTunnel;
-import org.warplab.config.SegmentTransport;
 import org.warplab.config.StateFiles;
 import org.warplab.io.IoProblems;
 import org.warplab.io.LoadedLab;
@@ -55,12 +53,8 @@ final class ConfigsCommand extends HeadlessCommand {
     @Option(names = "--force", description = "Write into a non-empty DIR (files are replaced).")
     boolean force;
 
-    @Option(names = "--segment-transport", paramLabel = "T",
-            description = "vlan (802.1Q, default) or vxlan (kernels without 802.1Q).")
-    SegmentTransport transport;
-
-    @Option(names = "--mip-tunnel", paramLabel = "T", description = "ip6tnl (default) or seg6 (kernels without ip6tnl).")
-    MipTunnel tunnel;
+    @Mixin
+    RunOptions.KernelVariants variants;
 
     @Option(names = "--slow-convergence", description = "FRR with default OSPF timers instead of the fast ones.")
     boolean slowConvergence;
@@ -77,13 +71,7 @@ final class ConfigsCommand extends HeadlessCommand {
         if (!List.of("before", "after", "both").contains(stateChoice)) {
             throw new UsageException("--state takes before, after or both, got '" + stateChoice + "'");
         }
-        ConfigOptions options = ConfigOptions.DEFAULTS.withFastConvergence(!slowConvergence);
-        if (transport != null) {
-            options = options.withSegmentTransport(transport);
-        }
-        if (tunnel != null) {
-            options = options.withMipTunnel(tunnel);
-        }
+        ConfigOptions options = variants.applyTo(ConfigOptions.DEFAULTS.withFastConvergence(!slowConvergence));
         if (namespacePrefix != null) {
             if (!namespacePrefix.matches("[A-Za-z0-9_.-]{0,32}")) {
                 throw new UsageException("--namespace-prefix takes letters, digits, '.', '-' and '_' (at most 32), got '" + namespacePrefix + "'");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.warplab.config.ConfigChecks;
+import org.warplab.config.ConfigOptions;
 import org.warplab.config.ConfigTree;
 import org.warplab.export.ContainerlabExport;
 import org.warplab.io.IoProblems;
@@ -64,6 +65,10 @@ final class ExportCommand extends HeadlessCommand {
         @Option(names = "--force", description = "Write into a DIR that is not empty.")
         boolean force;
 
+        /** Containers share the host's kernel: vxlan segments without its 8021q module, seg6 without ip6_tunnel. */
+        @picocli.CommandLine.Mixin
+        RunOptions.KernelVariants variants;
+
         @Override
         int run() throws UsageException {
             if (files.size() != 1) {
@@ -95,7 +100,7 @@ final class ExportCommand extends HeadlessCommand {
                 err.println(file + ": " + problems.stream().filter(Problem::isError).count() + " error(s); nothing exported");
                 return Cli.INVALID;
             }
-            ContainerlabExport.Bundle bundle = ContainerlabExport.export(lab, name, state);
+            ContainerlabExport.Bundle bundle = ContainerlabExport.export(lab, name, state, variants.applyTo(ConfigOptions.DEFAULTS));
             int written;
             try {
                 if (Files.exists(dir) && !Files.isDirectory(dir)) {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.warplab.config.ConfigOptions;
+import org.warplab.config.MipTunnel;
+import org.warplab.config.SegmentTransport;
 import org.warplab.emulation.EmulatedRuns;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
@@ -23,6 +26,27 @@ final class RunOptions {
         @Option(names = "--scheme", paramLabel = "S", completionCandidates = Converters.SchemeKeys.class,
                 description = "Use another scheme than the lab's: ${COMPLETION-CANDIDATES}.")
         SchemeKind scheme;
+    }
+
+    /** {@code --segment-transport T --mip-tunnel T}: the generator's variants for a kernel without 802.1Q or ip6tnl. */
+    static final class KernelVariants {
+        @Option(names = "--segment-transport", paramLabel = "T",
+                description = "vlan (802.1Q, default) or vxlan (kernels without 802.1Q).")
+        SegmentTransport transport;
+
+        @Option(names = "--mip-tunnel", paramLabel = "T", description = "ip6tnl (default) or seg6 (kernels without ip6tnl).")
+        MipTunnel tunnel;
+
+        ConfigOptions applyTo(ConfigOptions options) {
+            ConfigOptions chosen = options;
+            if (transport != null) {
+                chosen = chosen.withSegmentTransport(transport);
+            }
+            if (tunnel != null) {
+                chosen = chosen.withMipTunnel(tunnel);
+            }
+            return chosen;
+        }
     }
 
     /** {@code --seed N}. */

@@ -106,8 +106,9 @@ final class Channel implements EventHandler, FrameSink {
     @Override
     public void handle(int code, Object payload) {
         Frame frame = (Frame) payload;
-        if (lossProbability > 0 && net.sim.random().nextDouble() < lossProbability) {
-            net.drop(frame, toNode, link, "lost on " + link + " (loss " + (lossProbability * 100) + "%)");
+        String lost = net.loss.lost(frame, this, net);
+        if (lost != null) {
+            net.drop(frame, toNode, link, lost);
             return;
         }
         if (net.tracing()) {

@@ -80,13 +80,17 @@ public final class Emulator {
     }
 
     public static Outcome run(Lab lab, Options options) throws EmulationException {
-        return run(lab, options, behaviourFor(lab));
+        return run(lab, options, LinkLoss.CONFIGURED);
     }
 
-    /** Runs with a given behaviour: tests use it to inject faults (a lost Binding Acknowledgement). */
-    static Outcome run(Lab lab, Options options, SchemeBehaviour behaviour) throws EmulationException {
+    /** Runs with another model of which frames the links lose than the lab's loss rates. */
+    static Outcome run(Lab lab, Options options, LinkLoss loss) throws EmulationException {
+        return run(lab, options, behaviourFor(lab), loss);
+    }
+
+    private static Outcome run(Lab lab, Options options, SchemeBehaviour behaviour, LinkLoss loss) throws EmulationException {
         Simulator sim = new Simulator(options.seed());
-        NetworkContext net = new NetworkContext(sim, options.trace(), options.capture());
+        NetworkContext net = new NetworkContext(sim, options.trace(), options.capture(), loss);
         net.overheads = new TestbedOverheads(lab.testbed(), options.seed());
         EmulatedNetwork network = EmulatedNetwork.build(lab, net, behaviour);
         List<MigrationRun> runs = new ArrayList<>();

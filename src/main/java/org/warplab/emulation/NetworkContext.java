@@ -22,8 +22,16 @@ final class NetworkContext {
     private long nextPacketId = 1;
     private long nextMac = 0x02_57_4c_00_00_01L;
 
+    /** Which frames the links lose. */
+    final LinkLoss loss;
+
     NetworkContext(Simulator sim, boolean tracing, boolean capturing) {
+        this(sim, tracing, capturing, LinkLoss.CONFIGURED);
+    }
+
+    NetworkContext(Simulator sim, boolean tracing, boolean capturing, LinkLoss loss) {
         this.sim = sim;
+        this.loss = loss;
         this.tracer = new Tracer(tracing);
         this.capturing = capturing;
     }

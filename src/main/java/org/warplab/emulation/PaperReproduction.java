@@ -24,8 +24,8 @@ public final class PaperReproduction {
     static final long[] FIGURE_4_DELAYS_MS = {0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 200};
 
     public enum Paper {
-        PAPER_000("paper-000", "Kanada & Tarui: network paging (paper 000)", Testbed.PAPER_000, List.of("paging-paper")),
-        PAPER_003("paper-003", "Mobile IPv6 live migration over a WAN (paper 003)", Testbed.PAPER_003,
+        PAPER_000("paper-000", "Paper 000: wide-area migration by network paging", Testbed.PAPER_000, List.of("paging-paper")),
+        PAPER_003("paper-003", "Paper 003: live migration over the Internet with Mobile IPv6", Testbed.PAPER_003,
                 List.of("mipv6-paper", "mipv6-no-shared-storage"));
 
         private final String key;
