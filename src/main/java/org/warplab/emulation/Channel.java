@@ -106,15 +106,17 @@ final class Channel implements EventHandler, FrameSink {
     @Override
     public void handle(int code, Object payload) {
         Frame frame = (Frame) payload;
-        if (lossProbability > 0 && net.sim.random().nextDouble() < lossProbability) {
-            net.drop(frame, toNode, link, "lost on " + link + " (loss " + (lossProbability * 100) + "%)");
+        String lost = net.loss.lost(frame, this, net);
+        if (lost != null) {
+            net.drop(frame, toNode, link, lost);
             return;
         }
+        net.hops++;
         if (net.tracing()) {
             net.trace(new TraceEvent.HopArrived(net.now(), frame.id, link, fromNode, toNode));
-            if (frame.path != null) {
-                frame.path.add(toNode);
-            }
+        }
+        if (frame.path != null) {
+            frame.path.add(toNode);
         }
         receiver.receive(frame, receiverPort);
     }

@@ -42,8 +42,6 @@ final class MobileIpv6Behaviour implements SchemeBehaviour {
     private final MobileIpv6 config;
     private EmulatedNetwork network;
     private HomeAgent homeAgent;
-    /** Test hook: this many Binding Acknowledgements from the home agent are lost (dropped with that reason). */
-    int bindingAcksToLose;
 
     MobileIpv6Behaviour(MobileIpv6 config) {
         this.config = config;
@@ -380,11 +378,6 @@ final class MobileIpv6Behaviour implements SchemeBehaviour {
             Frame ba = bindingAck(bu);
             ba.mobilitySequence = bu.mobilitySequence;
             ba.mobilityLifetimeNs = lifetime;
-            if (bindingAcksToLose > 0) {
-                bindingAcksToLose--;
-                network.net.drop(ba, router.name, null, "binding acknowledgement lost (fault injected by the test)");
-                return;
-            }
             router.route6(ba);
         }
 

@@ -16,14 +16,26 @@ final class NetworkContext {
     final Simulator sim;
     final Tracer tracer;
     final boolean capturing;
+    /** Whether probes note the nodes they cross (set before the network is built). */
+    boolean recordPaths;
+    /** Frames that crossed a link, for the packet-hops per second a benchmark compares with other simulators. */
+    long hops;
     /** The lab's testbed profile: its overheads, drawn from a stream of their own. */
     TestbedOverheads overheads = TestbedOverheads.ideal();
     private final Map<String, CapturePoint> captures = new LinkedHashMap<>();
     private long nextPacketId = 1;
     private long nextMac = 0x02_57_4c_00_00_01L;
 
+    /** Which frames the links lose. */
+    final LinkLoss loss;
+
     NetworkContext(Simulator sim, boolean tracing, boolean capturing) {
+        this(sim, tracing, capturing, LinkLoss.CONFIGURED);
+    }
+
+    NetworkContext(Simulator sim, boolean tracing, boolean capturing, LinkLoss loss) {
         this.sim = sim;
+        this.loss = loss;
         this.tracer = new Tracer(tracing);
         this.capturing = capturing;
     }

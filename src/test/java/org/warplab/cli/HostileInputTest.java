@@ -86,8 +86,10 @@ class HostileInputTest {
     void configsAfterOnALabWithoutMigrationSaysThereIsNoAfterAndWritesNothing(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out");
         Run run = cli("configs", HOSTILE.resolve("no-migration.warplab.json").toString(), "-o", out.toString(), "--state", "after");
-        assertEquals(2, run.code(), run.err());
-        assertTrue(run.err().contains("has no migration, so there is no 'after' state; use --state before"), run.err());
+        // the validator decides (one truth): a lab without a migration is an invalid lab, located in the file
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("migrations: error: the lab has no migration"), run.err());
+        assertFalse(run.err().contains("internal error"), run.err());
         assertFalse(run.out().contains("written to"), run.out());
         assertFalse(Files.exists(out));
     }

@@ -134,9 +134,10 @@ class MobileIpv6EmulationTest {
     @Test
     void aLostBindingAcknowledgementIsRetransmittedAfterOnePointFiveSecondsThenDoubling() throws Exception {
         Lab lab = paper().withDurationNs(14_000_000_000L);
-        MobileIpv6Behaviour lossy = new MobileIpv6Behaviour(settings(lab));
-        lossy.bindingAcksToLose = 2;
-        Emulator.Outcome outcome = Emulator.run(lab, Emulator.Options.defaults(1), lossy);
+        int[] acksToLose = {2};
+        LinkLoss firstTwoAcks = (frame, channel, net) -> frame.kind == PacketKind.BINDING_ACK && acksToLose[0]-- > 0
+                ? "binding acknowledgement lost on " + channel.linkName() : LinkLoss.CONFIGURED.lost(frame, channel, net);
+        Emulator.Outcome outcome = Emulator.run(lab, Emulator.Options.defaults(1), firstTwoAcks);
         List<TraceEvent.PacketSent> updates = outcome.trace().ofType(TraceEvent.PacketSent.class).stream()
                 .filter(p -> p.kind() == PacketKind.BINDING_UPDATE && p.fromNode().equals("mn")).toList();
         assertTrue(updates.size() >= 3, "first Binding Update and two retransmissions: " + updates.size());

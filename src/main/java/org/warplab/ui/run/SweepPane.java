@@ -212,7 +212,7 @@ public final class SweepPane extends BorderPane {
                     runs.add(() -> {
                         List<Double> figures = new ArrayList<>();
                         try {
-                            for (MigrationMetrics m : emulator.run(lab, 1, step -> { }).result().migrations()) {
+                            for (MigrationMetrics m : emulator.runForFigures(lab, 1, step -> { }).result().migrations()) {
                                 figures.add(chosen.of(m));
                             }
                         } catch (RunFailedException e) {

@@ -1,0 +1,170 @@
+package org.warplab.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.warplab.live.agent.AgentEvent;
+import org.warplab.run.FlowMetrics;
+import org.warplab.run.MigrationMetrics;
+import org.warplab.run.Phase;
+
+/**
+ * The live figures from recorded agent events (real runs of the sample labs, see
+ * {@link RecordLiveRun}), without root: the same figures the live run printed, and each figure
+ * checked against the raw events it comes from.
+ */
+class LiveMeasurementTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"paging-paper", "segmentation-tenants", "baseline-no-scheme", "mipv6-paper", "paging-three-dc"})
+    void aRecordedRunMeasuresAsItDidLive(String name) throws Exception {
+        RecordedRun run = RecordedRun.load(name);
+        LiveMeasurement.Measured measured = LiveMeasurement.of(run.lab(), run.recording());
+        assertEquals(run.result().migrations(), measured.migrations());
+        assertTrue(run.result().notes().containsAll(measured.notes()), "every measurement note was in the live result: " + measured.notes());
+    }
+
+    @Test
+    void pagingSwitchingRunsFromTheFirstAnnouncementSeenToTheLastRuleSwitched() throws Exception {
+        RecordedRun run = RecordedRun.load("paging-paper");
+        MigrationWindow w = run.recording().windows().get(0);
+        MigrationMetrics m = LiveMeasurement.of(run.lab(), run.recording()).migrations().get(0);
+        long seen = events(run, a -> a.startsWith("watcher "), "announcement-seen").stream().mapToLong(AgentEvent::timeNs)
+                .filter(t -> t >= w.pausedNs()).min().orElseThrow();
+        long switched = events(run, a -> a.startsWith("switcher "), "rule-switched").stream().mapToLong(AgentEvent::timeNs)
+                .filter(t -> t >= seen).max().orElseThrow();
+        assertEquals(switched - seen, m.switchingTimeNs());
+        assertEquals(w.resumedNs() - w.pausedNs(), m.downtimeNs());
+        assertEquals(w.resumedNs() - w.startNs(), m.migrationTimeNs());
+        assertTrue(m.reachableAfter());
+        List<String> names = m.phases().stream().map(Phase::name).toList();
+        assertEquals(List.of("pre-copy (modelled)", "stop-and-copy (modelled hold)", "re-attach at ADC (measured)",
+                "announce (until seen by the capture program)", "config message -> R3", "rule switch R3"), names);
+        assertPhasesFollowEachOther(m.phases().subList(0, 3));
+    }
+
+    @Test
+    void theGapIsTheLongestSilenceBetweenEchoesOfProbesSentAroundTheMove() throws Exception {
+        RecordedRun run = RecordedRun.load("paging-paper");
+        MigrationWindow w = run.recording().windows().get(0);
+        MigrationMetrics m = LiveMeasurement.of(run.lab(), run.recording()).migrations().get(0);
+        Map<Long, Long> sent = new LinkedHashMap<>();
+        events(run, a -> a.equals("probe P1"), "sent").forEach(e -> sent.put(e.number("seq"), e.timeNs()));
+        long counted = run.recording().endNs() - LiveMeasurement.SETTLE_NS / 2;
+        List<Long> arrivals = new ArrayList<>();
+        long lost = 0;
+        long total = 0;
+        Map<Long, Long> echoed = new LinkedHashMap<>();
+        events(run, a -> a.equals("probe P1"), "echo").forEach(e -> echoed.put(e.number("seq"), e.timeNs()));
+        for (Map.Entry<Long, Long> s : sent.entrySet()) {
+            if (s.getValue() >= w.startNs() - LiveMeasurement.BEFORE_NS && s.getValue() < counted) {
+                total++;
+                if (echoed.containsKey(s.getKey())) {
+                    arrivals.add(echoed.get(s.getKey()));
+                } else {
+                    lost++;
+                }
+            }
+        }
+        arrivals.sort(Long::compare);
+        long gap = 0;
+        for (int i = 1; i < arrivals.size(); i++) {
+            gap = Math.max(gap, arrivals.get(i) - arrivals.get(i - 1));
+        }
+        assertEquals(gap, m.clientGapNs());
+        assertEquals(total, m.probesSent());
+        assertEquals(lost, m.probesLost());
+        assertTrue(lost > 0 && gap > m.downtimeNs(), "the client saw the move: " + lost + " lost, gap " + gap);
+    }
+
+    /** The no-scheme baseline: nothing follows the VM, so no echo comes back after the move and the run ends in silence. */
+    @Test
+    void withNoEchoAfterTheMoveTheTrailingSilenceIsTheGap() throws Exception {
+        RecordedRun run = RecordedRun.load("baseline-no-scheme");
+        MigrationWindow w = run.recording().windows().get(0);
+        MigrationMetrics m = LiveMeasurement.of(run.lab(), run.recording()).migrations().get(0);
+        long lastEcho = events(run, a -> a.startsWith("probe "), "echo").stream().mapToLong(AgentEvent::timeNs).max().orElseThrow();
+        long lastSent = events(run, a -> a.startsWith("probe "), "sent").stream().mapToLong(AgentEvent::timeNs).max().orElseThrow();
+        long counted = Math.min(run.recording().endNs() - LiveMeasurement.SETTLE_NS / 2, lastSent);
+        assertTrue(lastEcho < w.resumedNs(), "no echo after the VM ran again in its new place");
+        assertEquals(counted - lastEcho, m.clientGapNs());
+        assertFalse(m.reachableAfter());
+        assertEquals(-1, m.latencyAfterNs());
+        assertNull(m.switchingTimeNs(), "no scheme switches anything");
+        assertTrue(m.probesLost() > 0 && m.probesLost() < m.probesSent());
+    }
+
+    @Test
+    void mobileIpv6SwitchingRunsFromTheRouterAdvertisementToTheAcknowledgement() throws Exception {
+        RecordedRun run = RecordedRun.load("mipv6-paper");
+        MigrationWindow w = run.recording().windows().get(0);
+        MigrationMetrics m = LiveMeasurement.of(run.lab(), run.recording()).migrations().get(0);
+        long ra = events(run, a -> a.startsWith("mobile node "), "router-advertisement").stream().mapToLong(AgentEvent::timeNs)
+                .filter(t -> t >= w.resumedNs()).min().orElseThrow();
+        long ack = events(run, a -> a.startsWith("mobile node "), "binding-acknowledged").stream().mapToLong(AgentEvent::timeNs)
+                .filter(t -> t >= ra).min().orElseThrow();
+        long back = events(run, a -> a.startsWith("mobile node "), "first-packet-home-address").stream().mapToLong(AgentEvent::timeNs)
+                .filter(t -> t >= ra).min().orElseThrow();
+        assertEquals(ack - ra, m.switchingTimeNs());
+        assertEquals(back - w.pausedNs(), m.downtimeNs(), "the VM is back in service when the first packet to its home address arrives");
+        List<String> names = m.phases().stream().map(Phase::name).toList();
+        assertTrue(names.containsAll(List.of("RA wait (movement detection)", "binding update → home agent", "home agent DAD of the home address",
+                "IP mobility (total: RA wait → binding acknowledged)", "tunnel: first packet to the home address")), names.toString());
+    }
+
+    /** Two clients probe the same VM: each flow's latency is its own, not the mean of the flows measured before it. */
+    @Test
+    void eachFlowsLatencyIsItsOwn() throws Exception {
+        RecordedRun run = RecordedRun.load("paging-three-dc");
+        MigrationWindow w = run.recording().windows().get(0);
+        MigrationMetrics m = LiveMeasurement.of(run.lab(), run.recording()).migrations().get(0);
+        for (FlowMetrics flow : m.flows()) {
+            Map<Long, Long> sent = new LinkedHashMap<>();
+            events(run, a -> a.equals("probe " + flow.flow()), "sent").forEach(e -> sent.put(e.number("seq"), e.timeNs()));
+            long sum = 0;
+            long count = 0;
+            for (AgentEvent echo : events(run, a -> a.equals("probe " + flow.flow()), "echo")) {
+                Long at = sent.get(echo.number("seq"));
+                if (at != null && at >= w.startNs() - LiveMeasurement.BEFORE_NS && at < w.startNs()) {
+                    sum += echo.number("rtt");
+                    count++;
+                }
+            }
+            assertTrue(count > 0);
+            assertEquals((long) (sum / (double) count), flow.latencyBeforeNs(), flow.flow());
+        }
+        assertEquals(2, m.flows().size());
+    }
+
+    @Test
+    void aRecordingOfAnotherLabIsRefusedWithItsReason() throws Exception {
+        RecordedRun paging = RecordedRun.load("paging-paper");
+        RecordedRun baseline = RecordedRun.load("baseline-no-scheme");
+        LiveRecording foreign = new LiveRecording(paging.recording().originNs(), paging.recording().endNs(),
+                List.of(new MigrationWindow("MIG9", "PDC", 0, 0, 0, 0, 0, 0, new org.warplab.run.Completion(true, 1, 30, true, 300_000_000L))), paging.recording().agentEvents());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LiveMeasurement.of(baseline.lab(), foreign));
+        assertTrue(e.getMessage().contains("MIG9"), e.getMessage());
+    }
+
+    private static List<AgentEvent> events(RecordedRun run, Predicate<String> agent, String event) {
+        return run.recording().agentEvents().entrySet().stream().filter(a -> agent.test(a.getKey())).flatMap(a -> a.getValue().stream())
+                .filter(e -> e.event().equals(event)).toList();
+    }
+
+    private static void assertPhasesFollowEachOther(List<Phase> phases) {
+        for (int i = 1; i < phases.size(); i++) {
+            assertEquals(phases.get(i - 1).endNs(), phases.get(i).startNs(), phases.get(i).name());
+        }
+    }
+}
