@@ -21,6 +21,7 @@ import org.warplab.model.Router;
 import org.warplab.model.SegmentGateway;
 import org.warplab.model.Segmentation;
 import org.warplab.model.Vm;
+import org.warplab.wire.Wire;
 import org.warplab.scheme.Advertisement;
 import org.warplab.scheme.Binding;
 import org.warplab.scheme.ControlStep;
@@ -57,8 +58,6 @@ public final class ConfigGenerator {
     /** Link-local addresses of the two ends of a data-center LAN link that carries segments over VXLAN. */
     static final String LAN_UNDERLAY_DC = "fe80::1";
     static final String LAN_UNDERLAY_ROUTER = "fe80::2";
-    static final int VXLAN_PORT = 4789;
-    static final int LAN_VXLAN_PORT = 4790;
     /** Policy-routing tables of segments at client edges: 1000 + segment position. */
     static final int SEGMENT_TABLE_BASE = 1000;
 
@@ -241,7 +240,7 @@ public final class ConfigGenerator {
                     }
                     String vx = InterfaceNames.lanVxlan(seg.vni(segment));
                     ip.line("link add " + vx + " type vxlan id " + seg.vni(segment) + " local " + LAN_UNDERLAY_ROUTER + " remote "
-                            + LAN_UNDERLAY_DC + " dev " + dev + " dstport " + LAN_VXLAN_PORT);
+                            + LAN_UNDERLAY_DC + " dev " + dev + " dstport " + Wire.LAN_VXLAN_PORT);
                     ip.line("link set dev " + vx + " master " + InterfaceNames.segmentBridge(segment.id()) + " up");
                 }
             }
@@ -277,7 +276,7 @@ public final class ConfigGenerator {
                 ip.line("link set dev " + br + " address " + site.gatewayMac());
             }
             ip.line("link set dev " + br + " up");
-            ip.line("link add " + vx + " type vxlan id " + seg.vni(segment) + " local " + local + " dstport " + VXLAN_PORT);
+            ip.line("link add " + vx + " type vxlan id " + seg.vni(segment) + " local " + local + " dstport " + Wire.VXLAN_PORT);
             ip.line("link set dev " + vx + " master " + br + " up");
             for (String other : seg.config().endpoints()) {
                 if (!other.equals(router.id())) {
@@ -325,7 +324,7 @@ public final class ConfigGenerator {
             ip.line("link set dev " + br + " up");
             ip.line("link set dev " + lanPort + " master " + br);
             ip.line("link add " + vx + " type vxlan id " + stretch.get().vni() + " local " + underlayAddress(router.id()).orElseThrow()
-                    + " dstport " + VXLAN_PORT);
+                    + " dstport " + Wire.VXLAN_PORT);
             ip.line("link set dev " + vx + " master " + br + " up");
             if (origin) {
                 for (IpAddress gateway : dc.gatewayAddresses()) {
@@ -520,7 +519,7 @@ public final class ConfigGenerator {
                 if (uplink.isPresent()) {
                     String vx = InterfaceNames.lanVxlan(seg.vni(segment));
                     ip.line("link add " + vx + " type vxlan id " + seg.vni(segment) + " local " + LAN_UNDERLAY_DC + " remote " + LAN_UNDERLAY_ROUTER
-                            + " dev " + InterfaceNames.linkEnd(uplink.get()) + " dstport " + LAN_VXLAN_PORT);
+                            + " dev " + InterfaceNames.linkEnd(uplink.get()) + " dstport " + Wire.LAN_VXLAN_PORT);
                     ip.line("link set dev " + vx + " master " + br + " up");
                 }
             }

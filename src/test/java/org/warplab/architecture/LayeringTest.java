@@ -25,7 +25,8 @@ class LayeringTest {
 
     /** package → what it must not import ("javafx" or another org.warplab package). */
     static final Map<String, Set<String>> FORBIDDEN = Map.ofEntries(
-            Map.entry("model", Set.of("javafx", "io", "scheme", "config", "emulation", "live", "run", "edit", "ui", "cli", "app")),
+            Map.entry("model", Set.of("javafx", "wire", "io", "scheme", "config", "emulation", "live", "run", "edit", "ui", "cli", "app")),
+            Map.entry("wire", Set.of("javafx", "io", "scheme", "config", "emulation", "live", "run", "edit", "ui", "cli", "app")),
             Map.entry("io", Set.of("javafx", "ui", "app", "cli", "live", "emulation")),
             Map.entry("scheme", Set.of("javafx", "ui", "app", "cli", "live", "emulation", "config")),
             Map.entry("config", Set.of("javafx", "live", "ui", "app", "cli", "emulation")),
