@@ -1,6 +1,9 @@
 package org.warplab.app;
 
 import javafx.application.Application;
+import org.warplab.emulation.EmulatedRuntime;
+import org.warplab.live.LiveRuntime;
+import org.warplab.run.Runtimes;
 import org.warplab.ui.WarpLabApp;
 
 /** Starts the JavaFX designer, or says plainly why it cannot. */
@@ -18,6 +21,7 @@ final class GuiLauncher {
             System.exit(2);
         }
         try {
+            WarpLabApp.useRuntimes(new Runtimes(new EmulatedRuntime(), LiveRuntime.forThisHost()));
             Application.launch(WarpLabApp.class, args);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             System.err.println("warplab: the designer could not start: " + e.getMessage());

@@ -24,10 +24,11 @@ public final class Cli {
         add(new ValidateCommand(), Set.of(), Set.of());
         add(new FormatCommand(), Set.of(), Set.of("--check"));
         add(new EmulateCommand(), Set.of("--scheme", "--seed", "--report", "--trace", "--pcap"), Set.of());
-        add(new CompareCommand(), Set.of("--seed"), Set.of());
+        add(new CompareCommand(), Set.of("--seed", "--jobs"), Set.of());
         add(new SweepCommand(), SweepCommand.VALUE_OPTIONS, Set.of());
         add(new BenchCommand(), Set.of("--flows", "--duration-ms"), Set.of());
         add(new ConfigsCommand(), ConfigsCommand.VALUE_OPTIONS, ConfigsCommand.SWITCHES);
+        add(new ExportCommand(), ExportCommand.VALUE_OPTIONS, ExportCommand.SWITCHES);
         add(new LiveCommand(), Set.of("--scheme", "--report", "--trace", "--repeat", "--agent-events", "--vm", "--pcap"), Set.of("--compare-emulated"));
         add(new AgentCommand(), Set.of(), Set.of());
         add(new GuestCommand(), GuestCommand.VALUE_OPTIONS, GuestCommand.SWITCHES);
@@ -42,8 +43,22 @@ public final class Cli {
                 || word.equals("--version");
     }
 
-    /** Runs {@code argv}; returns the process exit code. Never throws for bad input. */
+    /**
+     * Runs {@code argv}; returns the process exit code. Never throws for bad input. A PrintStream
+     * swallows write errors, so a full disk behind standard output ({@code > /dev/full}) is
+     * noticed here, after the command, and fails the run.
+     */
     public int run(String[] argv, PrintStream out, PrintStream err) {
+        int code = runCommand(argv, out, err);
+        out.flush();
+        if (out.checkError()) {
+            err.println("warplab: cannot write to standard output (the disk may be full, or the reader has gone); the output is incomplete");
+            return UNUSABLE;
+        }
+        return code;
+    }
+
+    private int runCommand(String[] argv, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(Arrays.asList(argv));
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
             if (args.size() > 1 && commands.containsKey(args.get(1))) {

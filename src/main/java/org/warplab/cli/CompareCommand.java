@@ -2,16 +2,16 @@ package org.warplab.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.warplab.emulation.EmulationException;
-import org.warplab.emulation.Emulator;
-import org.warplab.emulation.SchemeComparison;
+import org.warplab.emulation.EmulatedRuns;
+import org.warplab.run.SchemeComparison;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
 import org.warplab.run.MigrationMetrics;
-import org.warplab.run.RunResult;
+import org.warplab.run.ParallelRuns;
 
 /** {@code warplab compare LAB}: every scheme the lab can run, and the baselines, on the same topology and traffic, in one table. */
 final class CompareCommand implements Command {
@@ -29,7 +29,7 @@ final class CompareCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: warplab compare LAB.warplab.json [--seed N]
+                Usage: warplab compare LAB.warplab.json [--seed N] [--jobs N]
 
                 Runs the lab in the emulator once per scheme: the one it uses, the other
                 schemes it has settings for, and the baselines (none, l2-extension,
@@ -40,6 +40,8 @@ final class CompareCommand implements Command {
                 why instead of figures.
 
                   --seed N    seed of the random source (jitter, loss, advertisements); default 1
+                  --jobs N    runs at once; default one per core, fewer when the heap is short
+                              (the table is the same whatever N is)
 
                 Exit codes: 0 compared, 1 the lab has errors, 2 unreadable file or bad option.
                 """;
@@ -78,21 +80,38 @@ final class CompareCommand implements Command {
                 "switching", "downtime", "gap", "lost", "lat. after", "path after the move");
         out.println(header);
         out.println("-".repeat(header.length() + 20));
-        for (SchemeKind kind : schemesOf(lab)) {
+        // applicability is checked here, in order (cheap, and its message is placed in the file); the runs go in parallel
+        List<SchemeKind> kinds = schemesOf(lab);
+        List<String> refusals = new ArrayList<>();
+        List<Lab> runnable = new ArrayList<>();
+        for (SchemeKind kind : kinds) {
             Lab variant = lab.withScheme(kind);
             List<String> problems = LabRuns.errors(loaded.get(), variant);
-            if (!problems.isEmpty()) {
-                out.printf("%-14s not applicable: %s%n", kind.key(), problems.get(0).replaceFirst("^.*?: error: ", ""));
+            refusals.add(problems.isEmpty() ? null : problems.get(0).replaceFirst("^.*?: error: ", ""));
+            if (problems.isEmpty()) {
+                runnable.add(variant);
+            }
+        }
+        List<EmulatedRuns.Run> runs;
+        try {
+            runs = LabRuns.runAll(runnable, seed, args, err);
+        } catch (ParallelRuns.CancelledException e) {
+            err.println("warplab compare: " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        int next = 0;
+        for (int i = 0; i < kinds.size(); i++) {
+            SchemeKind kind = kinds.get(i);
+            if (refusals.get(i) != null) {
+                out.printf("%-14s not applicable: %s%n", kind.key(), refusals.get(i));
                 continue;
             }
-            RunResult result;
-            try {
-                result = Emulator.run(variant, Emulator.Options.defaults(seed)).result();
-            } catch (EmulationException e) {
-                out.printf("%-14s not run: %s%n", kind.key(), e.getMessage());
+            EmulatedRuns.Run run = runs.get(next++);
+            if (!run.ran()) {
+                out.printf("%-14s not run: %s%n", kind.key(), run.failure());
                 continue;
             }
-            for (MigrationMetrics m : result.migrations()) {
+            for (MigrationMetrics m : run.result().migrations()) {
                 out.printf("%-14s %s%10s %10s %10s %6d %10s  %s%n", kind.key(), several ? String.format("%-8s ", m.migration()) : "",
                         LabRuns.ms(m.switchingTimeNs()), LabRuns.ms(m.downtimeNs()), LabRuns.ms(m.clientGapNs()), m.probesLost(),
                         m.reachableAfter() ? LabRuns.ms(m.latencyAfterNs()) : "lost", m.pathAfter().isEmpty() ? "—" : m.pathAfter());

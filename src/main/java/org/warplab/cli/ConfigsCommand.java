@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.warplab.config.ConfigChecks;
 import org.warplab.config.ConfigGenerator;
-import org.warplab.config.ConfigTree;
 import org.warplab.config.ConfigOptions;
+import org.warplab.config.ConfigTree;
 import org.warplab.config.GeneratedFile;
 import org.warplab.config.MipTunnel;
 import org.warplab.config.SegmentTransport;
 import org.warplab.config.StateFiles;
+import org.warplab.io.IoProblems;
 import org.warplab.io.LabFileException;
 import org.warplab.io.LabFiles;
 import org.warplab.io.LoadedLab;
@@ -138,6 +139,11 @@ final class ConfigsCommand implements Command {
                 states.add(s);
             }
         }
+        if (states.isEmpty()) {
+            err.println("warplab configs: " + file + " has no migration, so there is no 'after' state; use --state before"
+                    + " (or add a migration to the lab)");
+            return Cli.UNUSABLE;
+        }
         Path dir = Path.of(dirName.get());
         try {
             if (!args.has("--force") && ConfigTree.isNonEmptyDirectory(dir)) {
@@ -149,7 +155,7 @@ final class ConfigsCommand implements Command {
             }
             ConfigTree.write(states, dir);
         } catch (IOException e) {
-            err.println("warplab configs: cannot write to " + dir + ": " + e.getMessage());
+            err.println("warplab configs: cannot write to " + dir + ": " + IoProblems.describe(e));
             return Cli.UNUSABLE;
         }
         out.println("Lab \"" + lab.name() + "\", scheme " + lab.scheme().key() + ", written to " + dir + ":");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.warplab.emulation.EmulationException;
 import org.warplab.emulation.Emulator;
+import org.warplab.io.IoProblems;
 import org.warplab.model.Lab;
 import org.warplab.run.FlowMetrics;
 import org.warplab.run.MigrationMetrics;
@@ -78,7 +79,7 @@ final class EmulateCommand implements Command {
                 out.println(files.size() + " pcap files written to " + args.option("--pcap").get());
             }
         } catch (IOException | RuntimeException e) {
-            err.println("warplab emulate: cannot write the output: " + e.getMessage());
+            err.println("warplab emulate: cannot write the output: " + IoProblems.describe(e));
             return Cli.UNUSABLE;
         }
         return Cli.OK;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.warplab.emulation.EmulationException;
 import org.warplab.emulation.Emulator;
+import org.warplab.io.IoProblems;
 import org.warplab.live.AgentProcess;
 import org.warplab.live.BackAndForth;
 import org.warplab.run.RunResult;
@@ -242,7 +243,7 @@ final class LiveCommand implements Command {
                 out.println("agent events (" + lines.size() + ") written to " + args.option("--agent-events").get());
             }
         } catch (IOException e) {
-            err.println("warplab live run: cannot write the output: " + e.getMessage());
+            err.println("warplab live run: cannot write the output: " + IoProblems.describe(e));
             return Cli.UNUSABLE;
         }
         return Cli.OK;

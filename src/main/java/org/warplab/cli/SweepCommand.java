@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.warplab.emulation.EmulationException;
-import org.warplab.emulation.Emulator;
+import org.warplab.emulation.EmulatedRuns;
+import org.warplab.io.IoProblems;
 import org.warplab.io.LabParameter;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
 import org.warplab.run.MigrationMetrics;
+import org.warplab.run.ParallelRuns;
 import org.warplab.run.SweepMetric;
 
 /** {@code warplab sweep LAB --set PATH=FROM:TO:STEP}: runs the lab once per value of one numeric parameter; a table and a CSV. */
 final class SweepCommand implements Command {
-    static final Set<String> VALUE_OPTIONS = Set.of("--set", "--metric", "--scheme", "--seed", "-o", "--output");
+    static final Set<String> VALUE_OPTIONS = Set.of("--set", "--metric", "--scheme", "--seed", "--jobs", "-o", "--output");
     static final List<String> METRICS = List.of("downtime", "gap", "switching", "lost");
 
     @Override
@@ -38,7 +39,7 @@ final class SweepCommand implements Command {
         return """
                 Usage: warplab sweep LAB.warplab.json --set PATH=FROM:TO:STEP
                                      [--metric downtime|gap|switching|lost] [--scheme S]
-                                     [--seed N] [-o FILE.csv]
+                                     [--seed N] [--jobs N] [-o FILE.csv]
 
                 Runs the lab in the emulator once per value FROM, FROM+STEP, ... TO of one
                 numeric parameter and prints the chosen metric (default downtime) of each
@@ -59,6 +60,8 @@ final class SweepCommand implements Command {
                                between echoes), switching (the scheme's reaction), lost
                   --scheme S   run under another scheme than the lab's
                   --seed N     seed of the random source; default 1
+                  --jobs N     runs at once; default one per core, fewer when the heap is
+                               short (the table and CSV are the same whatever N is)
                   -o FILE      write the CSV there
 
                 Exit codes: 0 swept, 1 a value makes the lab invalid, 2 unreadable file, bad
@@ -115,7 +118,10 @@ final class SweepCommand implements Command {
         out.println("Lab: " + base.name() + "   scheme: " + base.scheme().key() + "   seed: " + seed);
         out.println("Sweep " + parameter.path() + " (now " + LabParameter.format(current) + ") over " + set.substring(eq + 1) + "; " + metric
                 + (metric.equals("lost") ? " (probes)" : " (ms)"));
-        for (double value : range.values()) {
+        // every value's lab is built and checked first, in order, so the first invalid one is reported as a serial sweep would
+        List<Double> values = range.values();
+        List<Lab> labs = new ArrayList<>();
+        for (double value : values) {
             Lab lab;
             try {
                 lab = parameter.apply(base, value);
@@ -129,14 +135,24 @@ final class SweepCommand implements Command {
                 errors.forEach(e -> err.println("  " + e.replaceFirst("^[^:]*:\\d+:\\d+: ", "")));
                 return Cli.INVALID;
             }
-            List<MigrationMetrics> metrics;
-            try {
-                metrics = Emulator.run(lab, Emulator.Options.defaults(seed)).result().migrations();
-            } catch (EmulationException e) {
-                err.println("warplab sweep: " + file + " with " + parameter.path() + " = " + LabParameter.format(value) + ": " + e.getMessage());
+            labs.add(lab);
+        }
+        List<EmulatedRuns.Run> runs;
+        try {
+            runs = LabRuns.runAll(labs, seed, args, err);
+        } catch (ParallelRuns.CancelledException e) {
+            err.println("warplab sweep: " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            double value = values.get(i);
+            Lab lab = labs.get(i);
+            EmulatedRuns.Run run = runs.get(i);
+            if (!run.ran()) {
+                err.println("warplab sweep: " + file + " with " + parameter.path() + " = " + LabParameter.format(value) + ": " + run.failure());
                 return Cli.UNUSABLE;
             }
-            for (MigrationMetrics m : metrics) {
+            for (MigrationMetrics m : run.result().migrations()) {
                 csv.add(String.join(",", parameter.path(), LabParameter.format(value), lab.scheme().key(), m.migration(),
                         csvMs(m.switchingTimeNs()), csvMs(m.downtimeNs()), csvMs(m.clientGapNs()), Long.toString(m.probesLost()),
                         Long.toString(m.probesSent()), csvMs(m.reachableAfter() ? m.latencyAfterNs() : -1), Boolean.toString(m.reachableAfter())));
@@ -149,7 +165,7 @@ final class SweepCommand implements Command {
             try {
                 Files.writeString(Path.of(output.get()), String.join("\n", csv) + "\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("warplab sweep: cannot write " + output.get() + ": " + e.getMessage());
+                err.println("warplab sweep: cannot write " + output.get() + ": " + IoProblems.describe(e));
                 return Cli.UNUSABLE;
             }
             out.println("CSV (" + (csv.size() - 1) + " rows) written to " + output.get());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -42,21 +43,32 @@ public final class MobileIpv6Files {
      * step of a run, not part of building this state.
      */
     public static List<Path> batches(Path deviceDir) {
-        List<Path> out = new ArrayList<>();
+        List<String> present = new ArrayList<>();
         for (String name : List.of(CARE_OF, MOBILE_NODE_BINDING)) {
             if (Files.exists(deviceDir.resolve(name))) {
-                out.add(deviceDir.resolve(name));
+                present.add(name);
             }
         }
         Path dir = deviceDir.resolve("mip6");
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> f.getFileName().toString().matches("binding-.+\\.batch"))
-                        .sorted().forEach(out::add);
+                files.forEach(f -> present.add("mip6/" + f.getFileName()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + dir, e);
             }
         }
+        return batches(present).stream().map(deviceDir::resolve).toList();
+    }
+
+    /** The same choice and order among a device's files given by their paths relative to its directory. */
+    public static List<String> batches(Collection<String> relativePaths) {
+        List<String> out = new ArrayList<>();
+        for (String name : List.of(CARE_OF, MOBILE_NODE_BINDING)) {
+            if (relativePaths.contains(name)) {
+                out.add(name);
+            }
+        }
+        relativePaths.stream().filter(f -> f.matches("mip6/binding-.+\\.batch")).sorted().forEach(out::add);
         return out;
     }
 }

@@ -30,7 +30,7 @@ import org.warplab.model.Vm;
 /**
  * First settings for a scheme the user picks, read off the drawing: network paging translates at
  * the server edge of the data center where the first VM starts and switches at every client edge;
- * segmentation puts every VM and client in one segment with the server edges as endpoints; Mobile
+ * segmentation puts every VM and client in one segment with every site's edge router as an endpoint; Mobile
  * IPv6 takes the first data center with an IPv6 LAN as home network. The user edits from there.
  */
 public final class SchemeDefaults {
@@ -79,8 +79,17 @@ public final class SchemeDefaults {
         List<String> members = new ArrayList<>();
         lab.vms().forEach(v -> members.add(v.id()));
         lab.clients().forEach(c -> members.add(c.id()));
+        // A segment reaches every site its members are at: the data centers' edges and the clients' edges.
+        java.util.Set<String> endpoints = new java.util.LinkedHashSet<>();
+        lab.dataCenters().forEach(dc -> endpoints.addAll(attachedRouters(lab, dc.id())));
+        lab.clients().forEach(c -> endpoints.addAll(attachedRouters(lab, c.id())));
         return new Segmentation(SegmentIdKind.VNI, List.of(new Segmentation.Segment("tenant-a", 100, members)),
-                routers(lab, RouterRole.SERVER_EDGE), SegmentGateway.EVERY_SITE);
+                List.copyOf(endpoints), SegmentGateway.EVERY_SITE);
+    }
+
+    /** The routers a site (data center or client) is attached to by LAN links. */
+    private static List<String> attachedRouters(Lab lab, String siteId) {
+        return lab.neighbours(siteId, LinkKind.LAN).stream().filter(id -> lab.node(id, Router.class).isPresent()).toList();
     }
 
     private static MobileIpv6 mobileIpv6(Lab lab) {

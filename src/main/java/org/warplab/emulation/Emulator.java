@@ -126,6 +126,9 @@ public final class Emulator {
         List<Migration> ordered = new ArrayList<>(lab.migrations());
         ordered.sort(Comparator.comparingLong(Migration::atNs));
         Map<String, ArrayDeque<Migration>> waiting = new HashMap<>();
+        // Marked when a migration is started, not when its first event runs: two migrations of one VM at
+        // the same instant must queue (as the validator says they do), not both leave from the same place.
+        java.util.Set<String> busy = new java.util.HashSet<>();
         for (Migration migration : ordered) {
             VmHost vm = network.vms.get(migration.vm());
             if (vm == null) {
@@ -149,7 +152,7 @@ public final class Emulator {
                 @Override
                 public void handle(int code, Object payload) {
                     VmHost vm = network.vms.get(migration.vm());
-                    if (vm.migrating) {
+                    if (busy.contains(vm.vm.id())) {
                         waiting.computeIfAbsent(vm.vm.id(), k -> new ArrayDeque<>()).add(migration);
                         return;
                     }
@@ -162,6 +165,7 @@ public final class Emulator {
                         notes.add(m.id() + " started at " + (network.net.now() / 1_000_000) + " ms, when " + vm.vm.id()
                                 + "'s previous migration finished (planned at " + (m.atNs() / 1_000_000) + " ms)");
                     }
+                    busy.add(vm.vm.id());
                     Runnable[] after = new Runnable[1];
                     MigrationRun run = new MigrationRun(network.net, m, vm, network.switches.get(m.to()),
                             network.managementChannel(vm.dataCenter, m.to()).orElseThrow(), MigrationCosts.DEFAULT, () -> after[0].run());
@@ -169,6 +173,7 @@ public final class Emulator {
                         // Announcements from this resume belong to this run, even if the next migration starts at once.
                         network.currentRun.put(vm.vm.id(), run);
                         behaviour.vmResumed(network, run);
+                        busy.remove(vm.vm.id());
                         ArrayDeque<Migration> queue = waiting.get(vm.vm.id());
                         if (queue != null && !queue.isEmpty()) {
                             start(queue.poll());

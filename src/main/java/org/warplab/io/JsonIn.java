@@ -106,8 +106,30 @@ final class JsonIn {
             problem(field, "expected a number, found " + describe(value));
             return BigDecimal.ZERO;
         }
-        return value.decimalValue();
+        BigDecimal number = value.decimalValue();
+        if (!withinReadableRange(number)) {
+            problem(field, "the number " + value.asText() + " is too large or too fine to be a lab value; "
+                    + "the format's limits are in docs/format.md");
+            return BigDecimal.ZERO;
+        }
+        return number;
     }
+
+    /**
+     * Whether a number is small and coarse enough to convert cheaply: a file may write 1e999999999,
+     * and turning that into digits (or nanoseconds) would take gigabytes. Every limit of the format
+     * lies far inside this range, so the validator's own message follows for anything near it.
+     */
+    static boolean withinReadableRange(BigDecimal number) {
+        if (number.signum() == 0) {
+            return true;
+        }
+        int integerDigits = number.precision() - number.scale();
+        return integerDigits <= READABLE_DIGITS && number.scale() <= READABLE_DIGITS;
+    }
+
+    /** Digits before (and after) the point a number may have before the reader refuses it. */
+    private static final int READABLE_DIGITS = 30;
 
     BigDecimal decimal(String field, BigDecimal fallback) {
         return has(field) ? decimal(field) : fallback;
@@ -142,6 +164,7 @@ final class JsonIn {
         return has(field) ? integer(field) : fallback;
     }
 
+    /** A decimal number as a double; always finite, since {@link #decimal} refuses what is out of range. */
     double real(String field, double fallback) {
         return has(field) ? decimal(field).doubleValue() : fallback;
     }
@@ -166,7 +189,7 @@ final class JsonIn {
         try {
             return bps.longValueExact();
         } catch (ArithmeticException e) {
-            problem(field, "bandwidth " + decimal(field).toPlainString() + " Mbit/s is not a whole number of bit/s");
+            problem(field, "bandwidth " + decimal(field).stripTrailingZeros().toPlainString() + " Mbit/s is not a whole number of bit/s");
             return 0;
         }
     }
@@ -176,7 +199,7 @@ final class JsonIn {
         try {
             return ns.longValueExact();
         } catch (ArithmeticException e) {
-            problem(field, amount.toPlainString() + " " + unit + " is finer than a nanosecond or too large");
+            problem(field, amount.stripTrailingZeros().toPlainString() + " " + unit + " is finer than a nanosecond or too large");
             return 0;
         }
     }
@@ -282,7 +305,8 @@ final class JsonIn {
             return "nothing";
         }
         if (value.isTextual()) {
-            return "the string \"" + value.textValue() + "\"";
+            String text = value.textValue();
+            return "the string \"" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "\"";
         }
         if (value.isNumber()) {
             return "the number " + value.asText();

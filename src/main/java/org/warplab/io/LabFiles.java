@@ -26,11 +26,15 @@ import org.warplab.model.Lab;
 /** Reads and writes {@code *.warplab.json} lab files. */
 public final class LabFiles {
 
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = FormatVersions.CURRENT;
     public static final String EXTENSION = ".warplab.json";
+
+    /** Larger than any lab a person draws (the 1,000-router benchmark lab is ~2 MB); a bigger file is refused before it is read. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(JsonLimits.CONSTRAINTS)
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -43,13 +47,22 @@ public final class LabFiles {
     public static LoadedLab load(Path file) throws LabFileException {
         byte[] bytes;
         try {
+            // a FIFO or a device would block or never end: only a regular file is read
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw single(file, Files.isDirectory(file) ? "is a directory; name a lab file (*.warplab.json) in it"
+                        : "is not a regular file (a pipe, socket or device); save the lab to a file and name that file");
+            }
+            if (Files.exists(file) && Files.size(file) > MAX_FILE_BYTES) {
+                throw single(file, "is " + Files.size(file) / (1024 * 1024) + " MiB; a lab file is at most "
+                        + MAX_FILE_BYTES / (1024 * 1024) + " MiB (is it really a lab?)");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw single(file, "no such file");
         } catch (java.nio.file.AccessDeniedException e) {
             throw single(file, "cannot be read: permission denied (check the file's and its folders' permissions)");
         } catch (IOException e) {
-            throw single(file, "cannot be read: " + e.getMessage());
+            throw single(file, "cannot be read: " + IoProblems.reason(e));
         }
         String text;
         try {
@@ -73,7 +86,7 @@ public final class LabFiles {
             String plain = (cut > 0 ? message.substring(0, cut) : message)
                     .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
             throw new LabFileException(List.of(new FileProblem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
-                    "not valid JSON: " + plainJsonMessage(plain))));
+                    "not valid JSON: " + JsonLimits.plain(plainJsonMessage(plain)))));
         }
         if (root == null || root.isMissingNode()) {
             throw single(file, "is empty; a lab file is a JSON object");
@@ -84,8 +97,8 @@ public final class LabFiles {
         } catch (IOException e) {
             throw single(file, "cannot be indexed: " + e.getMessage());
         }
-        checkVersion(file, root, locations);
-        LabJsonReader reader = new LabJsonReader();
+        int version = checkVersion(file, root, locations);
+        LabJsonReader reader = new LabJsonReader(version);
         Lab lab = reader.read(root);
         if (!reader.problems().isEmpty()) {
             List<FileProblem> problems = new ArrayList<>();
@@ -95,7 +108,7 @@ public final class LabFiles {
             }
             throw new LabFileException(problems);
         }
-        return new LoadedLab(file, lab, locations);
+        return new LoadedLab(file, lab, locations, version);
     }
 
     /** Jackson's words for the common mistakes, said the way a person editing the file thinks of them. */
@@ -113,7 +126,7 @@ public final class LabFiles {
         return message;
     }
 
-    private static void checkVersion(Path file, JsonNode root, JsonLocations locations) throws LabFileException {
+    private static int checkVersion(Path file, JsonNode root, JsonLocations locations) throws LabFileException {
         JsonNode version = root.get("formatVersion");
         JsonLocations.Location at = locations.locate("formatVersion").orElse(new JsonLocations.Location(1, 1));
         if (!root.isObject()) {
@@ -132,6 +145,7 @@ public final class LabFiles {
             throw new LabFileException(List.of(new FileProblem(file, at.line(), at.column(), "formatVersion",
                     "format version " + version.asLong() + " does not exist; the first is 1")));
         }
+        return version.asInt();
     }
 
     /** The canonical text of a lab file. */

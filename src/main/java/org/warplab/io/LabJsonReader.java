@@ -39,6 +39,7 @@ import org.warplab.model.SegmentIdKind;
 import org.warplab.model.Segmentation;
 import org.warplab.model.StorageKind;
 import org.warplab.model.StorageMode;
+import org.warplab.model.Testbed;
 import org.warplab.model.Vm;
 import org.warplab.model.VmRuntime;
 
@@ -48,6 +49,11 @@ final class LabJsonReader {
     private static final IpPrefix NO_PREFIX = new IpPrefix(new Ipv4Address(0), 0);
 
     private final List<JsonIn.PathProblem> problems = new ArrayList<>();
+    private final int formatVersion;
+
+    LabJsonReader(int formatVersion) {
+        this.formatVersion = formatVersion;
+    }
 
     List<JsonIn.PathProblem> problems() {
         return problems;
@@ -79,9 +85,21 @@ final class LabJsonReader {
         for (JsonIn.Element element : lab.array("traffic", false)) {
             traffic.add(readFlow(JsonIn.object(element.node(), element.path(), problems)));
         }
+        Testbed testbed = section(lab, "testbed") ? lab.choice("testbed", Testbed.class, Testbed.IDEAL) : Testbed.IDEAL;
         lab.has("formatVersion");
         lab.rejectUnknown();
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+    }
+
+    /** Whether the optional section {@code key} is there to read; a section newer than the file's version is a located problem. */
+    private boolean section(JsonIn lab, String key) {
+        if (!lab.has(key)) {
+            return false;
+        }
+        FormatVersions.newerThan(key, formatVersion).ifPresent(s -> lab.problem(key, "\"" + key + "\" (" + s.description()
+                + ") exists since format version " + s.since() + ", but this file says \"formatVersion\": " + formatVersion
+                + "; set it to " + s.since()));
+        return true;
     }
 
     private Node readNode(JsonIn in) {

@@ -45,6 +45,7 @@ final class LabJsonWriter {
         lab.migrations().forEach(m -> migrations.add(migration(m)));
         ArrayNode traffic = root.putArray("traffic");
         lab.traffic().forEach(f -> traffic.add(flow(f)));
+        root.put("testbed", lab.testbed().key());
         return root;
     }
 

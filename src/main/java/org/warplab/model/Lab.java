@@ -13,6 +13,7 @@ import java.util.stream.Stream;
  * perform and the traffic to watch. Immutable; an edit makes a new Lab.
  *
  * @param durationNs how long a run lasts in virtual time
+ * @param testbed the platform the lab runs on: its overheads beyond the emulator's model
  */
 public record Lab(
         String name,
@@ -23,7 +24,8 @@ public record Lab(
         List<SchemeConfig> schemes,
         List<Migration> migrations,
         List<ProbeFlow> traffic,
-        long durationNs) {
+        long durationNs,
+        Testbed testbed) {
 
     public Lab {
         Objects.requireNonNull(name, "name");
@@ -34,6 +36,13 @@ public record Lab(
         schemes = List.copyOf(schemes);
         migrations = List.copyOf(migrations);
         traffic = List.copyOf(traffic);
+        Objects.requireNonNull(testbed, "testbed");
+    }
+
+    /** A lab on the ideal testbed (no platform overheads). */
+    public Lab(String name, String description, List<Node> nodes, List<Link> links, SchemeKind scheme, List<SchemeConfig> schemes,
+               List<Migration> migrations, List<ProbeFlow> traffic, long durationNs) {
+        this(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, Testbed.IDEAL);
     }
 
     public static Lab empty(String name) {
@@ -131,15 +140,15 @@ public record Lab(
     }
 
     public Lab withNodes(List<Node> nodes) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
     }
 
     public Lab withLinks(List<Link> links) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
     }
 
     public Lab withScheme(SchemeKind scheme) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
     }
 
     /** Sets (or replaces) the settings of {@code config.kind()}. */
@@ -147,23 +156,27 @@ public record Lab(
         List<SchemeConfig> updated = new ArrayList<>(schemes.stream().filter(s -> s.kind() != config.kind()).toList());
         updated.add(config);
         updated.sort(java.util.Comparator.comparing(SchemeConfig::kind));
-        return new Lab(name, description, nodes, links, scheme, updated, migrations, traffic, durationNs);
+        return new Lab(name, description, nodes, links, scheme, updated, migrations, traffic, durationNs, testbed);
     }
 
     public Lab withMigrations(List<Migration> migrations) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
     }
 
     public Lab withTraffic(List<ProbeFlow> traffic) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
     }
 
     public Lab withNameAndDescription(String name, String description) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
     }
 
     public Lab withDurationNs(long durationNs) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+    }
+
+    public Lab withTestbed(Testbed testbed) {
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
     }
 
     /** Replaces the node with the same id. */

@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a lab and returns every problem at once, errors and warnings, in document order. A lab
- * with no error can be emulated, configured and run live.
+ * Checks a lab and returns every problem at once, errors and warnings. A lab with no error can be
+ * emulated and configured, and runs live wherever live mode supports its scheme: this is the one
+ * place that decides whether a lab can run.
  */
 public final class LabValidator {
 
@@ -49,7 +50,18 @@ public final class LabValidator {
         checkLinks();
         checkSchemes();
         checkMigrations();
+        checkSameTimeMigrations();
         checkTraffic();
+        problems.addAll(LabLimits.check(lab));
+        checkRunPreconditions();
+    }
+
+    /** What a run needs beyond a well-formed lab (kept in its own class: see {@link RunPreconditions}). */
+    private void checkRunPreconditions() {
+        RunPreconditions.checkCompleteness(lab, problems);
+        if (!hasErrors(problems)) {
+            RunPreconditions.checkRuntimeNeeds(lab, problems);
+        }
     }
 
     // ---- nodes -------------------------------------------------------------------------------
@@ -629,6 +641,23 @@ public final class LabValidator {
             }
             if (migration.maxRounds() < 1) {
                 error(migration.id(), at + ".maxRounds", "a live migration needs at least one round", "use e.g. 30");
+            }
+        }
+    }
+
+    /**
+     * Two migrations of one VM at the same instant run one after the other, in file order (the
+     * emulator and live mode both queue them); said here so the plan is not a surprise.
+     */
+    private void checkSameTimeMigrations() {
+        Map<String, Migration> first = new HashMap<>();
+        for (int i = 0; i < lab.migrations().size(); i++) {
+            Migration migration = lab.migrations().get(i);
+            Migration earlier = first.putIfAbsent(migration.vm() + "@" + migration.atNs(), migration);
+            if (earlier != null) {
+                warning(migration.id(), "migrations[" + i + "].atMs", "migrations '" + earlier.id() + "' and '" + migration.id() + "' both move '"
+                        + migration.vm() + "' at " + millis(migration.atNs()) + " ms; '" + migration.id() + "' starts when '" + earlier.id() + "' has finished",
+                        "give '" + migration.id() + "' a later atMs to say when it should start");
             }
         }
     }

@@ -44,6 +44,14 @@ public final class InterfaceNames {
         return fit("v." + vmId);
     }
 
+    /**
+     * A VM's interface toward a data center it is not in, where the wiring is fixed in advance (a
+     * containerlab export): it becomes {@link #VM_INTERFACE} when the VM moves there.
+     */
+    public static String vmStandbyPort(String dataCenterId) {
+        return fit("at." + dataCenterId);
+    }
+
     public static String segmentBridge(long segmentId) {
         return fit("sg." + segmentId);
     }

@@ -54,8 +54,24 @@ import org.warplab.edit.Snippet;
 import org.warplab.io.FileProblem;
 import org.warplab.io.LabFileException;
 import org.warplab.io.LabFiles;
+import org.warplab.run.Runtimes;
+import static org.warplab.ui.common.Wording.APP_NAME;
+import static org.warplab.ui.common.Wording.count;
 import org.warplab.model.Lab;
 import org.warplab.model.Problem;
+import org.warplab.ui.canvas.CanvasView;
+import org.warplab.ui.canvas.Exporter;
+import org.warplab.ui.common.DesignerModel;
+import org.warplab.ui.common.Theme;
+import org.warplab.ui.configs.ConfigsPane;
+import org.warplab.ui.designer.InspectorPane;
+import org.warplab.ui.designer.Palette;
+import org.warplab.ui.designer.PlanPane;
+import org.warplab.ui.designer.ProblemsPane;
+import org.warplab.ui.designer.SchemePane;
+import org.warplab.ui.run.ComparePane;
+import org.warplab.ui.run.RunPane;
+import org.warplab.ui.run.SweepPane;
 
 /**
  * The designer's main window: menus and toolbar, palette, canvas, inspector/scheme/plan tabs,
@@ -67,7 +83,6 @@ public final class DesignerWindow {
     static final double PREFERRED_WIDTH = 1360;
     static final double PREFERRED_HEIGHT = 860;
 
-    static final String APP_NAME = "WarpLab";
     private static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -93,7 +108,7 @@ public final class DesignerWindow {
     private Snippet clipboard = new Snippet(List.of(), List.of());
     private int pasteCount;
 
-    public DesignerWindow(Stage stage, DesignerSettings settings, Path recoveryFile) {
+    public DesignerWindow(Stage stage, DesignerSettings settings, Path recoveryFile, Runtimes runtimes) {
         this.stage = stage;
         this.settings = settings;
         this.recoveryFile = recoveryFile;
@@ -123,13 +138,13 @@ public final class DesignerWindow {
         Tab configsTab = new Tab("Configs", configsPane);
         configsTab.setId("tab-configs");
         configsPane.showingProperty().bind(configsTab.selectedProperty());
-        runPane = new RunPane(model, canvas);
+        runPane = new RunPane(model, canvas, runtimes);
         runTab = new Tab("Run", runPane);
         runTab.setId("tab-run");
-        comparePane = new ComparePane(model);
+        comparePane = new ComparePane(model, runtimes.emulated());
         Tab compareTab = new Tab("Compare", comparePane);
         compareTab.setId("tab-compare");
-        sweepPane = new SweepPane(model);
+        sweepPane = new SweepPane(model, runtimes.emulated());
         Tab sweepTab = new Tab("Sweep", sweepPane);
         sweepTab.setId("tab-sweep");
         bottomTabs.getTabs().addAll(problemsTab, configsTab, runTab, compareTab, sweepTab);
@@ -218,31 +233,31 @@ public final class DesignerWindow {
         return stage;
     }
 
-    ConfigsPane configsPane() {
+    public ConfigsPane configsPane() {
         return configsPane;
     }
 
-    RunPane runPane() {
+    public RunPane runPane() {
         return runPane;
     }
 
-    ComparePane comparePane() {
+    public ComparePane comparePane() {
         return comparePane;
     }
 
-    SweepPane sweepPane() {
+    public SweepPane sweepPane() {
         return sweepPane;
     }
 
     /** Shows the Run tab and starts a run of the lab as it is. */
-    void runLab() {
+    public void runLab() {
         bottomTabs.getSelectionModel().select(runTab);
         if (!runPane.isRunning()) {
             runPane.startRunFromToolbar();
         }
     }
 
-    TabPane bottomTabs() {
+    public TabPane bottomTabs() {
         return bottomTabs;
     }
 
@@ -407,9 +422,6 @@ public final class DesignerWindow {
         return bar;
     }
 
-    static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 
     private void canvasKeys(KeyEvent e) {
         if (!canvas.isFocused()) {
@@ -707,7 +719,7 @@ public final class DesignerWindow {
     }
 
     /** The sample labs in {@code sample-labs/} under the working directory. */
-    static List<Path> sampleLabs() {
+    public static List<Path> sampleLabs() {
         Path dir = Path.of("sample-labs");
         List<Path> labs = new ArrayList<>();
         if (Files.isDirectory(dir)) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.warplab.run.Runtimes;
 
 /**
  * The designer application. Opens the lab named on the command line, else the last lab opened,
@@ -22,10 +23,21 @@ public final class WarpLabApp extends Application {
         return Path.of(System.getProperty("user.home"), ".warplab", "recovery.warplab.json");
     }
 
+    /** The runtimes the designer offers; {@code app} sets them before JavaFX starts the application. */
+    private static volatile Runtimes runtimes;
+
+    /** Called by the entry point before {@link Application#launch}: JavaFX constructs this class itself. */
+    public static void useRuntimes(Runtimes chosen) {
+        runtimes = chosen;
+    }
+
     @Override
     public void start(Stage stage) {
+        if (runtimes == null) {
+            throw new IllegalStateException("WarpLabApp started without runtimes: start it through org.warplab.app.Main");
+        }
         DesignerSettings settings = DesignerSettings.user();
-        DesignerWindow window = new DesignerWindow(stage, settings, recoveryFile());
+        DesignerWindow window = new DesignerWindow(stage, settings, recoveryFile(), runtimes);
         List<String> args = getParameters().getRaw();
         stage.show();
         Platform.runLater(() -> {

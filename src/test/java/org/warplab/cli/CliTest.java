@@ -88,4 +88,19 @@ class CliTest {
         assertEquals(canonical, Files.readString(lab));
         assertEquals(0, run("format", "--check", lab.toString()).exit());
     }
+
+    @Test
+    void formatSaysThatAVersionOneFileBecomesVersionTwo(@TempDir Path dir) throws Exception {
+        Path lab = dir.resolve("old.warplab.json");
+        String canonical = Files.readString(Samples.file("baseline-no-scheme"));
+        Files.writeString(lab, canonical.replace("\"formatVersion\": 2,", "\"formatVersion\": 1,").replace(",\n  \"testbed\": \"ideal\"", ""));
+        Run check = run("format", "--check", lab.toString());
+        assertEquals(1, check.exit());
+        assertTrue(check.out().contains("not in canonical form; format version 1: opened unchanged, saved as format version 2"), check.out());
+        Run format = run("format", lab.toString());
+        assertEquals(0, format.exit());
+        assertTrue(format.out().contains("formatted; format version 1: opened unchanged, saved as format version 2, which adds the testbed "
+                + "profile the lab runs on (\"testbed\")"), format.out());
+        assertEquals(canonical, Files.readString(lab));
+    }
 }

@@ -87,6 +87,23 @@ class CompareAndSweepCommandTest {
         assertTrue(out().contains("scheme: none"));
     }
 
+    /** Runs in parallel give the serial order's output: the same table and the same CSV, byte for byte. */
+    @Test
+    void parallelSweepAndCompareEqualTheSerialOnesByteForByte(@TempDir Path dir) throws Exception {
+        String lab = Samples.file("mipv6-paper").toString();
+        Path serial = dir.resolve("serial.csv");
+        Path parallel = dir.resolve("parallel.csv");
+        CliTest.Run one = CliTest.run("sweep", lab, "--set", "links.W2.delayMs=0:200:20", "--jobs", "1", "-o", serial.toString());
+        CliTest.Run two = CliTest.run("sweep", lab, "--set", "links.W2.delayMs=0:200:20", "--jobs", "2", "-o", parallel.toString());
+        assertEquals(0, one.exit(), one.err());
+        assertEquals(0, two.exit(), two.err());
+        assertEquals(one.out().replace(serial.toString(), "F"), two.out().replace(parallel.toString(), "F"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(serial), Files.readAllBytes(parallel));
+        String paging = Samples.file("paging-paper").toString();
+        assertEquals(CliTest.run("compare", paging, "--jobs", "1").out(), CliTest.run("compare", paging, "--jobs", "3").out());
+        assertEquals(2, CliTest.run("compare", paging, "--jobs", "0").exit());
+    }
+
     @Test
     void badPathsFieldsRangesAndOptionsExitTwoWithTheReason() {
         assertEquals(2, run("sweep", "sample-labs/mipv6-paper.warplab.json", "--set", "links.W9.delayMs=0:200:20"));

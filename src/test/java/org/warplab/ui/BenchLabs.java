@@ -14,13 +14,13 @@ import org.warplab.model.Position;
  * Large labs for benchmarks: rows of sites, each a data center with VMs, its server edge, two core
  * routers, a client edge and a client, wired like the paper's lab and to the next row.
  */
-final class BenchLabs {
+public final class BenchLabs {
 
     private BenchLabs() {
     }
 
     /** A lab of about {@code nodes} nodes (10 per site: DC, 4 VMs, server edge, 2 cores, client edge, client). */
-    static Lab generate(int nodes) {
+    public static Lab generate(int nodes) {
         int sites = Math.max(1, nodes / 10);
         List<Node> all = new ArrayList<>();
         List<Link> links = new ArrayList<>();

@@ -28,6 +28,7 @@ import org.warplab.model.Lab;
 import org.warplab.model.Position;
 import org.warplab.model.Problem;
 import org.warplab.model.Vm;
+import org.warplab.ui.common.Theme;
 
 /** The canvas gestures and document features on the paper's lab, with real mouse and keys. */
 @ExtendWith(ApplicationExtension.class)

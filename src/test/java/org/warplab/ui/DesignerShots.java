@@ -1,5 +1,6 @@
 package org.warplab.ui;
 
+import org.warplab.testing.TestRuntimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.warplab.edit.ReplaceNode;
 import org.warplab.model.IpAddress;
 import org.warplab.model.Vm;
+import org.warplab.ui.common.Theme;
 
 /**
  * Pictures of the designer in several states, for a person to look at (run under a display):
@@ -33,7 +35,7 @@ public final class DesignerShots {
             Path out = Path.of(getParameters().getRaw().get(0));
             Files.createDirectories(out);
             Preferences prefs = Preferences.userRoot().node("org/warplab/designer-shots-" + System.nanoTime());
-            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null);
+            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
             stage.setWidth(1400);
             stage.setHeight(900);
             stage.show();

@@ -10,7 +10,7 @@ import java.util.Locale;
  * layout, our canvas commands) and the whole process. On a shared machine the frame rate moves with
  * the load; the CPU each frame costs does much less, so the benches print both.
  */
-final class FrameCpu {
+public final class FrameCpu {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final long fxThread = Thread.currentThread().getId();
     private final long renderThread;
@@ -30,7 +30,7 @@ final class FrameCpu {
     private final java.util.Map<String, Long> othersUsed = new java.util.TreeMap<>();
 
     /** Call on the FX thread once the window is shown (the render thread exists by then). */
-    FrameCpu() {
+    public FrameCpu() {
         long found = -1;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("QuantumRenderer")) {
@@ -40,7 +40,7 @@ final class FrameCpu {
         renderThread = found;
     }
 
-    void start() {
+    public void start() {
         renderStart = cpu(renderThread);
         fxStart = cpu(fxThread);
         processStart = os.getProcessCpuTime();
@@ -49,7 +49,7 @@ final class FrameCpu {
         othersStart.putAll(nativeThreadTicks());
     }
 
-    void stop() {
+    public void stop() {
         renderUsed = cpu(renderThread) - renderStart;
         fxUsed = cpu(fxThread) - fxStart;
         processUsed = os.getProcessCpuTime() - processStart;
@@ -84,7 +84,7 @@ final class FrameCpu {
         return thread < 0 ? 0 : threads.getThreadCpuTime(thread);
     }
 
-    void report(String format, int frames) {
+    public void report(String format, int frames) {
         System.out.printf(Locale.ROOT, format + "%8.2f ms%n", "render thread CPU per frame", renderUsed / 1e6 / frames);
         System.out.printf(Locale.ROOT, format + "%8.2f ms%n", "FX thread CPU per frame", fxUsed / 1e6 / frames);
         System.out.printf(Locale.ROOT, format + "%8.2f ms%n", "process CPU per frame (all threads)", processUsed / 1e6 / frames);

@@ -1,5 +1,6 @@
 package org.warplab.ui;
 
+import org.warplab.testing.TestRuntimes;
 import java.nio.file.Path;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -9,22 +10,22 @@ import javafx.stage.Stage;
  * A designer window for a TestFX test: its own throw-away preferences (so tests never see the
  * user's recent files or each other's), a fixed size at the screen's corner, shown.
  */
-final class TestWindows {
+public final class TestWindows {
 
     private TestWindows() {
     }
 
     /** The window and the preferences node it uses; {@link #forget()} after the test. */
-    record Opened(DesignerWindow window, Preferences prefs) {
-        void forget() throws BackingStoreException {
+    public record Opened(DesignerWindow window, Preferences prefs) {
+        public void forget() throws BackingStoreException {
             prefs.removeNode();
         }
     }
 
     /** @param recovery the autosave file, or null for none */
-    static Opened open(Stage stage, String testName, Path recovery) {
+    public static Opened open(Stage stage, String testName, Path recovery) {
         Preferences prefs = Preferences.userRoot().node("org/warplab/" + testName + "-" + System.nanoTime());
-        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), recovery);
+        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), recovery, TestRuntimes.real());
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.setX(0);

@@ -1,5 +1,6 @@
 package org.warplab.ui;
 
+import org.warplab.testing.TestRuntimes;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.warplab.io.LabFiles;
 import org.warplab.model.Lab;
+import org.warplab.ui.canvas.CanvasView;
 
 /**
  * Measures the designer with a generated lab: time to the window being up, time to open the lab
@@ -60,7 +62,7 @@ public final class UiBench {
 
     static void run(Stage stage) throws Exception {
         Preferences prefs = Preferences.userRoot().node("org/warplab/designer-bench-" + System.nanoTime());
-        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null);
+        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
         stage.setWidth(1400);
         stage.setHeight(900);
         stage.show();

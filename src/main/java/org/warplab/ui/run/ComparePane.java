@@ -1,0 +1,184 @@
+package org.warplab.ui.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.warplab.run.LabRuntime;
+import org.warplab.run.SchemeComparison;
+import org.warplab.model.Lab;
+import org.warplab.model.LabValidator;
+import org.warplab.model.SchemeKind;
+import org.warplab.run.MigrationMetrics;
+import org.warplab.ui.common.BackgroundWork;
+import org.warplab.ui.common.DesignerModel;
+
+/**
+ * The Compare tab: the lab under every scheme it can run and the baselines (what {@code warplab
+ * compare} prints), as a table and bars of switching time, downtime and client gap.
+ */
+public final class ComparePane extends BorderPane {
+
+    /** One row: a scheme's figures for one migration, or why the scheme was not run. */
+    record Row(String scheme, String migration, String switching, String downtime, String gap, String lost, String latencyAfter,
+               String pathAfter, double switchingMs, double downtimeMs, double gapMs) { }
+
+    private final DesignerModel model;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final TableView<Row> table = new TableView<>(rows);
+    private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final Button run = new Button("Compare schemes");
+    private final TextField seed = new TextField("1");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label("Runs the lab in the emulator once per scheme it has settings for, and the baselines.");
+    private Task<List<SchemeComparison.Entry>> task;
+    /** The runtime the comparison runs on (the emulator: every scheme, the same seed). */
+    private final LabRuntime emulator;
+
+    public ComparePane(DesignerModel model, LabRuntime emulator) {
+        this.model = model;
+        this.emulator = emulator;
+        setId("compare-pane");
+        run.setId("compare-run");
+        run.setOnAction(e -> start());
+        seed.setId("compare-seed");
+        seed.setPrefColumnCount(5);
+        seed.setTooltip(new Tooltip("The same seed for every scheme, so they see the same jitter and loss"));
+        progress.setId("compare-progress");
+        progress.setVisible(false);
+        status.setId("compare-status");
+        status.getStyleClass().add("explanation");
+        HBox bar = new HBox(run, new Label("Seed"), seed, progress, status);
+        bar.getStyleClass().add("run-bar");
+        HBox.setHgrow(status, Priority.ALWAYS);
+        table.setId("compare-table");
+        table.setPlaceholder(new Label("Press Compare schemes"));
+        table.getColumns().add(column("scheme", 110, Row::scheme));
+        table.getColumns().add(column("migration", 80, Row::migration));
+        table.getColumns().add(column("switching", 80, Row::switching));
+        table.getColumns().add(column("downtime", 80, Row::downtime));
+        table.getColumns().add(column("gap", 80, Row::gap));
+        table.getColumns().add(column("lost", 50, Row::lost));
+        table.getColumns().add(column("latency after", 90, Row::latencyAfter));
+        table.getColumns().add(column("path after the move / why not run", 380, Row::pathAfter));
+        bars.setId("compare-bars");
+        bars.setAnimated(false);
+        bars.getYAxis().setLabel("ms");
+        bars.setTitle("Switching time, VM downtime and client gap per scheme");
+        SplitPane body = new SplitPane(table, bars);
+        body.setDividerPositions(0.55);
+        setTop(bar);
+        setCenter(body);
+    }
+
+    private static TableColumn<Row, String> column(String title, double width, java.util.function.Function<Row, String> text) {
+        TableColumn<Row, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        return c;
+    }
+
+    public void start() {
+        if (task != null) {
+            return;
+        }
+        Lab lab = model.lab();
+        if (LabValidator.hasErrors(LabValidator.validate(lab))) {
+            status.setText("Fix the problems first (see the Problems tab)");
+            return;
+        }
+        if (lab.migrations().isEmpty()) {
+            status.setText("The lab has no migrations, so there is nothing to compare: add one in the Plan tab");
+            return;
+        }
+        long seedValue;
+        try {
+            seedValue = Long.parseLong(seed.getText().strip());
+        } catch (NumberFormatException e) {
+            status.setText("The seed must be a whole number");
+            return;
+        }
+        List<SchemeKind> schemes = SchemeComparison.schemesOf(lab);
+        task = new Task<>() {
+            @Override
+            protected List<SchemeComparison.Entry> call() throws InterruptedException {
+                List<SchemeComparison.Entry> out = new ArrayList<>();
+                for (int i = 0; i < schemes.size() && !isCancelled(); i++) {
+                    updateMessage("running " + schemes.get(i).key() + " (" + (i + 1) + " of " + schemes.size() + ")…");
+                    updateProgress(i, schemes.size());
+                    out.add(SchemeComparison.run(emulator, lab, schemes.get(i), seedValue));
+                }
+                return out;
+            }
+        };
+        new BackgroundWork(status, progress, run).run(task, "warplab-compare", entries -> {
+            show(entries);
+            status.setText("Compared " + entries.size() + " schemes with seed " + seedValue);
+        }, "The comparison failed", () -> task = null);
+    }
+
+    boolean isRunning() {
+        return task != null;
+    }
+
+    private void show(List<SchemeComparison.Entry> entries) {
+        rows.clear();
+        XYChart.Series<String, Number> switching = new XYChart.Series<>();
+        switching.setName("switching time");
+        XYChart.Series<String, Number> downtime = new XYChart.Series<>();
+        downtime.setName("VM downtime");
+        XYChart.Series<String, Number> gap = new XYChart.Series<>();
+        gap.setName("client gap");
+        boolean several = model.lab().migrations().size() > 1;
+        for (SchemeComparison.Entry entry : entries) {
+            if (!entry.ran()) {
+                rows.add(new Row(entry.scheme().key(), "", "", "", "", "", "", entry.refusal(), Double.NaN, Double.NaN, Double.NaN));
+                continue;
+            }
+            for (MigrationMetrics m : entry.result().migrations()) {
+                Row row = new Row(entry.scheme().key(), m.migration(), m.switchingTimeNs() == null ? "—" : TraceText.ms(m.switchingTimeNs()),
+                        TraceText.ms(m.downtimeNs()), TraceText.ms(m.clientGapNs()), Long.toString(m.probesLost()),
+                        m.reachableAfter() ? TraceText.ms(m.latencyAfterNs()) : "lost", m.pathAfter().isEmpty() ? "—" : m.pathAfter(),
+                        m.switchingTimeNs() == null ? Double.NaN : m.switchingTimeNs() / 1e6, m.downtimeNs() / 1e6, m.clientGapNs() / 1e6);
+                rows.add(row);
+                String category = entry.scheme().key() + (several ? " " + m.migration() : "");
+                if (!Double.isNaN(row.switchingMs())) {
+                    switching.getData().add(new XYChart.Data<>(category, row.switchingMs()));
+                }
+                if (m.downtimeNs() >= 0) {
+                    downtime.getData().add(new XYChart.Data<>(category, row.downtimeMs()));
+                }
+                if (m.clientGapNs() >= 0) {
+                    gap.getData().add(new XYChart.Data<>(category, row.gapMs()));
+                }
+            }
+        }
+        bars.getData().setAll(List.of(switching, downtime, gap));
+        Platform.runLater(bars::requestLayout);
+    }
+
+    List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    BarChart<String, Number> bars() {
+        return bars;
+    }
+}

@@ -1,0 +1,172 @@
+package org.warplab.ui.run;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.warplab.run.MigrationMetrics;
+import org.warplab.run.ProbeSeries;
+import org.warplab.run.RunResult;
+import org.warplab.ui.common.Theme;
+
+/**
+ * A run's figures for one migration, large: switching time, downtime, client gap, probes lost,
+ * latency before → after (formatted as {@code warplab emulate} prints them); the phase bar; the
+ * probe chart.
+ */
+final class ReadoutPane extends VBox {
+    private final ChoiceBox<String> migration = new ChoiceBox<>();
+    private final Label switching = big("readout-switching");
+    private final Label downtime = big("readout-downtime");
+    private final Label gap = big("readout-gap");
+    private final Label lost = big("readout-lost");
+    private final Label latency = big("readout-latency");
+    private final Label lostOf = small();
+    private final Label heading = new Label();
+    private final Label notes = new Label();
+    private final PhaseBar phaseBar = new PhaseBar();
+    private final ProbeChart probeChart = new ProbeChart();
+    private RunResult result;
+    private ProbeSeries series = new ProbeSeries(List.of());
+
+    ReadoutPane() {
+        setId("readout");
+        getStyleClass().add("readout");
+        setSpacing(6);
+        setPadding(new Insets(6, 8, 6, 8));
+        migration.setId("readout-migration");
+        migration.getSelectionModel().selectedIndexProperty().addListener(o -> showMigration());
+        heading.getStyleClass().add("pane-heading");
+        heading.setId("readout-heading");
+        notes.getStyleClass().add("explanation");
+        notes.setWrapText(true);
+        notes.setId("readout-notes");
+        HBox top = new HBox(8, heading, migration);
+        top.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane numbers = new javafx.scene.layout.FlowPane(8, 6,
+                tile("switching time", switching, "The network's reaction to the move (paging: announcement seen → last client-edge "
+                        + "translator switched; Mobile IPv6: advertisement heard → binding acknowledged; segmentation: resume → last endpoint learned the VM)"),
+                tile("VM downtime", downtime, "VM stopped at the source → running at the destination (Mobile IPv6: → first packet at its home address)"),
+                tile("client gap", gap, "The longest a client waited between two echoes"),
+                tile("probes lost", lost, "Probes of the migration's window that never came back", lostOf),
+                tile("latency before → after", latency, "Mean round trip before the migration and after the VM resumed"));
+        numbers.setId("readout-numbers");
+        phaseBar.setId("readout-phases");
+        probeChart.setId("readout-probes");
+        probeChart.setMinHeight(180);
+        getChildren().addAll(top, numbers, phaseBar, probeChart, notes);
+        clear();
+    }
+
+    private static Label big(String id) {
+        Label l = new Label("—");
+        l.setId(id);
+        l.getStyleClass().add("readout-number");
+        return l;
+    }
+
+    private static Label small() {
+        Label l = new Label();
+        l.getStyleClass().add("explanation");
+        return l;
+    }
+
+    private static VBox tile(String caption, Label value, String tip, Label... more) {
+        Label c = new Label(caption);
+        c.getStyleClass().add("readout-caption");
+        VBox box = new VBox(0, c, value);
+        box.getChildren().addAll(more);
+        box.getStyleClass().add("readout-tile");
+        Tooltip.install(box, new Tooltip(tip));
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    void clear() {
+        result = null;
+        heading.setText("No run yet: press Run (or open a saved run)");
+        migration.getItems().clear();
+        migration.setVisible(false);
+        for (Label l : List.of(switching, downtime, gap, lost, latency)) {
+            l.setText("—");
+        }
+        lostOf.setText("");
+        notes.setText("");
+        phaseBar.setPhases(List.of());
+        probeChart.setData(new ProbeSeries(List.of()), 1, -1);
+    }
+
+    void show(RunRecord record) {
+        result = record.result();
+        series = ProbeSeries.of(record.trace());
+        heading.setText(result.lab() + " · " + result.scheme() + " · " + result.runtime() + (result.runtime().equals("emulator") ? " · seed " + result.seed() : "")
+                + " · " + TraceText.ms(result.endNs()));
+        migration.getItems().setAll(result.migrations().stream().map(m -> m.migration() + ": " + m.vm() + " " + m.from() + " → " + m.to()).toList());
+        migration.setVisible(result.migrations().size() > 1);
+        notes.setText(String.join("\n", result.notes()));
+        if (result.migrations().isEmpty()) {
+            for (Label l : List.of(switching, downtime, gap, lost, latency)) {
+                l.setText("—");
+            }
+            heading.setText(heading.getText() + " · the lab has no migrations");
+            phaseBar.setPhases(List.of());
+            probeChart.setData(series, result.endNs(), -1);
+        } else {
+            migration.getSelectionModel().select(0);
+            showMigration();
+        }
+    }
+
+    private void showMigration() {
+        int i = migration.getSelectionModel().getSelectedIndex();
+        if (result == null || i < 0 || i >= result.migrations().size()) {
+            return;
+        }
+        MigrationMetrics m = result.migrations().get(i);
+        switching.setText(m.switchingTimeNs() == null ? "—" : TraceText.ms(m.switchingTimeNs()));
+        downtime.setText(TraceText.ms(m.downtimeNs()));
+        gap.setText(TraceText.ms(m.clientGapNs()));
+        lost.setText(Long.toString(m.probesLost()));
+        lostOf.setText("of " + m.probesSent() + " sent" + (m.reachableAfter() ? "" : " · NOT reachable after the move"));
+        latency.setText(TraceText.ms(m.latencyBeforeNs()) + " → " + TraceText.ms(m.latencyAfterNs()));
+        phaseBar.setPhases(m.phases());
+        probeChart.setData(series, result.endNs(), m.clientGapNs());
+    }
+
+    MigrationMetrics shownMigration() {
+        int i = migration.getSelectionModel().getSelectedIndex();
+        return result == null || i < 0 || i >= result.migrations().size() ? null : result.migrations().get(i);
+    }
+
+    void setTime(long timeNs) {
+        phaseBar.setTime(timeNs);
+        probeChart.setTime(timeNs);
+    }
+
+    void setTheme(Theme theme) {
+        phaseBar.setTheme(theme);
+        probeChart.setTheme(theme);
+    }
+
+    PhaseBar phaseBar() {
+        return phaseBar;
+    }
+
+    ProbeChart probeChart() {
+        return probeChart;
+    }
+
+    ProbeSeries series() {
+        return series;
+    }
+
+    /** The five figures as shown, for reports and tests: switching, downtime, gap, lost, latency. */
+    List<String> figures() {
+        return List.of(switching.getText(), downtime.getText(), gap.getText(), lost.getText() + " " + lostOf.getText(), latency.getText());
+    }
+}

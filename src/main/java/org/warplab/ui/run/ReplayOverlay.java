@@ -1,0 +1,447 @@
+package org.warplab.ui.run;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.warplab.run.PacketKind;
+import org.warplab.run.TraceEvent;
+import org.warplab.ui.canvas.CanvasOverlay;
+import org.warplab.ui.canvas.LabLayout;
+import org.warplab.ui.common.Theme;
+
+/**
+ * The run replayed on the canvas at one instant: each packet in flight a dot on its link, placed
+ * by how much of its real delay has passed; the migration stream a band on the management link;
+ * drops (a cross and the reason) where they happened; translators flashing with the new rule
+ * when they switch; a paused VM greyed, then travelling to its new data center.
+ */
+final class ReplayOverlay implements CanvasOverlay {
+
+    /** What a dot's colour says. */
+    enum Colour {
+        PROBE("probe", Color.web("#1e6fd9")),
+        ECHO("echo", Color.web("#17a398")),
+        TRANSLATED("translated", Color.web("#f08c00")),
+        ANNOUNCEMENT("RARP / GARP", Color.web("#d6336c")),
+        CONFIG("config message", Color.web("#e8b100")),
+        MOBILITY("MIPv6 signalling", Color.web("#7b2cbf")),
+        RESOLUTION("ARP / ND", Color.web("#8d99ae")),
+        MIGRATION("migration stream", Color.web("#c77d1a"));
+
+        final String label;
+        final Color color;
+
+        Colour(String label, Color color) {
+            this.label = label;
+            this.color = color;
+        }
+    }
+
+    static Colour colourOf(PacketKind kind, boolean translated) {
+        switch (kind) {
+            case PROBE:
+            case PING:
+                return translated ? Colour.TRANSLATED : Colour.PROBE;
+            case ECHO:
+            case PONG:
+                return translated ? Colour.TRANSLATED : Colour.ECHO;
+            case RARP:
+            case GARP:
+                return Colour.ANNOUNCEMENT;
+            case CONFIG:
+                return Colour.CONFIG;
+            case MIGRATION:
+                return Colour.MIGRATION;
+            case ROUTER_ADVERTISEMENT:
+            case BINDING_UPDATE:
+            case BINDING_ACK:
+            case HOME_TEST_INIT:
+            case CARE_OF_TEST_INIT:
+            case HOME_TEST:
+            case CARE_OF_TEST:
+                return Colour.MOBILITY;
+            default:
+                return Colour.RESOLUTION;
+        }
+    }
+
+    private static final Color DROP = Color.web("#d62828");
+    private static final Color FLASH = Color.web("#f08c00");
+    private static final double DOT_RADIUS = 5;
+
+    private final TraceIndex index;
+    private final Consumer<TraceEvent.PacketSent> onPacketClicked;
+    private final java.util.Set<Long> translatedPackets = new java.util.HashSet<>();
+    private long timeNs;
+    /** How long (virtual time) a drop or a switch stays marked: about a second of the viewer's time at the current speed. */
+    private long markNs = 1_000_000;
+    private long selectedPacket = -1;
+    private int lastInFlight;
+    private Theme theme = Theme.LIGHT;
+
+    // per-colour dot buffers, reused frame to frame
+    private final Map<Colour, double[]> dots = new EnumMap<>(Colour.class);
+    private final Map<Colour, Integer> dotCounts = new EnumMap<>(Colour.class);
+    private final Map<String, Integer> migrationLinks = new HashMap<>();
+
+    private final Map<Colour, javafx.scene.image.Image> sprites = new EnumMap<>(Colour.class);
+    private int spritePixels;
+
+    /** A dot of colour {@code c}, {@code pixels} across, drawn once (anti-aliased, with a light rim) and reused every frame. */
+    private javafx.scene.image.Image sprite(Colour c, int pixels) {
+        if (pixels != spritePixels) {
+            sprites.clear();
+            spritePixels = pixels;
+        }
+        return sprites.computeIfAbsent(c, k -> {
+            javafx.scene.canvas.Canvas dot = new javafx.scene.canvas.Canvas(pixels, pixels);
+            GraphicsContext g = dot.getGraphicsContext2D();
+            g.setFill(k.color);
+            g.fillOval(0.5, 0.5, pixels - 1, pixels - 1);
+            g.setStroke(Color.WHITE.deriveColor(0, 1, 1, 0.8));
+            g.setLineWidth(1);
+            g.strokeOval(0.5, 0.5, pixels - 1, pixels - 1);
+            javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            return dot.snapshot(params, null);
+        });
+    }
+
+    ReplayOverlay(TraceIndex index, Consumer<TraceEvent.PacketSent> onPacketClicked) {
+        this.index = index;
+        this.onPacketClicked = onPacketClicked;
+        for (TraceEvent e : index.trace().events()) {
+            if (e instanceof TraceEvent.Translated t) {
+                translatedPackets.add(t.packetId());
+            }
+        }
+        for (Colour c : Colour.values()) {
+            dots.put(c, new double[256]);
+        }
+    }
+
+    void setTime(long timeNs) {
+        this.timeNs = timeNs;
+    }
+
+    long time() {
+        return timeNs;
+    }
+
+    void setMarkDuration(long ns) {
+        markNs = Math.max(1, ns);
+    }
+
+    void setTheme(Theme theme) {
+        this.theme = theme;
+    }
+
+    void select(long packetId) {
+        selectedPacket = packetId;
+    }
+
+    long selectedPacket() {
+        return selectedPacket;
+    }
+
+    /** Packets drawn in the last frame. */
+    int lastInFlight() {
+        return lastInFlight;
+    }
+
+    TraceIndex index() {
+        return index;
+    }
+
+    /** Centre of a node, or of the node a pseudo-node belongs to ("ADC:capture" → ADC); null when the lab has neither. */
+    static double[] position(LabLayout layout, String id) {
+        if (id == null) {
+            return null;
+        }
+        java.util.Optional<Rectangle2D> r = layout.bounds(id);
+        if (r.isEmpty() && id.indexOf(':') > 0) {
+            r = layout.bounds(id.substring(0, id.indexOf(':')));
+        }
+        if (r.isEmpty()) {
+            return null;
+        }
+        return new double[] {r.get().getMinX() + r.get().getWidth() / 2, r.get().getMinY() + r.get().getHeight() / 2};
+    }
+
+    @Override
+    public void paintWorld(GraphicsContext g, LabLayout layout, double scale) {
+        Map<String, double[]> positions = new HashMap<>();
+        for (Colour c : Colour.values()) {
+            dotCounts.put(c, 0);
+        }
+        migrationLinks.clear();
+        double[] selected = new double[3];
+        selected[2] = -1;
+        lastInFlight = index.inFlight(timeNs, (p, progress) -> {
+            double[] a = positions.computeIfAbsent(p.fromNode(), id -> position(layout, id));
+            double[] b = positions.computeIfAbsent(p.toNode(), id -> position(layout, id));
+            if (a == null || b == null) {
+                return;
+            }
+            if (p.kind() == PacketKind.MIGRATION) {
+                migrationLinks.merge(p.fromNode() + "\u0000" + p.toNode(), 1, Integer::sum);
+            }
+            double x = a[0] + (b[0] - a[0]) * progress;
+            double y = a[1] + (b[1] - a[1]) * progress;
+            Colour c = colourOf(p.kind(), translatedPackets.contains(p.packetId()));
+            int n = dotCounts.get(c);
+            double[] buffer = dots.get(c);
+            if (buffer.length < 2 * n + 2) {
+                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                dots.put(c, buffer);
+            }
+            buffer[2 * n] = x;
+            buffer[2 * n + 1] = y;
+            dotCounts.put(c, n + 1);
+            if (p.packetId() == selectedPacket) {
+                selected[0] = x;
+                selected[1] = y;
+                selected[2] = 1;
+            }
+        });
+        paintMigrationBands(g, positions, layout, scale);
+        paintVms(g, layout, scale);
+        double r = Math.max(DOT_RADIUS, 3 / scale);
+        // dots as pre-rendered sprites blitted in screen space: thousands of anti-aliased ovals would each be rasterized
+        javafx.scene.transform.Affine view = g.getTransform();
+        int pixels = (int) Math.max(4, Math.round(2 * r * scale));
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        for (Colour c : Colour.values()) {
+            if (c == Colour.MIGRATION) {
+                continue;
+            }
+            int n = dotCounts.get(c);
+            double[] buffer = dots.get(c);
+            javafx.scene.image.Image sprite = sprite(c, pixels);
+            double half = pixels / 2.0;
+            for (int i = 0; i < n; i++) {
+                double sx = view.getMxx() * buffer[2 * i] + view.getTx();
+                double sy = view.getMyy() * buffer[2 * i + 1] + view.getTy();
+                g.drawImage(sprite, Math.round(sx - half), Math.round(sy - half));
+            }
+        }
+        g.setTransform(view);
+        if (selected[2] > 0) {
+            g.setStroke(theme.selection());
+            g.setLineWidth(2.5 / scale);
+            g.strokeOval(selected[0] - 2 * r, selected[1] - 2 * r, 4 * r, 4 * r);
+        }
+        paintSwitches(g, layout, scale);
+        paintDrops(g, layout, scale);
+    }
+
+    private void paintMigrationBands(GraphicsContext g, Map<String, double[]> positions, LabLayout layout, double scale) {
+        if (migrationLinks.isEmpty()) {
+            return;
+        }
+        g.setStroke(Colour.MIGRATION.color.deriveColor(0, 1, 1, 0.55));
+        g.setLineWidth(Math.max(12, 8 / scale));
+        g.setLineCap(javafx.scene.shape.StrokeLineCap.ROUND);
+        for (String key : migrationLinks.keySet()) {
+            String[] ends = key.split("\u0000");
+            double[] a = positions.get(ends[0]);
+            double[] b = positions.get(ends[1]);
+            g.strokeLine(a[0], a[1], b[0], b[1]);
+        }
+        // text is the dear part of a frame: the busiest few streams are labelled, not every one
+        migrationLinks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3).forEach(entry -> {
+            String[] ends = entry.getKey().split("\u0000");
+            double[] a = positions.get(ends[0]);
+            double[] b = positions.get(ends[1]);
+            label(g, scale, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2 - 14, "migration stream · " + entry.getValue() + " bursts in flight",
+                    Colour.MIGRATION.color.darker());
+        });
+        g.setLineCap(javafx.scene.shape.StrokeLineCap.SQUARE);
+    }
+
+    /** A paused VM greyed with "paused"; one in transit drawn between its data centers; one resuming marked so. */
+    private void paintVms(GraphicsContext g, LabLayout layout, double scale) {
+        for (TraceIndex.VmState state : index.vmStates(timeNs).values()) {
+            java.util.Optional<Rectangle2D> box = layout.bounds(state.vm());
+            if (box.isEmpty()) {
+                continue;
+            }
+            Rectangle2D r = box.get();
+            if (state.paused() && state.movedNs() < 0) {
+                String to = index.destinationAfter(state.vm(), timeNs);
+                long moved = index.movedAfter(state.vm(), timeNs);
+                g.setFill(Color.gray(0.5, 0.45));
+                g.fillRoundRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 8, 8);
+                label(g, scale, r.getMinX() + r.getWidth() / 2, r.getMinY() - 8, "paused: stop-and-copy", Color.gray(0.25));
+                double[] target = position(layout, to);
+                if (target != null && moved > state.pausedNs()) {
+                    double f = Math.min(1, (double) (timeNs - state.pausedNs()) / (moved - state.pausedNs()));
+                    double sx = r.getMinX() + r.getWidth() / 2;
+                    double sy = r.getMinY() + r.getHeight() / 2;
+                    double x = sx + (target[0] - sx) * f;
+                    double y = sy + (target[1] - sy) * f;
+                    g.setFill(theme.vmStroke().deriveColor(0, 1, 1, 0.8));
+                    g.fillRoundRect(x - r.getWidth() / 4, y - r.getHeight() / 2, r.getWidth() / 2, r.getHeight(), 8, 8);
+                    label(g, scale, x, y + r.getHeight() / 2 + 12, state.vm() + " → " + to, theme.vmStroke().darker());
+                }
+            } else if (state.paused()) {
+                g.setFill(theme.vmStroke().deriveColor(0, 1, 1, 0.25));
+                g.fillRoundRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 8, 8);
+                label(g, scale, r.getMinX() + r.getWidth() / 2, r.getMinY() - 8, "resuming in " + state.to(), theme.vmStroke().darker());
+            }
+        }
+    }
+
+    private void paintSwitches(GraphicsContext g, LabLayout layout, double scale) {
+        for (TraceEvent.RuleSwitched s : index.switchesBetween(timeNs - 3 * markNs, timeNs)) {
+            double[] at = position(layout, s.router());
+            if (at == null) {
+                continue;
+            }
+            double age = (double) (timeNs - s.timeNs()) / (3 * markNs);
+            double flash = s.timeNs() > timeNs - markNs ? 1 : 1 - age;
+            g.setStroke(FLASH.deriveColor(0, 1, 1, Math.max(0.2, flash)));
+            g.setLineWidth(4 / Math.min(1, scale));
+            double radius = LabLayout.ROUTER_RADIUS + 8 + 10 * (1 - flash);
+            g.strokeOval(at[0] - radius, at[1] - radius, 2 * radius, 2 * radius);
+            String rule = s.rule().length() > 64 ? s.rule().substring(0, 62) + "…" : s.rule();
+            label(g, scale, at[0], at[1] + radius + 14, "rule switched: " + rule, FLASH.darker());
+        }
+    }
+
+    private void paintDrops(GraphicsContext g, LabLayout layout, double scale) {
+        for (TraceEvent.Dropped d : index.dropsBetween(timeNs - 2 * markNs, timeNs)) {
+            double[] at = position(layout, d.node());
+            if (at == null) {
+                continue;
+            }
+            double k = Math.max(8, 6 / scale);
+            g.setStroke(DROP);
+            g.setLineWidth(3 / Math.min(1, scale));
+            g.strokeLine(at[0] - k, at[1] - k, at[0] + k, at[1] + k);
+            g.strokeLine(at[0] - k, at[1] + k, at[0] + k, at[1] - k);
+            label(g, scale, at[0], at[1] - k - 10, d.kind().name().toLowerCase(Locale.ROOT) + " " + (d.flow() == null ? "" : d.flow() + "#" + d.sequence())
+                    + " dropped: " + d.reason(), DROP);
+        }
+    }
+
+    /** Text with a light halo, sized in screen pixels whatever the zoom. */
+    /**
+     * A label at a world point, drawn in screen space at 12 px on a translucent plate. (A stroked
+     * halo around the glyphs, as before, made the software renderer stroke every glyph's outline at
+     * every frame: a quarter of a replay frame's rendering.)
+     */
+    private void label(GraphicsContext g, double scale, double x, double y, String text, Color color) {
+        javafx.scene.transform.Affine view = g.getTransform();
+        double sx = view.getMxx() * x + view.getMxy() * y + view.getTx();
+        double sy = view.getMyx() * x + view.getMyy() * y + view.getTy();
+        double width = labelWidth(text);
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setFill(theme.background().deriveColor(0, 1, 1, 0.85));
+        g.fillRoundRect(Math.round(sx - width / 2 - 4), Math.round(sy - 9), Math.ceil(width + 8), 18, 6, 6);
+        g.setFont(labelFont);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(color);
+        g.fillText(text, Math.round(sx), Math.round(sy));
+        g.setTransform(view);
+    }
+
+    private String labelFamily = "";
+    private Font labelFont;
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+    /** Label widths by text: labels repeat frame after frame, and measuring text is not free. */
+    private final Map<String, Double> labelWidths = new HashMap<>();
+
+    private double labelWidth(String text) {
+        if (!labelFamily.equals(theme.fontFamily())) {
+            labelFamily = theme.fontFamily();
+            labelFont = Font.font(labelFamily, 12);
+            labelWidths.clear();
+        }
+        if (labelWidths.size() > 512) {
+            labelWidths.clear();
+        }
+        return labelWidths.computeIfAbsent(text, t -> {
+            measure.setFont(labelFont);
+            measure.setText(t);
+            return measure.getLayoutBounds().getWidth();
+        });
+    }
+
+    @Override
+    public void paintScreen(GraphicsContext g, double width, double height) {
+        g.setFont(Font.font(theme.fontFamily(), 11));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double x = 12;
+        double y = height - 16;
+        g.setFill(theme.background().deriveColor(0, 1, 1, 0.85));
+        g.fillRoundRect(6, height - 30, 760, 26, 8, 8);
+        for (Colour c : Colour.values()) {
+            g.setFill(c.color);
+            g.fillOval(x, y - 5, 10, 10);
+            g.setFill(theme.text());
+            g.fillText(c.label, x + 14, y);
+            x += 16 + c.label.length() * 6.2 + 12;
+        }
+        g.setFill(theme.text());
+        g.setFont(Font.font(theme.fontFamily(), javafx.scene.text.FontWeight.BOLD, 14));
+        g.fillText(String.format(Locale.ROOT, "t = %.3f ms   %d packets in flight", timeNs / 1e6, lastInFlight), 12, 18);
+    }
+
+    @Override
+    public boolean clicked(LabLayout layout, double x, double y, double tolerance) {
+        TraceEvent.PacketSent[] best = new TraceEvent.PacketSent[1];
+        double[] bestDistance = {Math.max(tolerance, DOT_RADIUS * 1.5)};
+        Map<String, double[]> positions = new HashMap<>();
+        index.inFlight(timeNs, (p, progress) -> {
+            double[] a = positions.computeIfAbsent(p.fromNode(), id -> position(layout, id));
+            double[] b = positions.computeIfAbsent(p.toNode(), id -> position(layout, id));
+            if (a == null || b == null) {
+                return;
+            }
+            double px = a[0] + (b[0] - a[0]) * progress;
+            double py = a[1] + (b[1] - a[1]) * progress;
+            double d = Math.hypot(px - x, py - y);
+            if (d <= bestDistance[0]) {
+                bestDistance[0] = d;
+                best[0] = p;
+            }
+        });
+        if (best[0] == null) {
+            return false;
+        }
+        selectedPacket = best[0].packetId();
+        onPacketClicked.accept(best[0]);
+        return true;
+    }
+
+    /** Where a packet is drawn now (world coordinates), or null when it is not in flight; for tests and the inspector. */
+    double[] packetPosition(LabLayout layout, long packetId) {
+        double[][] out = new double[1][];
+        index.inFlight(timeNs, (p, progress) -> {
+            if (p.packetId() == packetId) {
+                double[] a = position(layout, p.fromNode());
+                double[] b = position(layout, p.toNode());
+                if (a != null && b != null) {
+                    out[0] = new double[] {a[0] + (b[0] - a[0]) * progress, a[1] + (b[1] - a[1]) * progress};
+                }
+            }
+        });
+        return out[0];
+    }
+
+    static List<Colour> legend() {
+        return List.of(Colour.values());
+    }
+}

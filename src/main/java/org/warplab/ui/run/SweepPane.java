@@ -1,0 +1,249 @@
+package org.warplab.ui.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.warplab.io.LabParameter;
+import org.warplab.model.Lab;
+import org.warplab.model.LabValidator;
+import org.warplab.model.Link;
+import org.warplab.model.LinkKind;
+import org.warplab.model.Migration;
+import org.warplab.model.Problem;
+import org.warplab.model.Vm;
+import org.warplab.run.LabRuntime;
+import org.warplab.run.RunFailedException;
+import org.warplab.run.MigrationMetrics;
+import org.warplab.run.SweepMetric;
+import org.warplab.ui.common.BackgroundWork;
+import org.warplab.ui.common.DesignerModel;
+
+/**
+ * The Sweep tab: runs the lab once per value of one numeric parameter (named as {@code warplab
+ * sweep} names it, e.g. {@code links.W2.delayMs}) and plots a metric of each migration against it.
+ */
+public final class SweepPane extends BorderPane {
+
+    /** One point of the sweep: the parameter's value and the metric of each migration. */
+    record Point(double value, List<Double> metric) { }
+
+    private final DesignerModel model;
+    /** The runtime every point runs on (the emulator: the same seed at every point). */
+    private final LabRuntime emulator;
+    private final ComboBox<String> parameter = new ComboBox<>();
+    private final TextField from = new TextField("0");
+    private final TextField to = new TextField("200");
+    private final TextField step = new TextField("20");
+    private final ChoiceBox<SweepMetric> metric = new ChoiceBox<>(FXCollections.observableArrayList(SweepMetric.values()));
+    private final Button run = new Button("Sweep");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label("Runs the lab in the emulator once per value and plots the metric.");
+    private final NumberAxis xAxis = new NumberAxis();
+    private final NumberAxis yAxis = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+    private final List<Point> points = new ArrayList<>();
+    private Task<List<Point>> task;
+
+    public SweepPane(DesignerModel model, LabRuntime emulator) {
+        this.model = model;
+        this.emulator = emulator;
+        setId("sweep-pane");
+        parameter.setId("sweep-parameter");
+        parameter.setEditable(true);
+        parameter.setPrefWidth(240);
+        parameter.setTooltip(new Tooltip("A numeric field of the lab file: links.W2.delayMs, nodes.vm1.memoryMiB, migrations.MIG1.downtimeLimitMs, "
+                + "schemes.mobile-ipv6.raMaxIntervalMs, durationMs"));
+        from.setId("sweep-from");
+        to.setId("sweep-to");
+        step.setId("sweep-step");
+        for (TextField f : List.of(from, to, step)) {
+            f.setPrefColumnCount(5);
+        }
+        metric.setId("sweep-metric");
+        metric.setValue(SweepMetric.DOWNTIME);
+        metric.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(SweepMetric m) {
+                return m == null ? "" : m.label();
+            }
+
+            @Override
+            public SweepMetric fromString(String s) {
+                return null;
+            }
+        });
+        run.setId("sweep-run");
+        run.setOnAction(e -> start());
+        progress.setId("sweep-progress");
+        progress.setVisible(false);
+        status.setId("sweep-status");
+        status.getStyleClass().add("explanation");
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox bar = new HBox(new Label("Parameter"), parameter, new Label("from"), from, new Label("to"), to, new Label("step"), step, metric, run,
+                progress, status);
+        bar.getStyleClass().add("run-bar");
+        chart.setId("sweep-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        setTop(bar);
+        setCenter(chart);
+        model.labProperty().addListener((o, was, is) -> suggest(is));
+        suggest(model.lab());
+    }
+
+    /** Offers the lab's sweepable fields; the first WAN link's delay is the default (the Mobile IPv6 paper's Figure 4 sweeps it). */
+    private void suggest(Lab lab) {
+        List<String> options = new ArrayList<>();
+        for (Link l : lab.links()) {
+            if (l.kind() == LinkKind.WAN) {
+                options.add("links." + l.id() + ".delayMs");
+            }
+        }
+        for (Link l : lab.links()) {
+            if (l.kind() == LinkKind.MANAGEMENT) {
+                options.add("links." + l.id() + ".delayMs");
+            }
+        }
+        for (Vm vm : lab.vms()) {
+            options.add("nodes." + vm.id() + ".memoryMiB");
+            options.add("nodes." + vm.id() + ".dirtyPagesPerSecond");
+        }
+        for (Migration m : lab.migrations()) {
+            options.add("migrations." + m.id() + ".downtimeLimitMs");
+        }
+        String current = parameter.getEditor().getText();
+        parameter.getItems().setAll(options);
+        if ((current == null || current.isBlank()) && !options.isEmpty()) {
+            String preferred = options.contains("links.W2.delayMs") ? "links.W2.delayMs" : options.get(0);
+            parameter.setValue(preferred);
+            parameter.getEditor().setText(preferred);
+        }
+    }
+
+    void configure(String path, double fromValue, double toValue, double stepValue, SweepMetric m) {
+        parameter.setValue(path);
+        parameter.getEditor().setText(path);
+        from.setText(LabParameter.format(fromValue));
+        to.setText(LabParameter.format(toValue));
+        step.setText(LabParameter.format(stepValue));
+        metric.setValue(m);
+    }
+
+    void start() {
+        if (task != null) {
+            return;
+        }
+        Lab base = model.lab();
+        if (base.migrations().isEmpty()) {
+            status.setText("The lab has no migrations; a sweep shows how a parameter moves a migration's figures");
+            return;
+        }
+        String path = parameter.getEditor().getText() == null ? "" : parameter.getEditor().getText().strip();
+        LabParameter p;
+        double a;
+        double b;
+        double s;
+        try {
+            p = LabParameter.parse(path);
+            p.valueIn(base);
+            a = Double.parseDouble(from.getText().strip());
+            b = Double.parseDouble(to.getText().strip());
+            s = Double.parseDouble(step.getText().strip());
+        } catch (LabParameter.BadParameterException e) {
+            status.setText(e.getMessage());
+            return;
+        } catch (NumberFormatException e) {
+            status.setText("from, to and step must be numbers");
+            return;
+        }
+        if (!(s > 0) || b < a || (b - a) / s > 500) {
+            status.setText("Give from ≤ to and a step > 0 (at most 500 values)");
+            return;
+        }
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; a + i * s <= b + s * 1e-9; i++) {
+            values.add(a + i * s);
+        }
+        SweepMetric chosen = metric.getValue();
+        task = new Task<>() {
+            @Override
+            protected List<Point> call() throws Exception {
+                List<Point> out = new ArrayList<>();
+                for (int i = 0; i < values.size() && !isCancelled(); i++) {
+                    double v = values.get(i);
+                    updateMessage(path + " = " + LabParameter.format(v) + " (" + (i + 1) + " of " + values.size() + ")");
+                    updateProgress(i, values.size());
+                    Lab lab = p.apply(base, v);
+                    List<Problem> errors = LabValidator.validate(lab).stream().filter(Problem::isError).toList();
+                    if (!errors.isEmpty()) {
+                        throw new IllegalArgumentException("with " + path + " = " + LabParameter.format(v) + " the lab is invalid: " + errors.get(0).message());
+                    }
+                    List<Double> figures = new ArrayList<>();
+                    try {
+                        for (MigrationMetrics m : emulator.run(lab, 1, step -> { }).result().migrations()) {
+                            figures.add(chosen.of(m));
+                        }
+                    } catch (RunFailedException e) {
+                        throw new IllegalArgumentException("with " + path + " = " + LabParameter.format(v) + ": " + e.getMessage());
+                    }
+                    out.add(new Point(v, figures));
+                }
+                return out;
+            }
+        };
+        new BackgroundWork(status, progress, run).run(task, "warplab-sweep", result -> {
+            show(path, chosen, result);
+            status.setText("Swept " + path + " over " + values.size() + " values (seed 1)");
+        }, "The sweep stopped", () -> task = null);
+    }
+
+    boolean isRunning() {
+        return task != null;
+    }
+
+    private void show(String path, SweepMetric m, List<Point> result) {
+        points.clear();
+        points.addAll(result);
+        List<Migration> migrations = model.lab().migrations();
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        int n = result.isEmpty() ? 0 : result.get(0).metric().size();
+        for (int i = 0; i < n; i++) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(i < migrations.size() ? migrations.get(i).id() : "migration " + (i + 1));
+            for (Point p : result) {
+                double v = i < p.metric().size() ? p.metric().get(i) : Double.NaN;
+                if (!Double.isNaN(v)) {
+                    s.getData().add(new XYChart.Data<>(p.value(), v));
+                }
+            }
+            series.add(s);
+        }
+        xAxis.setLabel(path);
+        yAxis.setLabel(m.label());
+        chart.setTitle(String.format(Locale.ROOT, "%s against %s", m.label(), path));
+        chart.getData().setAll(series);
+    }
+
+    List<Point> points() {
+        return List.copyOf(points);
+    }
+
+    LineChart<Number, Number> chart() {
+        return chart;
+    }
+}

@@ -1,0 +1,105 @@
+package org.warplab.ui.run;
+
+import java.util.Locale;
+import org.warplab.run.TraceEvent;
+
+/** Trace events in words, for the event log and the packet inspector. */
+final class TraceText {
+    private TraceText() {
+    }
+
+    static String ms(long ns) {
+        return ns < 0 ? "—" : String.format("%.1f ms", ns / 1e6);
+    }
+
+    static String time(long ns) {
+        return String.format(Locale.ROOT, "%.3f", ns / 1e6);
+    }
+
+    static String type(TraceEvent e) {
+        String name = e.getClass().getSimpleName();
+        return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+
+    static boolean isPacketStep(TraceEvent e) {
+        return e instanceof TraceEvent.PacketSent || e instanceof TraceEvent.HopArrived || e instanceof TraceEvent.Delivered
+                || e instanceof TraceEvent.Translated || e instanceof TraceEvent.Encapsulated || e instanceof TraceEvent.Decapsulated;
+    }
+
+    static String where(TraceEvent e) {
+        if (e instanceof TraceEvent.PacketSent p) {
+            return p.fromNode() + " → " + p.toNode() + " (" + p.link() + ")";
+        } else if (e instanceof TraceEvent.HopArrived a) {
+            return a.node();
+        } else if (e instanceof TraceEvent.Translated t) {
+            return t.node();
+        } else if (e instanceof TraceEvent.Dropped d) {
+            return d.node() + (d.link() == null ? "" : " (" + d.link() + ")");
+        } else if (e instanceof TraceEvent.Delivered d) {
+            return d.node();
+        } else if (e instanceof TraceEvent.VmPaused v) {
+            return v.dataCenter();
+        } else if (e instanceof TraceEvent.VmResumed v) {
+            return v.dataCenter();
+        } else if (e instanceof TraceEvent.VmMoved v) {
+            return v.fromDataCenter() + " → " + v.toDataCenter();
+        } else if (e instanceof TraceEvent.AnnouncementSeen a) {
+            return a.dataCenter();
+        } else if (e instanceof TraceEvent.RuleSwitched r) {
+            return r.router();
+        } else if (e instanceof TraceEvent.FdbUpdated f) {
+            return f.lan();
+        } else if (e instanceof TraceEvent.ArpUpdated a) {
+            return a.node();
+        } else if (e instanceof TraceEvent.RouteChanged r) {
+            return r.router();
+        } else if (e instanceof TraceEvent.MigrationRound m) {
+            return m.migration();
+        } else if (e instanceof TraceEvent.Encapsulated t) {
+            return t.node();
+        } else if (e instanceof TraceEvent.Decapsulated t) {
+            return t.node();
+        }
+        return "";
+    }
+
+    static String detail(TraceEvent e) {
+        if (e instanceof TraceEvent.PacketSent p) {
+            return p.kind().name().toLowerCase(Locale.ROOT) + (p.flow() == null ? "" : " " + p.flow() + "#" + p.sequence()) + " #" + p.packetId()
+                    + " " + p.source() + " → " + p.destination() + ", " + p.bytes() + " B, on the link " + ms(p.arriveNs() - p.departNs());
+        } else if (e instanceof TraceEvent.HopArrived a) {
+            return "packet #" + a.packetId() + " from " + a.fromNode() + " over " + a.link();
+        } else if (e instanceof TraceEvent.Translated t) {
+            return "packet #" + t.packetId() + " " + t.field() + " " + t.from() + " → " + t.to();
+        } else if (e instanceof TraceEvent.Dropped d) {
+            return d.kind().name().toLowerCase(Locale.ROOT) + (d.flow() == null ? "" : " " + d.flow() + "#" + d.sequence()) + " #" + d.packetId()
+                    + ": " + d.reason();
+        } else if (e instanceof TraceEvent.Delivered d) {
+            return d.kind().name().toLowerCase(Locale.ROOT) + (d.flow() == null ? "" : " " + d.flow() + "#" + d.sequence()) + " #" + d.packetId()
+                    + (d.latencyNs() >= 0 ? ", " + ms(d.latencyNs()) : "");
+        } else if (e instanceof TraceEvent.VmPaused v) {
+            return v.vm() + " paused";
+        } else if (e instanceof TraceEvent.VmResumed v) {
+            return v.vm() + " running";
+        } else if (e instanceof TraceEvent.VmMoved v) {
+            return v.vm() + " moved";
+        } else if (e instanceof TraceEvent.AnnouncementSeen a) {
+            return a.kind().name() + " of " + a.vm() + " seen by the capture program";
+        } else if (e instanceof TraceEvent.RuleSwitched r) {
+            return r.rule();
+        } else if (e instanceof TraceEvent.FdbUpdated f) {
+            return f.mac() + (f.port() == null ? " aged out" : " at " + f.port());
+        } else if (e instanceof TraceEvent.ArpUpdated a) {
+            return a.address() + " is at " + a.mac();
+        } else if (e instanceof TraceEvent.RouteChanged r) {
+            return r.prefix() + (r.link() == null ? " unreachable" : " via " + r.nextHop() + " (" + r.link() + ")");
+        } else if (e instanceof TraceEvent.MigrationRound m) {
+            return (m.stopAndCopy() ? "stop-and-copy" : "pre-copy round " + m.round()) + ": " + m.bytes() + " bytes in " + ms(m.durationNs());
+        } else if (e instanceof TraceEvent.Encapsulated t) {
+            return "packet #" + t.packetId() + " into " + t.how() + " " + t.outerSource() + " → " + t.outerDestination();
+        } else if (e instanceof TraceEvent.Decapsulated t) {
+            return "packet #" + t.packetId() + " out of " + t.how();
+        }
+        return e.toString();
+    }
+}

@@ -1,0 +1,136 @@
+package org.warplab.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture of docs/architecture.md as rules on the compiled classes: which package may use
+ * which, no cycles between packages, JavaFX only in the UI, processes started in one place.
+ */
+class ArchitectureTest {
+
+    /**
+     * Top-level package → the WarpLab packages it must not use. The flow is one way: model ←
+     * io/scheme ← config/emulation/live/run ← edit ← ui/cli ← app. A new package is added here
+     * (the first test fails until it is).
+     */
+    static final Map<String, Set<String>> MUST_NOT_USE = Map.ofEntries(
+            Map.entry("model", Set.of("io", "scheme", "config", "emulation", "live", "run", "edit", "ui", "cli", "app")),
+            Map.entry("io", Set.of("ui", "app", "cli", "live", "emulation", "export")),
+            Map.entry("scheme", Set.of("ui", "app", "cli", "live", "emulation", "config")),
+            Map.entry("config", Set.of("live", "ui", "app", "cli", "emulation", "export")),
+            Map.entry("emulation", Set.of("live", "ui", "app", "cli", "config")),
+            Map.entry("live", Set.of("ui", "app", "cli", "export")),
+            Map.entry("run", Set.of("ui", "app", "cli", "live", "emulation")),
+            Map.entry("edit", Set.of("ui", "app", "cli", "live", "emulation")),
+            // containerlab export: needs the generated configs (config) on top of io's level, and no runtime
+            Map.entry("export", Set.of("ui", "app", "cli", "live", "emulation", "run", "edit")),
+            Map.entry("cli", Set.of("ui")),
+            // the designer reaches runtimes only through run.LabRuntime, wired in app
+            Map.entry("ui", Set.of("live", "emulation", "cli")),
+            Map.entry("app", Set.of()));
+
+    /**
+     * Classes that still start processes themselves instead of through live.CommandRunner: agents
+     * and QEMU need a long-lived process with pipes, which the runner does not offer yet. The list
+     * may only shrink.
+     */
+    static final Set<String> PROCESS_STARTERS_NOT_YET_BEHIND_THE_RUNNER = Set.of(
+            "org.warplab.live.agent.ProtocolLoop", "org.warplab.live.agent.SwitcherAgent",
+            "org.warplab.live.qemu.KernelImage", "org.warplab.live.qemu.QemuVm", "org.warplab.live.qemu.KernelModules",
+            "org.warplab.live.qemu.GuestBuilder", "org.warplab.live.AgentProcess", "org.warplab.live.LiveRunner");
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.warplab");
+    }
+
+    @Test
+    void everyPackageHasAPlaceInTheLayering() {
+        Set<String> unknown = new TreeSet<>();
+        for (JavaClass c : main) {
+            String top = topLevel(c.getPackageName());
+            if (!MUST_NOT_USE.containsKey(top)) {
+                unknown.add(c.getPackageName());
+            }
+        }
+        assertEquals(Set.of(), unknown, "packages that are not in the layering table: add them to MUST_NOT_USE and docs/architecture.md");
+    }
+
+    @Test
+    void eachPackageUsesOnlyWhatItMay() {
+        for (Map.Entry<String, Set<String>> entry : MUST_NOT_USE.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                continue;
+            }
+            String[] forbidden = entry.getValue().stream().map(p -> "org.warplab." + p + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("org.warplab." + entry.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .because("the flow goes one way (docs/architecture.md): " + entry.getKey() + " must not use " + entry.getValue())
+                    .check(main);
+        }
+    }
+
+    @Test
+    void javaFxOnlyInTheUserInterface() {
+        noClasses().that().resideOutsideOfPackages("org.warplab.ui..", "org.warplab.app..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .because("the model, runtimes and CLI run where there is no display")
+                .check(main);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("org.warplab.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("org.warplab.ui.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void processesAreStartedThroughTheCommandRunner() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.warplab.live.ProcessCommandRunner")
+                .and(describe("are not in the shrinking list of old starters",
+                        (JavaClass c) -> !PROCESS_STARTERS_NOT_YET_BEHIND_THE_RUNNER.contains(c.getName().replaceAll("\\$.*", ""))))
+                .should().callMethodWhere(describe("ProcessBuilder.start or Runtime.exec", ArchitectureTest::startsAProcess))
+                .because("every OS command goes through live.CommandRunner, so live mode can be tested with a recording double")
+                .check(main);
+    }
+
+    @Test
+    void theRulesCatchAViolation() {
+        JavaClasses withViolation = new ClassFileImporter().importClasses(ArchitectureTest.class, ClassFileImporter.class);
+        ArchRule rule = noClasses().that().resideInAPackage("org.warplab.architecture..")
+                .should().dependOnClassesThat().resideInAPackage("com.tngtech..");
+        assertThrows(AssertionError.class, () -> rule.check(withViolation));
+        assertEquals("ui", topLevel("org.warplab.ui.run"));
+    }
+
+    private static boolean startsAProcess(JavaAccess<?> call) {
+        String owner = call.getTargetOwner().getName();
+        String name = call.getName();
+        return owner.equals(ProcessBuilder.class.getName()) && name.equals("start")
+                || owner.equals(Runtime.class.getName()) && name.equals("exec");
+    }
+
+    private static String topLevel(String packageName) {
+        String rest = packageName.startsWith("org.warplab.") ? packageName.substring("org.warplab.".length()) : packageName;
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+}

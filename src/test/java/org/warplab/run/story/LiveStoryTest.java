@@ -1,0 +1,54 @@
+package org.warplab.run.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warplab.run.MigrationMetrics;
+import org.warplab.run.RunExports;
+import org.warplab.run.RunResult;
+import org.warplab.run.Trace;
+
+/**
+ * The story of a recorded live run of the paper's paging lab ({@code warplab live run
+ * sample-labs/paging-paper.warplab.json --report --trace} on this project's test machine,
+ * 2026-12-02): the same steps as an emulated run, with the agents' measured figures and the
+ * nftables rule the switcher really applied.
+ */
+class LiveStoryTest {
+
+    @Test
+    void aLiveRunTellsThePagingStoryWithItsMeasuredFigures(@TempDir Path dir) throws Exception {
+        RunResult result = RunExports.readResult(resource("live-paging-paper.result.json"));
+        Path traceFile = dir.resolve("trace.jsonl");
+        Files.writeString(traceFile, resource("live-paging-paper.trace.jsonl"));
+        Trace trace = RunExports.readTrace(traceFile);
+        Story story = Story.of(result, trace);
+        MigrationMetrics m = result.migrations().get(0);
+        assertEquals("live", story.runtime());
+        List<StepKind> kinds = story.steps().stream().map(StoryStep::kind).toList();
+        assertEquals(List.of(StepKind.PRE_COPY, StepKind.PAUSED, StepKind.PACKETS_LOST, StepKind.RESUMED, StepKind.ANNOUNCED, StepKind.ANNOUNCEMENT_SEEN,
+                StepKind.CONFIG_SENT, StepKind.RULE_SWITCHED, StepKind.FIRST_PROBE_NEW_PATH, StepKind.SERVICE_RESTORED), kinds);
+        String downtime = String.format(Locale.ROOT, "%.1f ms", m.downtimeNs() / 1e6);
+        assertTrue(story.step("MIG1/resumed").orElseThrow().caption().contains(downtime + " after it stopped"));
+        String rule = story.step("MIG1/rule-switched/R3").orElseThrow().caption();
+        assertTrue(rule.contains("172.16.10.2 → 172.15.10.2") && rule.contains("jump at_ADC"), "before from R3's measured translations, after the nft line: " + rule);
+        assertTrue(rule.contains(String.format(Locale.ROOT, "%.1f ms", m.switchingTimeNs() / 1e6)), rule);
+        assertTrue(story.step("MIG1/config-sent").orElseThrow().caption().contains("to R3"), "from the agents' phases: the trace has no message dots");
+        assertTrue(story.step("MIG1/first-probe-new-path").orElseThrow().caption().contains("U → R3 → C2 → R2 → ADC → vm1"));
+        assertTrue(story.step("MIG1/packets-lost").orElseThrow().caption().contains("R1"), "probes that left for PDC while vm1's port was moving");
+    }
+
+    private static String resource(String name) throws Exception {
+        try (InputStream in = LiveStoryTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
