@@ -71,6 +71,15 @@ class ProbeFramesTest {
         assertEquals(4, v6.sequence());
     }
 
+    /** The generated configs carry a data center's segments to its router in VXLAN on UDP 4790 over a link-local IPv6 underlay. */
+    @Test
+    void looksIntoTheLanVxlanOnPort4790() {
+        byte[] inner = ethernet(0x0800, ipv4("10.1.0.10", "172.16.10.2", 17, udp(40000, PORT, payload(12, 120))));
+        byte[] vxlan = ByteBuffer.allocate(8 + inner.length).putInt(0x08000000).putInt(100 << 8).put(inner).array();
+        byte[] lan = ethernet(0x86DD, ipv6("fe80::2", "fe80::1", 17, udp(51000, org.warplab.wire.Wire.LAN_VXLAN_PORT, vxlan)));
+        assertEquals(new ProbeFrames.Probe(12, 120, "10.1.0.10", "172.16.10.2", false), ProbeFrames.parse(lan, PORT).orElseThrow());
+    }
+
     @Test
     void otherTrafficIsNotAProbe() {
         assertTrue(ProbeFrames.parse(ethernet(0x0800, ipv4("10.1.0.10", "172.16.10.2", 17, udp(40000, 53, payload(1, 1)))), PORT).isEmpty());
