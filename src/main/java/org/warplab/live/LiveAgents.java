@@ -97,7 +97,7 @@ final class LiveAgents {
             startMobileIpv6Agents();
         }
         for (AgentProcess agent : all) {
-            agent.awaitEvent("ready", AGENT_START);
+            agent.awaitEvent(AgentEvent.Kind.READY, AGENT_START);
         }
     }
 
