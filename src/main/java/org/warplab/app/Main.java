@@ -14,10 +14,21 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && wantsCli(args[0])) {
-            System.exit(new Cli().run(args, System.out, System.err));
+        // a thread that dies says so in one line, not a stack trace (a command's own failures are Cli's)
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println("warplab: " + thread.getName() + ": " + Cli.oneLine(e)));
+        int exit;
+        try {
+            if (args.length > 0 && wantsCli(args[0])) {
+                exit = new Cli().run(args, System.out, System.err);
+            } else {
+                GuiLauncher.launch(args);
+                return;
+            }
+        } catch (Throwable e) {
+            System.err.println("warplab: " + Cli.oneLine(e));
+            exit = Cli.UNUSABLE;
         }
-        GuiLauncher.launch(args);
+        System.exit(exit);
     }
 
     private static boolean wantsCli(String first) {

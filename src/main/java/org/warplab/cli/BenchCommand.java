@@ -1,47 +1,37 @@
 package org.warplab.cli;
 
-import java.io.PrintStream;
+import java.util.Locale;
 import org.warplab.emulation.BenchmarkLab;
 import org.warplab.emulation.EmulationException;
 import org.warplab.emulation.Emulator;
 import org.warplab.emulation.Simulator;
 import org.warplab.model.Lab;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code warplab bench}: how fast the emulator runs a large generated lab, and how that grows with the flows. */
-final class BenchCommand implements Command {
+@Command(name = "bench", description = {
+    "Measure the emulator on a large generated lab.",
+    "",
+    "Generates a paging lab with 250 data centers (1,000 routers, 1,000 VMs) and runs it with N/4, N/2 and N G.711 probe "
+        + "flows for MS ms of virtual time, without trace or capture. Prints events, wall time, events per second, the most "
+        + "events queued at once, and the kernel's memory per queued event."})
+final class BenchCommand extends HeadlessCommand {
+
+    @Option(names = "--flows", paramLabel = "N", defaultValue = "10000", description = "Probe flows of the largest run; default ${DEFAULT-VALUE}.")
+    long flows;
+
+    @Option(names = "--duration-ms", paramLabel = "MS", defaultValue = "1000", description = "Virtual time of each run; default ${DEFAULT-VALUE}.")
+    long durationMs;
 
     @Override
-    public String name() {
-        return "bench";
-    }
-
-    @Override
-    public String summary() {
-        return "measure the emulator on a large generated lab";
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: warplab bench [--flows N] [--duration-ms MS]
-
-                Generates a paging lab with 250 data centers (1,000 routers, 1,000 VMs) and runs
-                it with N/4, N/2 and N G.711 probe flows (default N = 10000) for MS ms of virtual
-                time (default 1000), without trace or capture. Prints events, wall time, events per
-                second, the most events queued at once, and the kernel's memory per queued event.
-                """;
-    }
-
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws UsageException {
-        long flows = args.longOption("--flows", 10_000);
-        long durationMs = args.longOption("--duration-ms", 1000);
+    int run() throws UsageException {
         if (flows < 4 || flows > 1_000_000 || durationMs < 1) {
             throw new UsageException("--flows takes 4..1000000 and --duration-ms a positive number");
         }
-        out.printf("Memory per queued event: %.1f bytes measured (%d bytes of kernel arrays per slot)%n", measuredBytesPerEvent(),
+        out.printf(Locale.ROOT, "Memory per queued event: %.1f bytes measured (%d bytes of kernel arrays per slot)%n", measuredBytesPerEvent(),
                 Simulator.bytesPerSlot());
-        out.printf("%-8s %-8s %-6s %12s %10s %14s %12s%n", "flows", "routers", "VMs", "events", "wall", "events/s", "peak queue");
+        out.printf(Locale.ROOT, "%-8s %-8s %-6s %12s %10s %14s %12s%n", "flows", "routers", "VMs", "events", "wall", "events/s", "peak queue");
         try {
             // A warm-up run lets the JIT compile the packet path before anything is measured.
             Emulator.run(BenchmarkLab.generate(250, (int) Math.max(4, flows / 4), 200_000_000L), new Emulator.Options(1, false, false));
@@ -50,11 +40,11 @@ final class BenchCommand implements Command {
                 long start = System.nanoTime();
                 Emulator.Outcome outcome = Emulator.run(lab, new Emulator.Options(1, false, false));
                 long wall = System.nanoTime() - start;
-                out.printf("%-8d %-8d %-6d %12d %8.2f s %14.0f %12d%n", n, lab.routers().size(), lab.vms().size(), outcome.events(), wall / 1e9,
+                out.printf(Locale.ROOT, "%-8d %-8d %-6d %12d %8.2f s %14.0f %12d%n", n, lab.routers().size(), lab.vms().size(), outcome.events(), wall / 1e9,
                         outcome.events() / (wall / 1e9), outcome.peakPendingEvents());
             }
         } catch (EmulationException e) {
-            err.println("warplab bench: " + e.getMessage());
+            err.println(name() + ": " + e.getMessage());
             return Cli.UNUSABLE;
         }
         out.println("(wall time includes building the network and computing the routes)");

@@ -1,51 +1,42 @@
 package org.warplab.cli;
 
-import java.io.PrintStream;
+import org.warplab.model.Units;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.warplab.emulation.EmulatedRuns;
 import org.warplab.run.SchemeComparison;
-import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.ParallelRuns;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** {@code warplab compare LAB}: every scheme the lab can run, and the baselines, on the same topology and traffic, in one table. */
-final class CompareCommand implements Command {
+@Command(name = "compare", description = {
+    "Run a lab under each applicable scheme and the baselines, one table.",
+    "",
+    "Runs the lab in the emulator once per scheme: the one it uses, the other schemes it has settings for, and the "
+        + "baselines (none, l2-extension, routing-move), on the same topology, migrations and traffic with the same seed, and "
+        + "prints one row per scheme and migration: switching time, VM downtime, the largest gap a client saw, probes lost, "
+        + "latency after the move, and the path the probes take after it. A scheme the lab cannot run under says why "
+        + "instead of figures."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:compared", "1:the lab has errors", "2:unreadable file or bad option"})
+final class CompareCommand extends HeadlessCommand {
 
-    @Override
-    public String name() {
-        return "compare";
-    }
+    @Parameters(paramLabel = "LAB.warplab.json", arity = "0..*", description = "The lab to compare the schemes on.")
+    List<Path> files = List.of();
 
-    @Override
-    public String summary() {
-        return "run a lab under each applicable scheme and the baselines, one table";
-    }
+    @Mixin
+    RunOptions.Seed seed;
 
-    @Override
-    public String help() {
-        return """
-                Usage: warplab compare LAB.warplab.json [--seed N] [--jobs N]
-
-                Runs the lab in the emulator once per scheme: the one it uses, the other
-                schemes it has settings for, and the baselines (none, l2-extension,
-                routing-move), on the same topology, migrations and traffic with the same
-                seed, and prints one row per scheme and migration: switching time, VM
-                downtime, the largest gap a client saw, probes lost, latency after the move,
-                and the path the probes take after it. A scheme the lab cannot run under says
-                why instead of figures.
-
-                  --seed N    seed of the random source (jitter, loss, advertisements); default 1
-                  --jobs N    runs at once; default one per core, fewer when the heap is short
-                              (the table is the same whatever N is)
-
-                Exit codes: 0 compared, 1 the lab has errors, 2 unreadable file or bad option.
-                """;
-    }
+    @Mixin
+    RunOptions.Jobs jobs;
 
     /** The schemes to compare: the lab's own, the others it has settings for, then the baselines. */
     static List<SchemeKind> schemesOf(Lab lab) {
@@ -53,30 +44,23 @@ final class CompareCommand implements Command {
     }
 
     @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws UsageException {
-        if (args.positionals().size() != 1) {
-            throw new UsageException("name one lab file, e.g. warplab compare sample-labs/mipv6-paper.warplab.json");
+    int run() throws UsageException {
+        LabArgument argument;
+        try {
+            argument = LabArgument.load("compare", files, Optional.empty(), err);
+        } catch (LabArgument.Refused refused) {
+            return refused.exitCode;
         }
-        long seed = args.longOption("--seed", 1);
-        Path file = Path.of(args.positionals().get(0));
-        Optional<LoadedLab> loaded = LabRuns.load(file, err);
-        if (loaded.isEmpty()) {
-            return Cli.UNUSABLE;
-        }
-        Lab lab = loaded.get().lab();
-        List<String> errors = LabRuns.errors(loaded.get(), lab);
-        if (!errors.isEmpty()) {
-            errors.forEach(err::println);
-            err.println(file + ": the lab has errors; fix them first (warplab validate " + file + ")");
-            return Cli.INVALID;
-        }
+        long seed = this.seed.seed;
+        Path file = argument.file();
+        Lab lab = argument.lab();
         if (lab.migrations().isEmpty()) {
             out.println(file + ": the lab has no migrations, so there is nothing to compare");
             return Cli.OK;
         }
         out.println("Lab: " + lab.name() + "   seed: " + seed + "   (times in ms)");
         boolean several = lab.migrations().size() > 1;
-        String header = String.format("%-14s %s%10s %10s %10s %6s %10s  %s", "scheme", several ? String.format("%-8s ", "migration") : "",
+        String header = String.format(Locale.ROOT, "%-14s %s%10s %10s %10s %6s %10s  %s", "scheme", several ? String.format("%-8s ", "migration") : "",
                 "switching", "downtime", "gap", "lost", "lat. after", "path after the move");
         out.println(header);
         out.println("-".repeat(header.length() + 20));
@@ -86,7 +70,7 @@ final class CompareCommand implements Command {
         List<Lab> runnable = new ArrayList<>();
         for (SchemeKind kind : kinds) {
             Lab variant = lab.withScheme(kind);
-            List<String> problems = LabRuns.errors(loaded.get(), variant);
+            List<String> problems = LabArgument.errors(argument.loaded(), variant);
             refusals.add(problems.isEmpty() ? null : problems.get(0).replaceFirst("^.*?: error: ", ""));
             if (problems.isEmpty()) {
                 runnable.add(variant);
@@ -94,27 +78,27 @@ final class CompareCommand implements Command {
         }
         List<EmulatedRuns.Run> runs;
         try {
-            runs = LabRuns.runAll(runnable, seed, args, err);
+            runs = jobs.runAll(runnable, seed, err);
         } catch (ParallelRuns.CancelledException e) {
-            err.println("warplab compare: " + e.getMessage());
+            err.println(name() + ": " + e.getMessage());
             return Cli.UNUSABLE;
         }
         int next = 0;
         for (int i = 0; i < kinds.size(); i++) {
             SchemeKind kind = kinds.get(i);
             if (refusals.get(i) != null) {
-                out.printf("%-14s not applicable: %s%n", kind.key(), refusals.get(i));
+                out.printf(Locale.ROOT, "%-14s not applicable: %s%n", kind.key(), refusals.get(i));
                 continue;
             }
             EmulatedRuns.Run run = runs.get(next++);
             if (!run.ran()) {
-                out.printf("%-14s not run: %s%n", kind.key(), run.failure());
+                out.printf(Locale.ROOT, "%-14s not run: %s%n", kind.key(), run.failure());
                 continue;
             }
             for (MigrationMetrics m : run.result().migrations()) {
-                out.printf("%-14s %s%10s %10s %10s %6d %10s  %s%n", kind.key(), several ? String.format("%-8s ", m.migration()) : "",
-                        LabRuns.ms(m.switchingTimeNs()), LabRuns.ms(m.downtimeNs()), LabRuns.ms(m.clientGapNs()), m.probesLost(),
-                        m.reachableAfter() ? LabRuns.ms(m.latencyAfterNs()) : "lost", m.pathAfter().isEmpty() ? "—" : m.pathAfter());
+                out.printf(Locale.ROOT, "%-14s %s%10s %10s %10s %6d %10s  %s%n", kind.key(), several ? String.format("%-8s ", m.migration()) : "",
+                        cell(m.switchingTimeNs()), cell(m.downtimeNs()), cell(m.clientGapNs()), m.probesLost(),
+                        m.reachableAfter() ? cell(m.latencyAfterNs()) : "lost", m.pathAfter().isEmpty() ? "—" : m.pathAfter());
             }
         }
         out.println();
@@ -122,5 +106,10 @@ final class CompareCommand implements Command {
         out.println("heard -> binding acknowledged; segmentation: resume -> last endpoint learned the VM); downtime: VM stopped -> back in");
         out.println("service; gap: the longest a client waited between echoes; lost: probes never echoed.");
         return Cli.OK;
+    }
+
+    /** A figure in milliseconds for the table, or a dash when the run has none. */
+    private static String cell(Long ns) {
+        return Units.msNumberOr(ns, 1, Units.NONE);
     }
 }

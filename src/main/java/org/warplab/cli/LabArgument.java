@@ -2,7 +2,6 @@ package org.warplab.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.warplab.io.LabFileException;
@@ -30,35 +29,40 @@ record LabArgument(Path file, LoadedLab loaded, Lab lab) {
         }
     }
 
-    static LabArgument load(String command, List<String> positionals, Optional<String> scheme, PrintStream err)
-            throws UsageException, Refused {
-        if (positionals.size() != 1) {
+    /** The one lab file among the positionals, or a usage mistake that shows an example. */
+    static Path one(String command, List<Path> files) throws UsageException {
+        if (files.size() != 1) {
             throw new UsageException("name one lab file, e.g. warplab " + command + " sample-labs/paging-paper.warplab.json");
         }
-        Path file = Path.of(positionals.get(0));
-        LoadedLab loaded;
-        try {
-            loaded = LabFiles.load(file);
-        } catch (LabFileException e) {
-            e.problems().forEach(err::println);
-            throw new Refused(Cli.UNUSABLE);
-        }
-        Lab lab = loaded.lab();
-        if (scheme.isPresent()) {
-            lab = lab.withScheme(schemeKind(scheme.get()));
-        }
-        List<Problem> problems = LabValidator.validate(lab);
-        if (problems.stream().anyMatch(Problem::isError)) {
-            problems.forEach(p -> err.println(loaded.locate(p)));
+        return files.get(0);
+    }
+
+    static LabArgument load(String command, List<Path> files, Optional<SchemeKind> scheme, PrintStream err) throws UsageException, Refused {
+        Path file = one(command, files);
+        LoadedLab loaded = readable(file, err);
+        Lab lab = scheme.map(loaded.lab()::withScheme).orElse(loaded.lab());
+        List<String> errors = errors(loaded, lab);
+        if (!errors.isEmpty()) {
+            errors.forEach(err::println);
             err.println(file + ": the lab has errors; fix them first (warplab validate " + file + ")");
             throw new Refused(Cli.INVALID);
         }
         return new LabArgument(file, loaded, lab);
     }
 
-    static SchemeKind schemeKind(String key) throws UsageException {
-        return Arrays.stream(SchemeKind.values()).filter(k -> k.key().equals(key)).findFirst()
-                .orElseThrow(() -> new UsageException("unknown scheme '" + key + "'; choose one of "
-                        + String.join(", ", Arrays.stream(SchemeKind.values()).map(SchemeKind::key).toList())));
+    /** Loads {@code file}, printing its problems to {@code err} and refusing with exit 2 when it cannot be read. */
+    static LoadedLab readable(Path file, PrintStream err) throws Refused {
+        try {
+            return LabFiles.load(file);
+        } catch (LabFileException e) {
+            e.problems().forEach(err::println);
+            throw new Refused(Cli.UNUSABLE);
+        }
+    }
+
+    /** The errors of {@code lab} (the lab of {@code loaded}, perhaps changed), placed in its file, or an empty list. */
+    static List<String> errors(LoadedLab loaded, Lab lab) {
+        List<Problem> problems = LabValidator.validate(lab);
+        return problems.stream().filter(Problem::isError).map(p -> loaded.locate(p).toString()).toList();
     }
 }

@@ -1,9 +1,11 @@
 package org.warplab.cli;
 
+import org.warplab.model.Units;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.warplab.model.SchemeKind;
@@ -32,14 +34,14 @@ final class LiveSummary {
         for (Map.Entry<String, List<MigrationMetrics>> group : groups.entrySet()) {
             List<MigrationMetrics> moves = group.getValue();
             out.println();
-            out.printf("%-28s %12s %12s %12s%n", "over " + moves.size() + " moves" + group.getKey(), "median", "p95", "max");
+            out.printf(Locale.ROOT, "%-28s %12s %12s %12s%n", "over " + moves.size() + " moves" + group.getKey(), "median", "p95", "max");
             row(out, "switching time", moves, MigrationMetrics::switchingTimeNs);
             row(out, "VM downtime", moves, MigrationMetrics::downtimeNs);
             row(out, "client gap", moves, MigrationMetrics::clientGapNs);
             Distribution lost = Distribution.of(moves.stream().map(MigrationMetrics::probesLost).toList());
-            out.printf("%-28s %12d %12d %12d%n", "lost probes", lost.medianNs(), lost.p95Ns(), lost.maxNs());
+            out.printf(Locale.ROOT, "%-28s %12d %12d %12d%n", "lost probes", lost.medianNs(), lost.p95Ns(), lost.maxNs());
         }
-        out.printf("%-28s %12s%n", "lab build time", ms(buildNs));
+        out.printf(Locale.ROOT, "%-28s %12s%n", "lab build time", ms(buildNs));
     }
 
     /** The emulator's prediction beside the live measurement, migration by migration. */
@@ -61,10 +63,10 @@ final class LiveSummary {
 
     private static void row(PrintStream out, String label, List<MigrationMetrics> moves, Function<MigrationMetrics, Long> figure) {
         Distribution d = Distribution.of(moves.stream().map(figure).filter(v -> v != null && v >= 0).toList());
-        out.printf("%-28s %12s %12s %12s%n", label, ms(d.medianNs()), ms(d.p95Ns()), ms(d.maxNs()));
+        out.printf(Locale.ROOT, "%-28s %12s %12s %12s%n", label, ms(d.medianNs()), ms(d.p95Ns()), ms(d.maxNs()));
     }
 
     static String ms(Long ns) {
-        return ns == null || ns < 0 ? "—" : String.format("%.2f ms", ns / 1e6);
+        return Units.msOrNone(ns, 2);
     }
 }

@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.model.Units;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.Iterator;
 import org.warplab.emulation.EmulatedRuns;
 import org.warplab.io.IoProblems;
 import org.warplab.io.LabParameter;
@@ -18,89 +19,112 @@ import org.warplab.model.Lab;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.ParallelRuns;
 import org.warplab.run.SweepMetric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code warplab sweep LAB --set PATH=FROM:TO:STEP}: runs the lab once per value of one numeric parameter; a table and a CSV. */
-final class SweepCommand implements Command {
-    static final Set<String> VALUE_OPTIONS = Set.of("--set", "--metric", "--scheme", "--seed", "--jobs", "-o", "--output");
-    static final List<String> METRICS = List.of("downtime", "gap", "switching", "lost");
+@Command(name = "sweep", description = {
+    "Run a lab over a range of one numeric parameter, write CSV.",
+    "",
+    "Runs the lab in the emulator once per value FROM, FROM+STEP, ... TO of one numeric parameter and prints the chosen "
+        + "metric (default downtime) of each migration, with a bar; -o writes every metric as CSV.",
+    "",
+    "PATH names the parameter as the lab file does, with elements of nodes, links, migrations and traffic by id (other "
+        + "lists by position from 0):",
+    "  links.W2.delayMs                    one-way delay of link W2",
+    "  nodes.vm1.memoryMiB                 a VM's memory",
+    "  migrations.MIG1.downtimeLimitMs     a migration's downtime limit",
+    "  schemes.mobile-ipv6.raMaxIntervalMs a scheme setting",
+    "  durationMs                          how long the run lasts",
+    "",
+    "The Mobile IPv6 delay sweep is the second paper's Figure 4:",
+    "  warplab sweep sample-labs/mipv6-paper.warplab.json --set links.W2.delayMs=0:200:20"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:swept", "1:a value makes the lab invalid",
+            "2:unreadable file, bad path, a field that is not a number, a bad range or option"})
+final class SweepCommand extends HeadlessCommand {
 
-    @Override
-    public String name() {
-        return "sweep";
+    /** {@code --set PATH=FROM:TO:STEP}, read. */
+    record Setting(LabParameter parameter, SweepRange range, String rangeText) {
+        static Setting parse(String text) {
+            int eq = text.indexOf('=');
+            if (eq <= 0) {
+                throw new TypeConversionException("--set '" + text + "' needs PATH=FROM:TO:STEP, e.g. links.W2.delayMs=0:200:20");
+            }
+            try {
+                String rangeText = text.substring(eq + 1).strip();
+                return new Setting(LabParameter.parse(text.substring(0, eq).strip()), SweepRange.parse(rangeText), rangeText);
+            } catch (LabParameter.BadParameterException | UsageException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Parameters(paramLabel = "LAB.warplab.json", arity = "0..*", description = "The lab to sweep.")
+    List<Path> files = List.of();
+
+    @Option(names = "--set", paramLabel = "PATH=FROM:TO:STEP", converter = SettingConverter.class,
+            description = "The parameter and its values, e.g. links.W2.delayMs=0:200:20.")
+    Setting setting;
+
+    @Option(names = "--metric", paramLabel = "M", defaultValue = "downtime", converter = MetricConverter.class,
+            completionCandidates = MetricKeys.class,
+            description = "downtime (VM stopped -> back in service), gap (longest wait between echoes), switching (the scheme's reaction), lost.")
+    SweepMetric metric;
+
+    @Mixin
+    RunOptions.SchemeChoice scheme;
+
+    @Mixin
+    RunOptions.Seed seed;
+
+    @Mixin
+    RunOptions.Jobs jobs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", description = "Write the CSV there.")
+    Path output;
+
+    static final class SettingConverter implements ITypeConverter<Setting> {
+        @Override
+        public Setting convert(String value) {
+            return Setting.parse(value);
+        }
+    }
+
+    static final class MetricConverter implements ITypeConverter<SweepMetric> {
+        @Override
+        public SweepMetric convert(String value) {
+            return SweepMetric.ofKey(value).orElseThrow(() ->
+                    new TypeConversionException("unknown metric '" + value + "'; choose one of " + String.join(", ", new MetricKeys())));
+        }
+    }
+
+    static final class MetricKeys implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(SweepMetric.values()).map(SweepMetric::key).iterator();
+        }
     }
 
     @Override
-    public String summary() {
-        return "run a lab over a range of one numeric parameter, write CSV";
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: warplab sweep LAB.warplab.json --set PATH=FROM:TO:STEP
-                                     [--metric downtime|gap|switching|lost] [--scheme S]
-                                     [--seed N] [--jobs N] [-o FILE.csv]
-
-                Runs the lab in the emulator once per value FROM, FROM+STEP, ... TO of one
-                numeric parameter and prints the chosen metric (default downtime) of each
-                migration, with a bar; -o writes every metric as CSV.
-
-                PATH names the parameter as the lab file does, with elements of nodes, links,
-                migrations and traffic by id (other lists by position from 0):
-                  links.W2.delayMs                    one-way delay of link W2
-                  nodes.vm1.memoryMiB                 a VM's memory
-                  migrations.MIG1.downtimeLimitMs     a migration's downtime limit
-                  schemes.mobile-ipv6.raMaxIntervalMs a scheme setting
-                  durationMs                          how long the run lasts
-
-                The Mobile IPv6 delay sweep is the second paper's Figure 4:
-                  warplab sweep sample-labs/mipv6-paper.warplab.json --set links.W2.delayMs=0:200:20
-
-                  --metric M   downtime (VM stopped -> back in service), gap (longest wait
-                               between echoes), switching (the scheme's reaction), lost
-                  --scheme S   run under another scheme than the lab's
-                  --seed N     seed of the random source; default 1
-                  --jobs N     runs at once; default one per core, fewer when the heap is
-                               short (the table and CSV are the same whatever N is)
-                  -o FILE      write the CSV there
-
-                Exit codes: 0 swept, 1 a value makes the lab invalid, 2 unreadable file, bad
-                path, a field that is not a number, a bad range or option.
-                """;
-    }
-
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws UsageException {
-        if (args.positionals().size() != 1) {
-            throw new UsageException("name one lab file, e.g. warplab sweep sample-labs/mipv6-paper.warplab.json --set links.W2.delayMs=0:200:20");
+    int run() throws UsageException {
+        Path file = LabArgument.one("sweep", files);
+        if (setting == null) {
+            throw new UsageException("say what to sweep with --set PATH=FROM:TO:STEP, e.g. --set links.W2.delayMs=0:200:20");
         }
-        String set = args.option("--set").orElseThrow(() -> new UsageException("say what to sweep with --set PATH=FROM:TO:STEP, e.g. --set links.W2.delayMs=0:200:20"));
-        int eq = set.indexOf('=');
-        if (eq <= 0) {
-            throw new UsageException("--set '" + set + "' needs PATH=FROM:TO:STEP, e.g. links.W2.delayMs=0:200:20");
-        }
-        String metric = args.option("--metric").orElse("downtime");
-        if (!METRICS.contains(metric)) {
-            throw new UsageException("unknown metric '" + metric + "'; choose one of " + String.join(", ", METRICS));
-        }
-        LabParameter parameter;
+        LabParameter parameter = setting.parameter();
+        long seed = this.seed.seed;
+        LoadedLab loaded;
         try {
-            parameter = LabParameter.parse(set.substring(0, eq).strip());
-        } catch (LabParameter.BadParameterException e) {
-            throw new UsageException(e.getMessage());
+            loaded = LabArgument.readable(file, err);
+        } catch (LabArgument.Refused refused) {
+            return refused.exitCode;
         }
-        SweepRange range = SweepRange.parse(set.substring(eq + 1).strip());
-        long seed = args.longOption("--seed", 1);
-        Optional<String> output = args.option("-o").or(() -> args.option("--output"));
-        Path file = Path.of(args.positionals().get(0));
-        Optional<LoadedLab> loaded = LabRuns.load(file, err);
-        if (loaded.isEmpty()) {
-            return Cli.UNUSABLE;
-        }
-        Lab base = loaded.get().lab();
-        if (args.option("--scheme").isPresent()) {
-            base = base.withScheme(LabRuns.scheme(args.option("--scheme").get()));
-        }
+        Lab base = scheme.scheme == null ? loaded.lab() : loaded.lab().withScheme(scheme.scheme);
         double current;
         try {
             current = parameter.valueIn(base);
@@ -116,22 +140,22 @@ final class SweepCommand implements Command {
         List<double[]> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         out.println("Lab: " + base.name() + "   scheme: " + base.scheme().key() + "   seed: " + seed);
-        out.println("Sweep " + parameter.path() + " (now " + LabParameter.format(current) + ") over " + set.substring(eq + 1) + "; " + metric
-                + (metric.equals("lost") ? " (probes)" : " (ms)"));
+        out.println("Sweep " + parameter.path() + " (now " + LabParameter.format(current) + ") over " + setting.rangeText() + "; " + metric.key()
+                + (metric == SweepMetric.LOST ? " (probes)" : " (ms)"));
         // every value's lab is built and checked first, in order, so the first invalid one is reported as a serial sweep would
-        List<Double> values = range.values();
+        List<Double> values = setting.range().values();
         List<Lab> labs = new ArrayList<>();
         for (double value : values) {
             Lab lab;
             try {
                 lab = parameter.apply(base, value);
             } catch (LabParameter.BadParameterException e) {
-                err.println("warplab sweep: " + e.getMessage());
+                err.println(name() + ": " + e.getMessage());
                 return Cli.INVALID;
             }
-            List<String> errors = LabRuns.errors(loaded.get(), lab);
+            List<String> errors = LabArgument.errors(loaded, lab);
             if (!errors.isEmpty()) {
-                err.println("warplab sweep: with " + parameter.path() + " = " + LabParameter.format(value) + " the lab is invalid:");
+                err.println(name() + ": with " + parameter.path() + " = " + LabParameter.format(value) + " the lab is invalid:");
                 errors.forEach(e -> err.println("  " + e.replaceFirst("^[^:]*:\\d+:\\d+: ", "")));
                 return Cli.INVALID;
             }
@@ -139,9 +163,9 @@ final class SweepCommand implements Command {
         }
         List<EmulatedRuns.Run> runs;
         try {
-            runs = LabRuns.runAll(labs, seed, args, err);
+            runs = jobs.runAll(labs, seed, err);
         } catch (ParallelRuns.CancelledException e) {
-            err.println("warplab sweep: " + e.getMessage());
+            err.println(name() + ": " + e.getMessage());
             return Cli.UNUSABLE;
         }
         for (int i = 0; i < values.size(); i++) {
@@ -149,47 +173,42 @@ final class SweepCommand implements Command {
             Lab lab = labs.get(i);
             EmulatedRuns.Run run = runs.get(i);
             if (!run.ran()) {
-                err.println("warplab sweep: " + file + " with " + parameter.path() + " = " + LabParameter.format(value) + ": " + run.failure());
+                err.println(name() + ": " + file + " with " + parameter.path() + " = " + LabParameter.format(value) + ": " + run.failure());
                 return Cli.UNUSABLE;
             }
             for (MigrationMetrics m : run.result().migrations()) {
                 csv.add(String.join(",", parameter.path(), LabParameter.format(value), lab.scheme().key(), m.migration(),
                         csvMs(m.switchingTimeNs()), csvMs(m.downtimeNs()), csvMs(m.clientGapNs()), Long.toString(m.probesLost()),
                         Long.toString(m.probesSent()), csvMs(m.reachableAfter() ? m.latencyAfterNs() : -1), Boolean.toString(m.reachableAfter())));
-                rows.add(new double[] {value, pick(m, metric)});
+                rows.add(new double[] {value, metric.of(m)});
                 labels.add(m.migration());
             }
         }
-        printTable(out, parameter.path(), metric, rows, labels, base.migrations().size() > 1);
-        if (output.isPresent()) {
+        printTable(out, parameter.path(), metric.key(), rows, labels, base.migrations().size() > 1);
+        if (output != null) {
             try {
-                Files.writeString(Path.of(output.get()), String.join("\n", csv) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(output, String.join("\n", csv) + "\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("warplab sweep: cannot write " + output.get() + ": " + IoProblems.describe(e));
+                err.println(name() + ": cannot write " + output + ": " + IoProblems.describe(e));
                 return Cli.UNUSABLE;
             }
-            out.println("CSV (" + (csv.size() - 1) + " rows) written to " + output.get());
+            out.println("CSV (" + (csv.size() - 1) + " rows) written to " + output);
         }
         return Cli.OK;
     }
 
-    /** The metric of one migration: milliseconds, or probes for "lost"; NaN when the run has no such figure. */
-    static double pick(MigrationMetrics m, String metric) {
-        return SweepMetric.ofKey(metric).orElse(SweepMetric.DOWNTIME).of(m);
-    }
-
     private static String csvMs(Long ns) {
-        return ns == null || ns < 0 ? "" : String.format(Locale.ROOT, "%.3f", ns / 1e6);
+        return Units.msNumberOr(ns, 3, "");
     }
 
     private static void printTable(PrintStream out, String path, String metric, List<double[]> rows, List<String> labels, boolean several) {
         double max = rows.stream().mapToDouble(r -> r[1]).filter(v -> !Double.isNaN(v)).max().orElse(0);
-        out.printf("%14s %s%12s%n", path.substring(path.lastIndexOf('.') + 1), several ? String.format("%-10s", "migration") : "", metric);
+        out.printf(Locale.ROOT, "%14s %s%12s%n", path.substring(path.lastIndexOf('.') + 1), several ? String.format("%-10s", "migration") : "", metric);
         for (int i = 0; i < rows.size(); i++) {
             double value = rows.get(i)[1];
             int bar = max > 0 && !Double.isNaN(value) ? (int) Math.round(40 * value / max) : 0;
-            out.printf("%14s %s%12s  %s%n", LabParameter.format(rows.get(i)[0]), several ? String.format("%-10s", labels.get(i)) : "",
-                    Double.isNaN(value) ? "—" : metric.equals("lost") ? String.format("%.0f", value) : String.format(Locale.ROOT, "%.1f", value),
+            out.printf(Locale.ROOT, "%14s %s%12s  %s%n", LabParameter.format(rows.get(i)[0]), several ? String.format("%-10s", labels.get(i)) : "",
+                    Double.isNaN(value) ? "—" : metric.equals("lost") ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value),
                     "#".repeat(bar));
         }
     }

@@ -4,8 +4,11 @@ import org.warplab.run.TraceEvent;
 
 /**
  * One direction of a link: a FIFO transmitter (a frame waits until the ones before it are
- * serialized), then propagation delay with jitter (never reordering), loss and an MTU. One event
- * per frame: its arrival at the far end.
+ * serialized), then propagation delay with jitter, loss and an MTU. One event per frame: its
+ * arrival at the far end. Jitter is netem's default: each frame's delay is uniform in
+ * [delay − jitter, delay + jitter] (the validator keeps jitter ≤ delay). Unlike netem without a
+ * rate, a frame never overtakes one sent before it on the same link (it waits for it), as in live
+ * mode's delay relay.
  */
 final class Channel implements EventHandler, FrameSink {
     /** Tail drop beyond this many bytes waiting, like a 1000-frame transmit queue. */
@@ -82,7 +85,8 @@ final class Channel implements EventHandler, FrameSink {
         busyUntilNs = depart + serialization;
         long arrive = busyUntilNs + delayNs;
         if (jitterNs > 0) {
-            arrive += net.sim.random().nextLongInclusive(jitterNs);
+            // a delay drawn below zero (jitter above the delay, which the validator refuses) is none, as in netem
+            arrive = Math.max(busyUntilNs, arrive + net.sim.random().nextLongInclusive(2 * jitterNs) - jitterNs);
         }
         if (arrive < lastArrivalNs) {
             arrive = lastArrivalNs;

@@ -91,6 +91,7 @@ public final class Emulator {
     private static Outcome run(Lab lab, Options options, SchemeBehaviour behaviour, LinkLoss loss) throws EmulationException {
         Simulator sim = new Simulator(options.seed());
         NetworkContext net = new NetworkContext(sim, options.trace(), options.capture(), loss);
+        net.overheads = new TestbedOverheads(lab.testbed(), options.seed());
         EmulatedNetwork network = EmulatedNetwork.build(lab, net, behaviour);
         List<MigrationRun> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>(network.notes);
@@ -168,7 +169,7 @@ public final class Emulator {
                     busy.add(vm.vm.id());
                     Runnable[] after = new Runnable[1];
                     MigrationRun run = new MigrationRun(network.net, m, vm, network.switches.get(m.to()),
-                            network.managementChannel(vm.dataCenter, m.to()).orElseThrow(), MigrationCosts.DEFAULT, () -> after[0].run());
+                            network.managementChannel(vm.dataCenter, m.to()).orElseThrow(), network.net.overheads.costsFor(vm.vm), () -> after[0].run());
                     after[0] = () -> {
                         // Announcements from this resume belong to this run, even if the next migration starts at once.
                         network.currentRun.put(vm.vm.id(), run);

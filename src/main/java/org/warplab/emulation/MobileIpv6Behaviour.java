@@ -12,6 +12,7 @@ import org.warplab.model.DataCenter;
 import org.warplab.model.IpFamily;
 import org.warplab.model.Ipv6Address;
 import org.warplab.model.MobileIpv6;
+import org.warplab.model.Overhead;
 import org.warplab.run.PacketKind;
 import org.warplab.run.Phase;
 import org.warplab.run.TraceEvent;
@@ -232,7 +233,7 @@ final class MobileIpv6Behaviour implements SchemeBehaviour {
         private long nextInterval() {
             long min = Math.max(1, config.raMinIntervalNs());
             long max = Math.max(min, config.raMaxIntervalNs());
-            return min + network.net.sim.random().nextLongInclusive(max - min);
+            return network.net.overheads.draw(Overhead.ROUTER_ADVERTISEMENT, () -> min + network.net.sim.random().nextLongInclusive(max - min));
         }
 
         @Override

@@ -16,6 +16,8 @@ final class NetworkContext {
     final Simulator sim;
     final Tracer tracer;
     final boolean capturing;
+    /** The lab's testbed profile: its overheads, drawn from a stream of their own. */
+    TestbedOverheads overheads = TestbedOverheads.ideal();
     private final Map<String, CapturePoint> captures = new LinkedHashMap<>();
     private long nextPacketId = 1;
     private long nextMac = 0x02_57_4c_00_00_01L;

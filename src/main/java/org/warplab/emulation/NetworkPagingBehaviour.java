@@ -10,8 +10,11 @@ import org.warplab.model.AnnounceTrigger;
 import org.warplab.model.DataCenter;
 import org.warplab.model.IpFamily;
 import org.warplab.model.IpPrefix;
+import org.warplab.model.Lab;
 import org.warplab.model.NetworkPaging;
+import org.warplab.model.Overhead;
 import org.warplab.run.PacketKind;
+import org.warplab.scheme.NetworkPagingScheme;
 import org.warplab.run.TraceEvent;
 
 /**
@@ -132,6 +135,11 @@ final class NetworkPagingBehaviour implements SchemeBehaviour {
         }
     }
 
+    /** Where live mode sends the edge's configuration messages too (the same links crossed). */
+    private static int configurationAddress(Lab lab, RouterNode edge) {
+        return NetworkPagingScheme.configurationAddress(lab, edge.name).map(Ipv4::of).orElseGet(edge::controlAddress);
+    }
+
     /** Where a client edge sends {@code vmIp} while the VM is in {@code dataCenter}: its WAN address there, or itself. */
     private int destinationFor(int vmIp, String dataCenter) {
         NetworkPaging.Translation translation = translationOf.get(dataCenter);
@@ -181,7 +189,7 @@ final class NetworkPagingBehaviour implements SchemeBehaviour {
                 run.announcementSeenNs = net.now();
             }
             net.trace(new TraceEvent.AnnouncementSeen(net.now(), dataCenter, vm.vm.id(), frame.kind));
-            net.sim.scheduleIn(config.captureProcessingNs(), this, 0, vm);
+            net.sim.scheduleIn(net.overheads.draw(Overhead.CAPTURE, config.captureProcessingNs()), this, 0, vm);
         }
 
         /** After the processing delay: one configuration message to every client-edge translator. */
@@ -193,7 +201,7 @@ final class NetworkPagingBehaviour implements SchemeBehaviour {
                 run.configSentNs = net.now();
             }
             for (RouterNode edge : clientEdges) {
-                Frame message = newIpFrame(PacketKind.CONFIG, edge.controlAddress(), Frame.PROTOCOL_UDP, CONFIG_MESSAGE_BYTES);
+                Frame message = newIpFrame(PacketKind.CONFIG, configurationAddress(network.lab, edge), Frame.PROTOCOL_UDP, CONFIG_MESSAGE_BYTES);
                 message.sourcePort = CONFIG_PORT;
                 message.destinationPort = CONFIG_PORT;
                 message.control = new RouterNode.ConfigMessage(vm.vm.id(), vm.ip, destinationFor(vm.ip, dataCenter), dataCenter, run);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.warplab.model.Ipv6Address;
+import org.warplab.model.Overhead;
 import org.warplab.run.TraceEvent;
 
 /**
@@ -209,7 +210,7 @@ final class RouterNode implements FrameReceiver, EventHandler {
                 return;
             }
             if (frame.control instanceof ConfigMessage message && location != null) {
-                net.sim.scheduleIn(switchProcessingNs, this, CODE_APPLY_CONFIG, message);
+                net.sim.scheduleIn(net.overheads.draw(Overhead.CONFIG_APPLY, switchProcessingNs), this, CODE_APPLY_CONFIG, message);
                 if (message.migration() != null) {
                     message.migration().configArrived(name, net.now());
                 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.warplab.model.AnnounceKind;
 import org.warplab.model.Ipv6Address;
+import org.warplab.model.Overhead;
 import org.warplab.model.Vm;
 import org.warplab.run.PacketKind;
 import org.warplab.run.TraceEvent;
@@ -108,10 +109,11 @@ final class VmHost extends IpHost implements EventHandler {
         sendIp(replyTo(frame, replyKind));
     }
 
-    /** Starts the hypervisor's announcements, now. */
+    /** Starts the hypervisor's announcements: the first after the testbed's delay (none on the ideal testbed), the rest on QEMU's schedule from it. */
     void announce() {
+        long first = net.overheads.draw(Overhead.FIRST_ANNOUNCEMENT, 0);
         for (int i = 0; i < ANNOUNCE_OFFSETS_NS.length; i++) {
-            net.sim.scheduleIn(ANNOUNCE_OFFSETS_NS[i], this, currentPort, null);
+            net.sim.scheduleIn(first + ANNOUNCE_OFFSETS_NS[i], this, currentPort, null);
         }
     }
 

@@ -26,6 +26,9 @@ final class ApplySteps {
         List<String> paths = files.stream().map(GeneratedFile::relativePath).toList();
         List<String> steps = new ArrayList<>();
         steps.add("sysctl -q -p " + dir + "sysctl.conf");
+        if (paths.contains(InterfaceDefaults.FILE)) {
+            steps.add("sysctl -q -p " + dir + InterfaceDefaults.FILE);
+        }
         steps.add("ip -batch " + dir + "ip.batch");
         if (paths.contains("bridge.batch")) {
             steps.add("bridge -batch " + dir + "bridge.batch");

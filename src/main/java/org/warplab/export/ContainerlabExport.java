@@ -83,9 +83,17 @@ public final class ContainerlabExport {
         return base.length() > 40 ? base.substring(0, 40).replaceAll("-+$", "") : base;
     }
 
-    /** The export of a valid lab (no validator errors) under {@code name}, deployed in {@code state}. */
+    /** The export of a valid lab (no validator errors) under {@code name}, deployed in {@code state}, for a stock kernel. */
     public static Bundle export(Lab lab, String name, DeployState state) {
-        List<StateFiles> all = ConfigGenerator.generateAll(lab, ConfigOptions.DEFAULTS);
+        return export(lab, name, state, ConfigOptions.DEFAULTS);
+    }
+
+    /**
+     * The same with the generator's kernel variants of {@code options} (802.1Q or VXLAN segments,
+     * ip6tnl or seg6 tunnels): containers share the host's kernel, so the variants follow it.
+     */
+    public static Bundle export(Lab lab, String name, DeployState state, ConfigOptions options) {
+        List<StateFiles> all = withInterfaceDefaults(lab, ConfigGenerator.generateAll(lab, options), state);
         List<StateFiles> used = state == DeployState.BEFORE ? all : List.of(all.get(all.size() - 1));
         StateFiles deployed = used.get(0);
         List<String> notes = new ArrayList<>();
@@ -107,19 +115,8 @@ public final class ContainerlabExport {
             List<String> binds = used.stream().map(s -> CONFIG_DIR + "/" + s.state() + "/" + node.id() + ":" + containerDir(s.state(), node.id()) + ":ro").toList();
             nodes.put(node.id(), new ClabTopology.Node("linux", image, "none", binds, ApplySteps.exec(node.id(), deployed.state(), mine)));
         }
-        List<ClabTopology.Link> links = new ArrayList<>();
-        for (Link link : lab.links()) {
-            String end = InterfaceNames.linkEnd(link);
-            links.add(new ClabTopology.Link(link.a() + ":" + end, link.b() + ":" + end, link.mtu()));
-        }
         LabState start = state == DeployState.BEFORE ? LabState.all(lab).get(0) : LabState.all(lab).get(LabState.all(lab).size() - 1);
-        for (Vm vm : lab.vms()) {
-            for (String dc : visits(lab, vm, start, state)) {
-                String vmSide = dc.equals(start.placement().of(vm.id())) ? InterfaceNames.VM_INTERFACE : InterfaceNames.vmStandbyPort(dc);
-                int mtu = Sites.lanLinkOf(lab, dc).map(Link::mtu).orElse(Link.DEFAULT_MTU);
-                links.add(new ClabTopology.Link(vm.id() + ":" + vmSide, dc + ":" + InterfaceNames.vmPort(vm.id()), mtu));
-            }
-        }
+        List<ClabTopology.Link> links = links(lab, start, start, state);
         ClabTopology topology = new ClabTopology(name, nodes, links);
         files.add(0, new ExportFile(name + ".clab.yml", header(lab, deployed.state()) + topology.toYaml(), false));
         if (toolsImage) {
@@ -169,6 +166,52 @@ public final class ContainerlabExport {
             }
         }
         return bundle.files().size();
+    }
+
+    /** Each state's files plus, per node, its {@link InterfaceDefaults} file for the interfaces containerlab creates. */
+    private static List<StateFiles> withInterfaceDefaults(Lab lab, List<StateFiles> states, DeployState state) {
+        List<LabState> labStates = LabState.all(lab);
+        LabState start = state == DeployState.BEFORE ? labStates.get(0) : labStates.get(labStates.size() - 1);
+        List<StateFiles> out = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            StateFiles s = states.get(i);
+            // a VM's interfaces are renamed as it moves: name them as they are in this state
+            Map<String, List<String>> interfaces = new LinkedHashMap<>();
+            for (ClabTopology.Link link : links(lab, start, labStates.get(i), state)) {
+                for (String end : link.endpoints()) {
+                    interfaces.computeIfAbsent(end.substring(0, end.indexOf(':')), k -> new ArrayList<>()).add(end.substring(end.indexOf(':') + 1));
+                }
+            }
+            List<GeneratedFile> files = new ArrayList<>(s.files());
+            for (GeneratedFile f : s.files()) {
+                if (f.relativePath().equals("sysctl.conf") && interfaces.containsKey(f.device())) {
+                    InterfaceDefaults.of(f.device(), f.content(), interfaces.get(f.device())).ifPresent(text -> files.add(
+                            new GeneratedFile(f.device(), InterfaceDefaults.FILE, text, "sysctl.conf's default keys for the interfaces containerlab creates")));
+                }
+            }
+            out.add(new StateFiles(s.state(), files));
+        }
+        return out;
+    }
+
+    /**
+     * The lab's links, then each VM's attachment to every data center it is wired to (from
+     * {@code start}), its interface named as it is in state {@code now}.
+     */
+    private static List<ClabTopology.Link> links(Lab lab, LabState start, LabState now, DeployState state) {
+        List<ClabTopology.Link> links = new ArrayList<>();
+        for (Link link : lab.links()) {
+            String end = InterfaceNames.linkEnd(link);
+            links.add(new ClabTopology.Link(link.a() + ":" + end, link.b() + ":" + end, link.mtu()));
+        }
+        for (Vm vm : lab.vms()) {
+            for (String dc : visits(lab, vm, start, state)) {
+                String vmSide = dc.equals(now.placement().of(vm.id())) ? InterfaceNames.VM_INTERFACE : InterfaceNames.vmStandbyPort(dc);
+                int mtu = Sites.lanLinkOf(lab, dc).map(Link::mtu).orElse(Link.DEFAULT_MTU);
+                links.add(new ClabTopology.Link(vm.id() + ":" + vmSide, dc + ":" + InterfaceNames.vmPort(vm.id()), mtu));
+            }
+        }
+        return links;
     }
 
     /** {@code /warplab/STATE/NODE}: a node's files of one state inside its container. */

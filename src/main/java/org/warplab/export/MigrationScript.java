@@ -69,6 +69,9 @@ final class MigrationScript {
         s.append("printf '%s\\n' ").append(String.join(" ", List.of(quote("link set dev " + eth + " down"), quote("address flush dev " + eth),
                 quote("link set dev " + eth + " name " + leaving), quote("link set dev " + arriving + " down"),
                 quote("link set dev " + arriving + " name " + eth)))).append(" | on ").append(vm.id()).append(" ip -batch -\n");
+        if (has(files, vm.id(), InterfaceDefaults.FILE)) {
+            s.append("on ").append(vm.id()).append(" sysctl -q -p ").append(vmDir).append(InterfaceDefaults.FILE).append("\"  # named as they are now\n");
+        }
         s.append("on ").append(vm.id()).append(" ip -batch ").append(vmDir).append("ip.batch\"\n");
         if (has(files, vm.id(), "sysctl-interfaces.conf")) {
             s.append("on ").append(vm.id()).append(" sysctl -q -p ").append(vmDir).append("sysctl-interfaces.conf\"\n");

@@ -30,6 +30,7 @@ import org.warplab.model.Vm;
 import org.warplab.model.VmRuntime;
 import org.warplab.scheme.InterfaceNames;
 import org.warplab.scheme.MobileIpv6Scheme;
+import org.warplab.scheme.NetworkPagingScheme;
 
 /**
  * The agents of one live run: which ones the lab needs (probe senders on the clients, an echo in
@@ -200,17 +201,7 @@ final class LiveAgents {
 
     /** An address of {@code router} every site can reach: its address on a client site it serves, else a WAN address. */
     private String reachableAddress(String router) {
-        Lab lab = run.lab;
-        for (Link link : lab.linksOf(router)) {
-            if (link.kind() == LinkKind.LAN) {
-                Optional<Client> client = lab.node(link.other(router), Client.class);
-                if (client.isPresent() && client.get().gateway(IpFamily.IPV4).isPresent()) {
-                    return client.get().gateway(IpFamily.IPV4).get().toString();
-                }
-            }
-        }
-        return lab.linksOf(router).stream().filter(l -> l.kind() == LinkKind.WAN).flatMap(l -> l.addressesOf(router).stream())
-                .filter(a -> a.family() == IpFamily.IPV4).map(a -> a.address().toString()).findFirst()
+        return NetworkPagingScheme.configurationAddress(run.lab, router).map(Object::toString)
                 .orElseThrow(() -> new IllegalStateException("client edge " + router + " has no IPv4 address to send switch messages to"));
     }
 

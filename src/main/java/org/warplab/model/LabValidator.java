@@ -711,7 +711,7 @@ public final class LabValidator {
     }
 
     static String millis(long ns) {
-        return java.math.BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString();
+        return Units.msExact(ns);
     }
 
     private void error(String element, String path, String message, String hint) {

@@ -145,7 +145,6 @@ public sealed interface Spread {
     }
 
     static String ms(long ns) {
-        double ms = ns / 1e6;
-        return ms >= 1000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000) : String.format(Locale.ROOT, "%.2f ms", ms);
+        return Units.msOrSeconds(ns, 2);
     }
 }

@@ -1,5 +1,6 @@
 package org.warplab.run;
 
+import org.warplab.model.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -88,6 +89,6 @@ public record ProbeSeries(List<Probe> probes) {
     }
 
     private static String ms(long ns) {
-        return String.format(Locale.ROOT, "%.3f", ns / 1e6);
+        return Units.msNumber(ns, 3);
     }
 }

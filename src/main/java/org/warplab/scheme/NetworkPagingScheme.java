@@ -3,10 +3,15 @@ package org.warplab.scheme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.warplab.model.Client;
 import org.warplab.model.DataCenter;
+import org.warplab.model.InterfaceAddress;
 import org.warplab.model.IpAddress;
+import org.warplab.model.IpFamily;
 import org.warplab.model.IpPrefix;
 import org.warplab.model.Lab;
+import org.warplab.model.Link;
+import org.warplab.model.LinkKind;
 import org.warplab.model.Migration;
 import org.warplab.model.NetworkPaging;
 import org.warplab.model.Vm;
@@ -23,6 +28,26 @@ public record NetworkPagingScheme(NetworkPaging config) implements MobilitySchem
     @Override
     public org.warplab.model.SchemeKind kind() {
         return org.warplab.model.SchemeKind.NETWORK_PAGING;
+    }
+
+    /**
+     * Where the capture program sends a configuration message for {@code clientEdge}: the address the
+     * edge's clients use as their gateway, else its first IPv4 WAN address. Emulated and live runs
+     * both send there, so the message crosses the same links in both.
+     */
+    public static Optional<IpAddress> configurationAddress(Lab lab, String clientEdge) {
+        for (Link link : lab.linksOf(clientEdge)) {
+            if (link.kind() == LinkKind.LAN) {
+                Optional<IpAddress> gateway = lab.node(link.other(clientEdge), Client.class)
+                        .flatMap(c -> c.gateway(IpFamily.IPV4));
+                if (gateway.isPresent()) {
+                    return gateway;
+                }
+            }
+        }
+        return lab.linksOf(clientEdge).stream().filter(l -> l.kind() == LinkKind.WAN)
+                .flatMap(l -> l.addressesOf(clientEdge).stream()).filter(a -> a.family() == IpFamily.IPV4)
+                .map(InterfaceAddress::address).findFirst();
     }
 
     /** The translations, with the data center and LAN interface each applies to. */

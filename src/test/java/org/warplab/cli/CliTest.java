@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warplab.testing.Samples;
@@ -73,7 +74,7 @@ class CliTest {
             String command = line.strip().split("\\s+")[0];
             Run help = run(command, "--help");
             assertEquals(0, help.exit(), command);
-            assertTrue(help.out().startsWith("Usage: warplab " + command), command + ": " + help.out());
+            assertTrue(help.out().contains("Usage: warplab " + command), command + ": " + help.out());
         }
     }
 
@@ -102,5 +103,24 @@ class CliTest {
         assertTrue(format.out().contains("formatted; format version 1: opened unchanged, saved as format version 2, which adds the testbed "
                 + "profile the lab runs on (\"testbed\")"), format.out());
         assertEquals(canonical, Files.readString(lab));
+    }
+
+    @Test
+    void reproduceWritesThePapersTableAndRefusesWhatItCannotRun(@TempDir Path dir) throws Exception {
+        Run unknown = run("reproduce", "paper-999");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("'paper-999' is not a paper; choose paper-000 or paper-003"), unknown.err());
+        Run noLabs = run("reproduce", "paper-000", "--runs", "3", "--labs", dir.resolve("none").toString());
+        assertEquals(2, noLabs.exit());
+        assertTrue(noLabs.err().contains("paging-paper.warplab.json is missing"), noLabs.err());
+        Path csv = dir.resolve("r.csv");
+        Path html = dir.resolve("r.html");
+        Run ok = run("reproduce", "paper-000", "--runs", "3", "--csv", csv.toString(), "--html", html.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains("switching time, mean") && ok.out().contains("fitted") && ok.out().contains("predicted"), ok.out());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(5, lines.size(), "a header and one line per row");
+        assertTrue(lines.get(1).startsWith("paper-000,\"switching time, mean\",ms,80.0000,"), lines.get(1));
+        assertTrue(Files.readString(html).contains("<td>VM downtime, σ</td>"));
     }
 }

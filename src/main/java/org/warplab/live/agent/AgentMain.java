@@ -34,7 +34,15 @@ public final class AgentMain {
 
     /** The entry point live mode starts inside a namespace (the same as {@code warplab agent ...}). */
     public static void main(String[] args) {
-        System.exit(run(List.of(args)));
+        int exit;
+        try {
+            exit = run(List.of(args));
+        } catch (Throwable e) {
+            // one line, never a stack trace: live mode shows the agent's standard error to the user
+            System.err.println("warplab agent: " + e);
+            exit = 2;
+        }
+        System.exit(exit);
     }
 
     /** Returns the process exit code: 0 after a clean stop, 2 for bad arguments or a failed start. */

@@ -1,5 +1,6 @@
 package org.warplab.live.qemu;
 
+import org.warplab.model.Units;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -220,7 +221,7 @@ public final class GuestBuilder {
         AcceleratorChoice choice = chooseAccelerator(cache, unverified, progress);
         progress.accept("verifying: booting the guest under QEMU (" + choice.accelerator() + ") with a user-mode network");
         BootCheck check = verifyBoot(cache, unverified, choice.accelerator(), Duration.ofSeconds(90));
-        progress.accept(String.format("the guest booted in %.2f s and echoed a UDP datagram in %.2f ms", check.bootNs() / 1e9, check.echoNs() / 1e6));
+        progress.accept("the guest booted in " + Units.seconds(check.bootNs(), 2) + " and echoed a UDP datagram in " + Units.ms(check.echoNs(), 2));
         GuestImage image = new GuestImage(release, origin, kernelName, prepared.method(), initramfsName, unverified.modules(), agentHash,
                 check.bootNs(), check.echoNs(), choice.accelerator(), prepared.note());
         image.save(cache);
@@ -246,7 +247,7 @@ public final class GuestBuilder {
         progress.accept("trying KVM: a test boot with /dev/kvm (at most 10 s)");
         try {
             BootCheck check = verifyBoot(cache, image, Accelerator.KVM, Duration.ofSeconds(10));
-            return new AcceleratorChoice(Accelerator.KVM, String.format("KVM: a test boot with it reached the ready line in %.2f s", check.bootNs() / 1e9));
+            return new AcceleratorChoice(Accelerator.KVM, "KVM: a test boot with it reached the ready line in " + Units.seconds(check.bootNs(), 2));
         } catch (GuestBuildException e) {
             String firstLine = e.getMessage().lines().findFirst().orElse("");
             return new AcceleratorChoice(Accelerator.TCG, "TCG: /dev/kvm exists but a test boot with it failed (" + firstLine + ")");

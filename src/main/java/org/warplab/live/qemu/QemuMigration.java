@@ -1,5 +1,6 @@
 package org.warplab.live.qemu;
 
+import org.warplab.model.Units;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,7 +95,7 @@ public final class QemuMigration {
                         totalTimeNs / 1e6, setupTimeNs / 1e6, downtimeNs / 1e6, passes, transferredBytes / 1048576.0, totalBytes / 1048576.0));
             }
             if (!converged) {
-                out.add(String.format("  pre-copy did not converge within the pass limit: QEMU expected %.0f ms of downtime", lastExpectedDowntimeNs / 1e6));
+                out.add("  pre-copy did not converge within the pass limit: QEMU expected " + Units.ms(lastExpectedDowntimeNs, 0) + " of downtime");
             }
             policyActions.forEach(a -> out.add("  " + a));
             return out;

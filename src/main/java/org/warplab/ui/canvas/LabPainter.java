@@ -16,7 +16,7 @@ import org.warplab.model.RouterFunction;
 import org.warplab.model.Vm;
 import org.warplab.ui.common.Icons;
 import org.warplab.ui.common.Theme;
-import org.warplab.ui.common.Units;
+import org.warplab.model.Units;
 
 /**
  * Draws a lab: links under nodes, data centers as boxes holding their VMs, routers coloured by role
@@ -142,7 +142,7 @@ final class LabPainter {
         if (seg == null) {
             return;
         }
-        String delay = Units.millis(link.delayNs());
+        String delay = Units.msExactWithUnit(link.delayNs());
         String bandwidth = Units.bandwidth(link.bandwidthBps());
         String text = delay + " · " + bandwidth;
         double mx = (seg[0] + seg[2]) / 2;

@@ -27,7 +27,7 @@ import org.warplab.model.StorageKind;
 import org.warplab.model.Vm;
 import org.warplab.model.VmRuntime;
 import org.warplab.ui.common.Parse;
-import org.warplab.ui.common.Units;
+import org.warplab.model.Units;
 
 /** The inspector's fields for a node, a link, or (with nothing selected) the lab itself. */
 final class InspectorFields {
@@ -46,7 +46,7 @@ final class InspectorFields {
                 }));
         fields.add(Field.text("Lab", "Description", "What the lab teaches or shows", lab.description(),
                 text -> ChangeSettings.between("Change description", lab, lab.withNameAndDescription(lab.name(), text))));
-        fields.add(Field.text("Lab", "Run duration (ms)", "How long a run lasts, in virtual time", Units.plainMillis(lab.durationNs()),
+        fields.add(Field.text("Lab", "Run duration (ms)", "How long a run lasts, in virtual time", Units.msExact(lab.durationNs()),
                 text -> {
                     long ns = Parse.millisToNs(text, "run duration");
                     if (ns <= 0) {
@@ -164,11 +164,11 @@ final class InspectorFields {
         fields.add(Field.readOnly(category, "Id", "The link's id", link.id()));
         fields.add(Field.readOnly(category, "Ends", "The two nodes it joins; the kind follows from them",
                 link.a() + " — " + link.b() + " (" + link.kind().key() + ")"));
-        fields.add(Field.text(category, "Delay (ms)", "One-way propagation delay", Units.plainMillis(link.delayNs()),
+        fields.add(Field.text(category, "Delay (ms)", "One-way propagation delay", Units.msExact(link.delayNs()),
                 change.apply(text -> link.withDelayNs(Parse.millisToNs(text, "delay")))));
-        fields.add(Field.text(category, "Jitter (ms)", "Random variation added to the delay", Units.plainMillis(link.jitterNs()),
+        fields.add(Field.text(category, "Jitter (ms)", "Random variation added to the delay", Units.msExact(link.jitterNs()),
                 change.apply(text -> link.withJitterNs(Parse.millisToNs(text, "jitter")))));
-        fields.add(Field.text(category, "Bandwidth (Mbit/s)", "Link rate; 0 means unlimited", Units.plainMbps(link.bandwidthBps()),
+        fields.add(Field.text(category, "Bandwidth (Mbit/s)", "Link rate; 0 means unlimited", Units.mbpsExact(link.bandwidthBps()),
                 change.apply(text -> link.withBandwidthBps(Parse.mbpsToBps(text, "bandwidth")))));
         fields.add(Field.text(category, "Loss (%)", "Share of frames dropped at random", stripZeros(link.lossPercent()),
                 change.apply(text -> link.withLossPercent(Parse.percent(text, "loss")))));

@@ -15,7 +15,7 @@ import org.warplab.model.ProbeKind;
 import org.warplab.model.StorageMode;
 import org.warplab.model.Vm;
 import org.warplab.ui.common.Parse;
-import org.warplab.ui.common.Units;
+import org.warplab.model.Units;
 
 /** The plan panel's fields: one migration or one probe flow. */
 final class PlanFields {
@@ -42,7 +42,7 @@ final class PlanFields {
         fields.add(Field.choice(category, "Destination", "The data center it moves to", m.to(),
                 lab.dataCenters().stream().map(DataCenter::id).toList(), change.apply(text -> new Migration(m.id(), m.vm(), text,
                         m.atNs(), m.mode(), m.storage(), m.downtimeLimitNs(), m.bandwidthCapBps(), m.maxRounds()))));
-        fields.add(Field.text(category, "Start (ms)", "When the migration starts, from the start of the run", Units.plainMillis(m.atNs()),
+        fields.add(Field.text(category, "Start (ms)", "When the migration starts, from the start of the run", Units.msExact(m.atNs()),
                 change.apply(text -> new Migration(m.id(), m.vm(), m.to(), Parse.millisToNs(text, "start"), m.mode(), m.storage(),
                         m.downtimeLimitNs(), m.bandwidthCapBps(), m.maxRounds()))));
         fields.add(Field.choice(category, "Mode", "Live (pre-copy while running) or cold (stop, copy, start)", m.mode().key(),
@@ -51,10 +51,10 @@ final class PlanFields {
         fields.add(Field.choice(category, "Storage", "Shared storage, or copy the disk image too", m.storage().key(),
                 Parse.keys(StorageMode.class), change.apply(text -> new Migration(m.id(), m.vm(), m.to(), m.atNs(), m.mode(),
                         Parse.key(StorageMode.class, text), m.downtimeLimitNs(), m.bandwidthCapBps(), m.maxRounds()))));
-        fields.add(Field.text(category, "Downtime limit (ms)", "Pre-copy stops when the rest can be sent within this", Units.plainMillis(m.downtimeLimitNs()),
+        fields.add(Field.text(category, "Downtime limit (ms)", "Pre-copy stops when the rest can be sent within this", Units.msExact(m.downtimeLimitNs()),
                 change.apply(text -> new Migration(m.id(), m.vm(), m.to(), m.atNs(), m.mode(), m.storage(),
                         Parse.millisToNs(text, "downtime limit"), m.bandwidthCapBps(), m.maxRounds()))));
-        fields.add(Field.text(category, "Bandwidth cap (Mbit/s)", "0 = as fast as the management link allows", Units.plainMbps(m.bandwidthCapBps()),
+        fields.add(Field.text(category, "Bandwidth cap (Mbit/s)", "0 = as fast as the management link allows", Units.mbpsExact(m.bandwidthCapBps()),
                 change.apply(text -> new Migration(m.id(), m.vm(), m.to(), m.atNs(), m.mode(), m.storage(), m.downtimeLimitNs(),
                         Parse.mbpsToBps(text, "bandwidth cap"), m.maxRounds()))));
         fields.add(Field.text(category, "Max rounds", "Pre-copy rounds before the VM is stopped anyway", Integer.toString(m.maxRounds()),
@@ -78,7 +78,7 @@ final class PlanFields {
         fields.add(Field.text(category, "Packet size (bytes)", "IP packet size, headers included (210 = G.711 voice)", Integer.toString(f.packetBytes()),
                 change.apply(text -> new ProbeFlow(f.id(), f.kind(), f.client(), f.vm(), (int) Parse.integer(text, "packet size", 28, 65_535),
                         f.intervalNs(), f.startNs(), f.stopNs()))));
-        fields.add(Field.text(category, "Interval (ms)", "Time between packets (20 ms = G.711 voice)", Units.plainMillis(f.intervalNs()),
+        fields.add(Field.text(category, "Interval (ms)", "Time between packets (20 ms = G.711 voice)", Units.msExact(f.intervalNs()),
                 change.apply(text -> {
                     long ns = Parse.millisToNs(text, "interval");
                     if (ns <= 0) {
@@ -86,10 +86,10 @@ final class PlanFields {
                     }
                     return new ProbeFlow(f.id(), f.kind(), f.client(), f.vm(), f.packetBytes(), ns, f.startNs(), f.stopNs());
                 })));
-        fields.add(Field.text(category, "Start (ms)", "When the client starts sending", Units.plainMillis(f.startNs()),
+        fields.add(Field.text(category, "Start (ms)", "When the client starts sending", Units.msExact(f.startNs()),
                 change.apply(text -> new ProbeFlow(f.id(), f.kind(), f.client(), f.vm(), f.packetBytes(), f.intervalNs(),
                         Parse.millisToNs(text, "start"), f.stopNs()))));
-        fields.add(Field.text(category, "Stop (ms)", "When it stops; 0 = at the end of the run", Units.plainMillis(f.stopNs()),
+        fields.add(Field.text(category, "Stop (ms)", "When it stops; 0 = at the end of the run", Units.msExact(f.stopNs()),
                 change.apply(text -> new ProbeFlow(f.id(), f.kind(), f.client(), f.vm(), f.packetBytes(), f.intervalNs(), f.startNs(),
                         Parse.millisToNs(text, "stop")))));
         return fields;

@@ -17,7 +17,7 @@ import org.warplab.model.Lab;
 import org.warplab.model.Migration;
 import org.warplab.model.ProbeFlow;
 import org.warplab.ui.common.DesignerModel;
-import org.warplab.ui.common.Units;
+import org.warplab.model.Units;
 
 /** The migration plan (which VM moves where and when, live or cold) and the probe traffic that measures it. */
 public final class PlanPane extends VBox {
@@ -152,11 +152,11 @@ public final class PlanPane extends VBox {
             }
             Optional<Migration> m = lab.migrations().stream().filter(x -> x.id().equals(id)).findFirst();
             if (m.isPresent()) {
-                setText(id + ": " + m.get().vm() + " → " + m.get().to() + " at " + Units.millis(m.get().atNs()) + ", " + m.get().mode().key());
+                setText(id + ": " + m.get().vm() + " → " + m.get().to() + " at " + Units.msExactWithUnit(m.get().atNs()) + ", " + m.get().mode().key());
                 return;
             }
             Optional<ProbeFlow> f = lab.traffic().stream().filter(x -> x.id().equals(id)).findFirst();
-            setText(f.map(p -> id + ": " + p.client() + " ↔ " + p.vm() + ", " + p.kind().key() + " every " + Units.millis(p.intervalNs()))
+            setText(f.map(p -> id + ": " + p.client() + " ↔ " + p.vm() + ", " + p.kind().key() + " every " + Units.msExactWithUnit(p.intervalNs()))
                     .orElse(id));
         }
     }

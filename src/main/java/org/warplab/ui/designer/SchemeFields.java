@@ -22,7 +22,7 @@ import org.warplab.model.SegmentGateway;
 import org.warplab.model.SegmentIdKind;
 import org.warplab.model.Segmentation;
 import org.warplab.ui.common.Parse;
-import org.warplab.ui.common.Units;
+import org.warplab.model.Units;
 
 /** The scheme panel's fields: the parameters of the scheme in use. */
 final class SchemeFields {
@@ -88,10 +88,10 @@ final class SchemeFields {
                 p.trigger().key(), Parse.keys(AnnounceTrigger.class), text -> set(lab, "trigger", new NetworkPaging(p.serverEdges(),
                         p.clientEdges(), Parse.key(AnnounceTrigger.class, text), p.captureProcessingNs(), p.switchProcessingNs()))));
         fields.add(Field.text(category, "Capture processing (ms)", "From seeing the announcement to sending the configuration message",
-                Units.plainMillis(p.captureProcessingNs()), text -> set(lab, "capture processing", new NetworkPaging(p.serverEdges(),
+                Units.msExact(p.captureProcessingNs()), text -> set(lab, "capture processing", new NetworkPaging(p.serverEdges(),
                         p.clientEdges(), p.trigger(), Parse.millisToNs(text, "capture processing"), p.switchProcessingNs()))));
         fields.add(Field.text(category, "Switch processing (ms)", "A translator's time to apply a configuration message",
-                Units.plainMillis(p.switchProcessingNs()), text -> set(lab, "switch processing", new NetworkPaging(p.serverEdges(),
+                Units.msExact(p.switchProcessingNs()), text -> set(lab, "switch processing", new NetworkPaging(p.serverEdges(),
                         p.clientEdges(), p.trigger(), p.captureProcessingNs(), Parse.millisToNs(text, "switch processing")))));
         return fields;
     }
@@ -181,11 +181,11 @@ final class SchemeFields {
                         new MobileIpv6(m.homeNetwork(), text, m.raMinIntervalNs(), m.raMaxIntervalNs(), m.dad(), m.routeOptimization(),
                                 m.correspondents(), m.bindingLifetimeNs()))));
         fields.add(Field.text(category, "RA min interval (ms)", "Router advertisements at least this far apart (RFC 6275 allows 30 ms)",
-                Units.plainMillis(m.raMinIntervalNs()), text -> set(lab, "RA interval", new MobileIpv6(m.homeNetwork(), m.homeAgent(),
+                Units.msExact(m.raMinIntervalNs()), text -> set(lab, "RA interval", new MobileIpv6(m.homeNetwork(), m.homeAgent(),
                         Parse.millisToNs(text, "RA min interval"), m.raMaxIntervalNs(), m.dad(), m.routeOptimization(), m.correspondents(),
                         m.bindingLifetimeNs()))));
         fields.add(Field.text(category, "RA max interval (ms)", "Router advertisements at most this far apart (70 ms in the paper)",
-                Units.plainMillis(m.raMaxIntervalNs()), text -> set(lab, "RA interval", new MobileIpv6(m.homeNetwork(), m.homeAgent(),
+                Units.msExact(m.raMaxIntervalNs()), text -> set(lab, "RA interval", new MobileIpv6(m.homeNetwork(), m.homeAgent(),
                         m.raMinIntervalNs(), Parse.millisToNs(text, "RA max interval"), m.dad(), m.routeOptimization(), m.correspondents(),
                         m.bindingLifetimeNs()))));
         fields.add(Field.choice(category, "DAD", "Duplicate address detection for the care-of address: about 1 s unless optimistic or off",
@@ -200,7 +200,7 @@ final class SchemeFields {
                         m.raMinIntervalNs(), m.raMaxIntervalNs(), m.dad(), m.routeOptimization(), Parse.nodeIds(lab, text, "correspondents"),
                         m.bindingLifetimeNs()))));
         fields.add(Field.text(category, "Binding lifetime (ms)", "How long a binding lasts before it must be refreshed",
-                Units.plainMillis(m.bindingLifetimeNs()), text -> set(lab, "binding lifetime", new MobileIpv6(m.homeNetwork(), m.homeAgent(),
+                Units.msExact(m.bindingLifetimeNs()), text -> set(lab, "binding lifetime", new MobileIpv6(m.homeNetwork(), m.homeAgent(),
                         m.raMinIntervalNs(), m.raMaxIntervalNs(), m.dad(), m.routeOptimization(), m.correspondents(),
                         Parse.millisToNs(text, "binding lifetime")))));
         return fields;
@@ -210,13 +210,13 @@ final class SchemeFields {
         String category = "Subnet move by routing";
         return List.of(
                 Field.text(category, "Advertisement delay (ms)", "From the VM's arrival to the new site advertising its subnet",
-                        Units.plainMillis(r.advertisementDelayNs()), text -> set(lab, "advertisement delay",
+                        Units.msExact(r.advertisementDelayNs()), text -> set(lab, "advertisement delay",
                                 new RoutingMove(Parse.millisToNs(text, "advertisement delay"), r.floodPerHopNs(), r.spfDelayNs()))),
                 Field.text(category, "Flooding per hop (ms)", "Time for the update to cross one router",
-                        Units.plainMillis(r.floodPerHopNs()), text -> set(lab, "flooding delay",
+                        Units.msExact(r.floodPerHopNs()), text -> set(lab, "flooding delay",
                                 new RoutingMove(r.advertisementDelayNs(), Parse.millisToNs(text, "flooding per hop"), r.spfDelayNs()))),
                 Field.text(category, "SPF delay (ms)", "Each router's wait before recomputing its routes",
-                        Units.plainMillis(r.spfDelayNs()), text -> set(lab, "SPF delay",
+                        Units.msExact(r.spfDelayNs()), text -> set(lab, "SPF delay",
                                 new RoutingMove(r.advertisementDelayNs(), r.floodPerHopNs(), Parse.millisToNs(text, "SPF delay")))));
     }
 }

@@ -1,5 +1,6 @@
 package org.warplab.ui.run;
 
+import org.warplab.model.Units;
 import java.util.Locale;
 import org.warplab.run.TraceEvent;
 
@@ -9,11 +10,11 @@ final class TraceText {
     }
 
     static String ms(long ns) {
-        return ns < 0 ? "—" : String.format("%.1f ms", ns / 1e6);
+        return Units.msOrNone(ns, 1);
     }
 
     static String time(long ns) {
-        return String.format(Locale.ROOT, "%.3f", ns / 1e6);
+        return Units.msNumber(ns, 3);
     }
 
     static String type(TraceEvent e) {
