@@ -100,9 +100,10 @@ class AgentsLiveTest {
                 "table ip wl_paging {\n  set in_source {\n    type ipv4_addr\n    elements = { 172.16.10.2 }\n  }\n}\n", Command.DEFAULT_TIMEOUT));
         try (AgentProcess switcher = AgentProcess.start(tools, state, "switcher", ns("C"), "switcher",
                      List.of("--port", "7400", "--nft", tools.path("nft"),
-                             "--rule", "172.16.10.2@ADC=delete element ip wl_paging in_source { 172.16.10.2 }"));
+                             "--rule", org.warplab.live.agent.AgentArguments.encode(new org.warplab.live.agent.AgentArguments.SwitchRule("172.16.10.2", "ADC",
+                            "delete element ip wl_paging in_source { 172.16.10.2 }"))));
              AgentProcess watcher = AgentProcess.start(tools, state, "watcher", ns("C"), "watcher",
-                     List.of("--device", "c0", "--trigger", "rarp", "--location", "ADC", "--vm", "52:54:00:10:00:02=172.16.10.2",
+                     List.of("--device", "c0", "--trigger", "rarp", "--location", "ADC", "--vm", org.warplab.live.agent.AgentArguments.encode(new org.warplab.live.agent.AgentArguments.WatchedVm("52:54:00:10:00:02", "172.16.10.2")),
                              "--notify", "127.0.0.1:7400"));
              AgentProcess relay = AgentProcess.start(tools, state, "relay", ns("R"), "relay", List.of("--link", "L1:r0:r1:1000000:0:0"));
              AgentProcess vm = AgentProcess.start(tools, state, "vm", ns("V"), "echo", List.of("--port", "7007"))) {

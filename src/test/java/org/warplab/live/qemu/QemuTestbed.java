@@ -107,7 +107,8 @@ final class QemuTestbed implements AutoCloseable {
                      List.of("--flow", "P1", "--target", VM_ADDRESS, "--port", Integer.toString(QemuVm.DEFAULT_ECHO_PORT), "--bytes", "210",
                              "--interval-ns", "20000000"));
              AgentProcess watcher = AgentProcess.start(tools, state, "watcher", ns("dc2"), "watcher",
-                     List.of("--device", "br0", "--trigger", "rarp", "--location", "DC2", "--vm", VM_MAC + "=" + VM_ADDRESS))) {
+                     List.of("--device", "br0", "--trigger", "rarp", "--location", "DC2", "--vm", org.warplab.live.agent.AgentArguments.encode(new org.warplab.live.agent.AgentArguments.WatchedVm(VM_MAC.toString(),
+                            VM_ADDRESS.toString()))))) {
             QemuVm.ConsoleLine ready = src.awaitReady(Duration.ofSeconds(90));
             long bootNs = ready.receivedNs() - src.startedNs();
             probe.awaitEvent(AgentEvent.Kind.READY, Duration.ofSeconds(20));
