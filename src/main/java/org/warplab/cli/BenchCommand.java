@@ -24,8 +24,16 @@ final class BenchCommand extends HeadlessCommand {
     @Option(names = "--duration-ms", paramLabel = "MS", defaultValue = "1000", description = "Virtual time of each run; default ${DEFAULT-VALUE}.")
     long durationMs;
 
+    @Option(names = "--peer-scenario", description = {"Run the scenario measured beside ns-3 instead: 64 routers, 16 VMs, N/4 and N "
+        + "G.711 echo flows (default N = 800) for MS ms (default 10000), each the ways users run it (core only, emulate as shipped, "
+        + "with --trace, as the designer runs it), with packet-hops per CPU second and the heap each run keeps."})
+    boolean peerScenario;
+
     @Override
     int run() throws UsageException {
+        if (peerScenario) {
+            return peerScenario();
+        }
         if (flows < 4 || flows > 1_000_000 || durationMs < 1) {
             throw new UsageException("--flows takes 4..1000000 and --duration-ms a positive number");
         }
@@ -49,6 +57,30 @@ final class BenchCommand extends HeadlessCommand {
         }
         out.println("(wall time includes building the network and computing the routes)");
         return Cli.OK;
+    }
+
+    private int peerScenario() throws UsageException {
+        // the general bench's defaults are for 1,000 routers; the peer scenario's are the ns-3 comparison's
+        long peerFlows = flowsGiven() ? flows : 800;
+        long peerMs = durationGiven() ? durationMs : 10_000;
+        if (peerFlows < 4 || peerFlows > 100_000 || peerMs < 1 || peerMs > 3_600_000) {
+            throw new UsageException("with --peer-scenario, --flows takes 4..100000 and --duration-ms 1..3600000");
+        }
+        try {
+            PeerScenarioBench.run(out, new int[] {(int) (peerFlows / 4), (int) peerFlows}, peerMs);
+        } catch (EmulationException e) {
+            err.println(name() + ": " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        return Cli.OK;
+    }
+
+    private boolean flowsGiven() {
+        return spec != null && spec.commandLine().getParseResult().hasMatchedOption("--flows");
+    }
+
+    private boolean durationGiven() {
+        return spec != null && spec.commandLine().getParseResult().hasMatchedOption("--duration-ms");
     }
 
     /** Heap growth from queueing a million events, after a garbage collection on each side. */

@@ -33,6 +33,9 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:ran", "1:the lab has errors", "2:unreadable file, bad option, or a lab the emulator cannot run"})
 final class EmulateCommand extends HeadlessCommand {
 
+    /** About 0.6 GB of compact trace in memory before it is written; a longer trace is cut with a note. */
+    static final int TRACE_FILE_MAX_EVENTS = 20_000_000;
+
     @Parameters(paramLabel = "LAB.warplab.json", arity = "0..*", description = "The lab to run.")
     List<Path> files = List.of();
 
@@ -58,7 +61,9 @@ final class EmulateCommand extends HeadlessCommand {
         }
         Emulator.Outcome outcome;
         try {
-            outcome = Emulator.run(argument.lab(), Emulator.Options.defaults(seed.seed));
+            // the trace and the captures cost time and memory: kept only when asked for (a trace file has a larger cap)
+            outcome = Emulator.run(argument.lab(), Emulator.Options.metrics(seed.seed).withTrace(outputs.trace != null)
+                    .withCapture(pcap != null).withMaxTraceEvents(TRACE_FILE_MAX_EVENTS));
         } catch (EmulationException e) {
             err.println(name() + ": " + argument.file() + ": " + e.getMessage());
             return Cli.UNUSABLE;
@@ -103,16 +108,23 @@ final class EmulateCommand extends HeadlessCommand {
                 out.printf(Locale.ROOT, "    %-46s %10s → %10s  %10s%n", phase.name(), ms(phase.startNs()), ms(phase.endNs()), ms(phase.durationNs()));
             }
             if (m.flows().size() > 1) {
-                out.println("  Flows:");
-                for (FlowMetrics f : m.flows()) {
-                    out.printf(Locale.ROOT, "    %-8s from %-8s gap %10s  lost %4d of %5d  latency %s → %s%n", f.flow(), f.client(), ms(f.gapNs()),
-                            f.probesLost(), f.probesSent(), ms(f.latencyBeforeNs()), ms(f.latencyAfterNs()));
-                }
+                flows(out, "Flows:", m.flows());
+            }
+            if (!m.bystanders().isEmpty()) {
+                flows(out, "Other flows meanwhile (to VMs that did not move):", m.bystanders());
             }
         }
         if (!result.notes().isEmpty()) {
             out.println();
             result.notes().forEach(n -> out.println("Note: " + n));
+        }
+    }
+
+    private static void flows(PrintStream out, String title, List<FlowMetrics> flows) {
+        out.println("  " + title);
+        for (FlowMetrics f : flows) {
+            out.printf(Locale.ROOT, "    %-8s from %-8s gap %10s  lost %4d of %5d  latency %s → %s%n", f.flow(), f.client(), ms(f.gapNs()),
+                    f.probesLost(), f.probesSent(), ms(f.latencyBeforeNs()), ms(f.latencyAfterNs()));
         }
     }
 

@@ -134,7 +134,7 @@ final class LiveRunCommand extends HeadlessCommand {
         }
         if (compareEmulated) {
             try {
-                RunResult emulated = Emulator.run(lab, Emulator.Options.defaults(1)).result();
+                RunResult emulated = Emulator.run(lab, Emulator.Options.metrics(1)).result();
                 out.println();
                 out.println("Emulated (seed 1) beside live:");
                 LiveSummary.compared(emulated, outcome.result(), out);

@@ -79,6 +79,11 @@ final class RunOptions {
             return EmulatedRuns.runAll(labs, seed, workers, progress, new ParallelRuns.Cancel());
         }
 
+        /** The runs at once that --jobs asks for, or {@code fallback} when it is not given. */
+        int workers(int fallback) throws UsageException {
+            return jobs == null ? fallback : checked(jobs);
+        }
+
         private static int checked(long jobs) throws UsageException {
             if (jobs < 1 || jobs > 1024) {
                 throw new UsageException("--jobs " + jobs + " must be between 1 and 1024");

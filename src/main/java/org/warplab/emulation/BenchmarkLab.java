@@ -37,8 +37,23 @@ public final class BenchmarkLab {
     }
 
     public static Lab generate(int sites, int flows, long durationNs) {
+        return generate(sites, 4, flows, durationNs);
+    }
+
+    /**
+     * The scenario measured side by side with ns-3 (issue 18): 64 routers and 16 VMs (16 sites, one
+     * VM each), {@code flows} G.711 echo flows, {@code durationNs} of virtual time, no migration.
+     */
+    public static Lab peerScenario(int flows, long durationNs) {
+        return generate(16, 1, flows, durationNs);
+    }
+
+    public static Lab generate(int sites, int vmsPerSite, int flows, long durationNs) {
         if (sites < 2 || sites > 250) {
             throw new IllegalArgumentException("sites must be 2..250");
+        }
+        if (vmsPerSite < 1 || vmsPerSite > 200) {
+            throw new IllegalArgumentException("vmsPerSite must be 1..200");
         }
         List<Node> nodes = new ArrayList<>();
         List<Link> links = new ArrayList<>();
@@ -70,7 +85,7 @@ public final class BenchmarkLab {
             links.add(new Link("site" + i, "u" + i, "cedge" + i, LinkKind.LAN, 50_000, 0, 1_000_000_000L, 0, 1500, 10, List.of(), List.of()));
             translations.add(new NetworkPaging.Translation("edge" + i, lan, IpPrefix.parse("20." + i + ".0.0/16")));
             clientEdges.add("cedge" + i);
-            for (int v = 0; v < 4; v++) {
+            for (int v = 0; v < vmsPerSite; v++) {
                 nodes.add(new Vm("vm" + vmCount, "vm" + vmCount, Position.ORIGIN, dc, List.of(Ipv4Address.of(172, 16, i, 10 + v)),
                         new MacAddress(0x52_54_00_00_00_00L + vmCount), 512, 8, 2000, AnnounceKind.RARP, VmRuntime.NAMESPACE));
                 vmCount++;

@@ -111,11 +111,12 @@ final class Channel implements EventHandler, FrameSink {
             net.drop(frame, toNode, link, lost);
             return;
         }
+        net.hops++;
         if (net.tracing()) {
             net.trace(new TraceEvent.HopArrived(net.now(), frame.id, link, fromNode, toNode));
-            if (frame.path != null) {
-                frame.path.add(toNode);
-            }
+        }
+        if (frame.path != null) {
+            frame.path.add(toNode);
         }
         receiver.receive(frame, receiverPort);
     }

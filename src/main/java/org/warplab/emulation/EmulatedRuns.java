@@ -47,7 +47,7 @@ public final class EmulatedRuns {
             throws ParallelRuns.CancelledException {
         List<Callable<Run>> tasks = labs.stream().<Callable<Run>>map(lab -> () -> {
             try {
-                return new Run(Emulator.run(lab, Emulator.Options.defaults(seed)).result(), null);
+                return new Run(Emulator.run(lab, Emulator.Options.metrics(seed)).result(), null);
             } catch (EmulationException e) {
                 return new Run(null, e.getMessage());
             }

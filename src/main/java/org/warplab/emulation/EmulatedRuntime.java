@@ -7,7 +7,10 @@ import org.warplab.run.LabRuntime;
 import org.warplab.run.RunFailedException;
 import org.warplab.run.RunOutcome;
 
-/** The emulator as a {@link LabRuntime}: every run keeps its trace and captures, for replay and pcap export. */
+/**
+ * The emulator as a {@link LabRuntime}: a run keeps its trace (compact, capped) and captures, for
+ * replay and pcap export; a run for the figures keeps neither.
+ */
 public final class EmulatedRuntime implements LabRuntime {
 
     @Override
@@ -28,9 +31,19 @@ public final class EmulatedRuntime implements LabRuntime {
 
     @Override
     public RunOutcome run(Lab lab, long seed, Consumer<String> progress) throws RunFailedException {
+        return run(lab, Emulator.Options.defaults(seed), progress);
+    }
+
+    @Override
+    public RunOutcome runForFigures(Lab lab, long seed, Consumer<String> progress) throws RunFailedException {
+        return run(lab, Emulator.Options.metrics(seed), progress);
+    }
+
+    private RunOutcome run(Lab lab, Emulator.Options options, Consumer<String> progress) throws RunFailedException {
+        long seed = options.seed();
         progress.accept("emulating " + lab.name() + " (seed " + seed + ")…");
         try {
-            Emulator.Outcome outcome = Emulator.run(lab, Emulator.Options.defaults(seed));
+            Emulator.Outcome outcome = Emulator.run(lab, options);
             return new RunOutcome(outcome.result(), outcome.trace(), outcome.captures());
         } catch (EmulationException e) {
             throw new RunFailedException(e.getMessage(), e);

@@ -18,6 +18,7 @@ import org.warplab.model.SchemeConfig;
 import org.warplab.model.SchemeKind;
 import org.warplab.model.Segmentation;
 import org.warplab.run.Capture;
+import org.warplab.run.CompactTraceEvents;
 import org.warplab.run.RunResult;
 import org.warplab.run.Trace;
 
@@ -30,17 +31,62 @@ public final class Emulator {
     static final long MAX_RUN_NS = 3_600_000_000_000L;
 
     /**
-     * @param trace keep the trace (every hop and state change); a benchmark turns it off
+     * What a run records besides its figures: each costs time and memory, so a caller asks only for
+     * what it shows or writes.
+     *
+     * @param trace keep the trace (every hop and state change), compactly, up to {@code maxTraceEvents}
      * @param capture keep the frames of every capture point for pcap export
+     * @param paths note each probe's path, for the "path before/after" of the figures
+     * @param maxTraceEvents the trace's cap; past it the trace stops and the result says where
+     * @param maxEvents the run's cap on kernel events; past it the run stops and the result says so
      */
-    public record Options(long seed, boolean trace, boolean capture) {
+    public record Options(long seed, boolean trace, boolean capture, boolean paths, int maxTraceEvents, long maxEvents) {
+        /** About 100-160 MB of compact trace: a replay longer than that is not watched event by event. */
+        public static final int DEFAULT_MAX_TRACE_EVENTS = 4_000_000;
+        /** A few minutes of one core; every lab within the format's limits stays far below. */
+        public static final long DEFAULT_MAX_EVENTS = 400_000_000L;
+
+        public Options(long seed, boolean trace, boolean capture) {
+            this(seed, trace, capture, trace, DEFAULT_MAX_TRACE_EVENTS, DEFAULT_MAX_EVENTS);
+        }
+
+        /** Everything: trace, captures and paths (tests, and a run the user will replay and export). */
         public static Options defaults(long seed) {
             return new Options(seed, true, true);
         }
+
+        /** Only the figures and each flow's path: what emulate, compare and sweep need unless asked for more. */
+        public static Options metrics(long seed) {
+            return new Options(seed, false, false, true, DEFAULT_MAX_TRACE_EVENTS, DEFAULT_MAX_EVENTS);
+        }
+
+        public Options withTrace(boolean keep) {
+            return new Options(seed, keep, capture, paths || keep, maxTraceEvents, maxEvents);
+        }
+
+        public Options withCapture(boolean keep) {
+            return new Options(seed, trace, keep, paths, maxTraceEvents, maxEvents);
+        }
+
+        public Options withMaxTraceEvents(int max) {
+            return new Options(seed, trace, capture, paths, max, maxEvents);
+        }
+
+        public Options withMaxEvents(long max) {
+            return new Options(seed, trace, capture, paths, maxTraceEvents, max);
+        }
     }
 
-    /** What one run gives: the result, the trace, the captures, and what the kernel did. */
-    public record Outcome(RunResult result, Trace trace, List<Capture> captures, long events, int peakPendingEvents) { }
+    /**
+     * What one run gives: the result, the trace, the captures, and what the kernel did.
+     *
+     * @param stoppedAtCap the run hit the virtual-time or event cap before every migration finished; the
+     *                     result's notes say which, and its figures cover only what ran
+     * @param packetHops frames that crossed a link
+     * @param echoesDelivered probes whose echo reached their client
+     */
+    public record Outcome(RunResult result, Trace trace, List<Capture> captures, long events, int peakPendingEvents, boolean stoppedAtCap,
+                          long packetHops, long echoesDelivered) { }
 
     private Emulator() {
     }
@@ -90,34 +136,52 @@ public final class Emulator {
 
     private static Outcome run(Lab lab, Options options, SchemeBehaviour behaviour, LinkLoss loss) throws EmulationException {
         Simulator sim = new Simulator(options.seed());
+        sim.limitEvents(options.maxEvents());
         NetworkContext net = new NetworkContext(sim, options.trace(), options.capture(), loss);
+        net.tracer.limit(options.maxTraceEvents());
+        net.recordPaths = options.paths() || options.trace();
         net.overheads = new TestbedOverheads(lab.testbed(), options.seed());
         EmulatedNetwork network = EmulatedNetwork.build(lab, net, behaviour);
         List<MigrationRun> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>(network.notes);
         scheduleMigrations(lab, network, behaviour, runs, notes);
 
-        long end = Math.max(lab.durationNs(), 1);
+        long end = Math.min(Math.max(lab.durationNs(), 1), MAX_RUN_NS);
         sim.runUntil(end);
         long settle = behaviour.settleNs(network);
-        while (end < MAX_RUN_NS) {
-            boolean allDone = runs.size() == lab.migrations().size() && runs.stream().allMatch(r -> r.resumedNs >= 0);
+        boolean allDone = false;
+        while (!sim.reachedEventLimit()) {
+            allDone = runs.size() == lab.migrations().size() && runs.stream().allMatch(r -> r.resumedNs >= 0);
             long lastResume = runs.stream().mapToLong(r -> r.resumedNs).max().orElse(0);
-            if (allDone && end >= lastResume + settle) {
+            if ((allDone && end >= lastResume + settle) || end >= MAX_RUN_NS) {
                 break;
             }
             long next = allDone ? lastResume + settle : end + 1_000_000_000L;
-            end = Math.max(next, end + 1);
+            end = Math.min(MAX_RUN_NS, Math.max(next, end + 1));
             sim.runUntil(end);
         }
-        if (end > lab.durationNs()) {
+        boolean stopped = sim.reachedEventLimit() || !allDone;
+        if (sim.reachedEventLimit()) {
+            end = sim.now();
+            notes.add("stopped at the cap: " + String.format(java.util.Locale.ROOT, "%,d", options.maxEvents()) + " events, reached at "
+                    + (end / 1_000_000) + " ms of virtual time; the figures cover only what ran (a lab within the format's limits stays far below)");
+        } else if (!allDone) {
+            notes.add("stopped at the cap: " + (MAX_RUN_NS / 3_600_000_000_000L) + " h of virtual time, before every migration had finished;"
+                    + " the figures cover only what ran");
+        } else if (end > lab.durationNs()) {
             notes.add("the run lasted " + (end / 1_000_000) + " ms of virtual time (the lab asks for " + (lab.durationNs() / 1_000_000)
                     + " ms) so that every migration finishes and the network settles");
         }
         runs.forEach(r -> notes.addAll(r.notes));
+        CompactTraceEvents events = net.tracer.events();
+        if (options.trace() && events.truncatedAtNs() >= 0) {
+            notes.add("trace truncated at " + (events.truncatedAtNs() / 1_000_000) + " ms of virtual time (" + String.format(java.util.Locale.ROOT, "%,d",
+                    events.maxEvents()) + " events kept): the replay ends there; the figures cover the whole run");
+        }
         RunResult result = MetricsBuilder.build(lab, network, behaviour, runs, options.seed(), end, notes);
-        Trace trace = new Trace(net.tracer.events());
-        return new Outcome(result, trace, net.captures(), sim.executedEvents(), sim.peakPendingEvents());
+        Trace trace = new Trace(events);
+        return new Outcome(result, trace, net.captures(), sim.executedEvents(), sim.peakPendingEvents(), stopped, net.hops,
+                network.recorder.echoed());
     }
 
     private static void scheduleMigrations(Lab lab, EmulatedNetwork network, SchemeBehaviour behaviour, List<MigrationRun> runs,

@@ -190,7 +190,7 @@ abstract class IpHost implements FrameReceiver {
         frame.protocol = protocol;
         frame.ttl = 64;
         frame.ipBytes = ipBytes;
-        if (net.tracing()) {
+        if (net.recordPaths) {
             frame.path = new ArrayList<>();
             frame.path.add(name);
         }

@@ -81,11 +81,11 @@ final class MetricsBuilder {
         behaviour.addPhases(network, run, phases, notes);
         phases.sort(Comparator.comparingLong(Phase::startNs));
         List<FlowMetrics> flows = new ArrayList<>();
+        List<FlowMetrics> bystanders = new ArrayList<>();
         for (int f = 0; f < network.flows.size(); f++) {
             ProbeFlow flow = network.flows.get(f);
-            if (flow.vm().equals(run.vm.vm.id())) {
-                flows.add(flowMetrics(network.recorder, f, flow, run, previousResume, windowStart, windowEnd, endNs));
-            }
+            FlowMetrics seen = flowMetrics(network.recorder, f, flow, run, previousResume, windowStart, windowEnd, endNs);
+            (flow.vm().equals(run.vm.vm.id()) ? flows : bystanders).add(seen);
         }
         long sent = flows.stream().mapToLong(FlowMetrics::probesSent).sum();
         long lost = flows.stream().mapToLong(FlowMetrics::probesLost).sum();
@@ -100,7 +100,7 @@ final class MetricsBuilder {
         long total = run.resumedNs >= 0 ? run.resumedNs - run.startNs : -1;
         return new MigrationMetrics(run.migration.id(), run.vm.vm.id(), network.addressText(run.vm), run.fromDataCenter(), run.destination.name,
                 run.migration.mode().key() + "/" + run.migration.storage().key(), switching, downtime, total, gap, sent, lost, before, after,
-                reachable, pathBefore, pathAfter, phases, flows);
+                reachable, pathBefore, pathAfter, phases, flows, bystanders);
     }
 
     private static long meanOfKnown(long[] values) {

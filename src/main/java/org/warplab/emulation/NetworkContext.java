@@ -16,6 +16,10 @@ final class NetworkContext {
     final Simulator sim;
     final Tracer tracer;
     final boolean capturing;
+    /** Whether probes note the nodes they cross (set before the network is built). */
+    boolean recordPaths;
+    /** Frames that crossed a link, for the packet-hops per second a benchmark compares with other simulators. */
+    long hops;
     /** The lab's testbed profile: its overheads, drawn from a stream of their own. */
     TestbedOverheads overheads = TestbedOverheads.ideal();
     private final Map<String, CapturePoint> captures = new LinkedHashMap<>();

@@ -43,9 +43,25 @@ final class ProbeRecorder {
         if (seq < count[flow] && echoedNs[flow][seq] < 0) {
             echoedNs[flow][seq] = timeNs;
             if (path != null) {
-                paths[flow][seq] = String.join(" → ", path);
+                // paths rarely change: keep one text per distinct path instead of one per probe
+                String previous = seq > 0 ? paths[flow][seq - 1] : null;
+                String text = String.join(" → ", path);
+                paths[flow][seq] = text.equals(previous) ? previous : text;
             }
         }
+    }
+
+    /** Probes whose echo came back, over every flow. */
+    long echoed() {
+        long n = 0;
+        for (int f = 0; f < flows; f++) {
+            for (int seq = 0; seq < count[f]; seq++) {
+                if (echoedNs[f][seq] >= 0) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     int count(int flow) {

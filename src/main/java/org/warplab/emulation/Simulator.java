@@ -15,6 +15,7 @@ public final class Simulator {
     private long now;
     private long nextSequence;
     private long executed;
+    private long eventLimit = Long.MAX_VALUE;
 
     // Slot arrays: one entry per scheduled event.
     private long[] slotTime = new long[INITIAL_CAPACITY];
@@ -105,9 +106,25 @@ public final class Simulator {
         return true;
     }
 
-    /** Runs every event with time ≤ {@code endNs}, then sets the clock to {@code endNs}. */
+    /** Stops every later {@link #runUntil} once {@code max} events have run (a cap on a run's cost). */
+    public void limitEvents(long max) {
+        eventLimit = max;
+    }
+
+    /** Whether the event cap stopped the run. */
+    public boolean reachedEventLimit() {
+        return executed >= eventLimit;
+    }
+
+    /**
+     * Runs every event with time ≤ {@code endNs}, then sets the clock to {@code endNs}; stops early,
+     * with the clock where it stopped, when the event cap is reached.
+     */
     public void runUntil(long endNs) {
         while (size > 0 && slotTime[heap[0]] <= endNs) {
+            if (executed >= eventLimit) {
+                return;
+            }
             step();
             // a Stop in the designer interrupts the thread; checked now and then, it costs nothing
             if ((executed & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {

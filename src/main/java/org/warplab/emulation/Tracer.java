@@ -1,25 +1,32 @@
 package org.warplab.emulation;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.warplab.run.CompactTraceEvents;
 import org.warplab.run.TraceEvent;
 
-/** Collects trace events when the run keeps a trace; otherwise does nothing, so a benchmark pays nothing. */
+/**
+ * Collects trace events, compactly and up to a cap, when the run keeps a trace; otherwise does
+ * nothing, so a run that only wants its figures pays nothing.
+ */
 final class Tracer {
     final boolean enabled;
-    private final List<TraceEvent> events = new ArrayList<>();
+    private CompactTraceEvents events = new CompactTraceEvents(Emulator.Options.DEFAULT_MAX_TRACE_EVENTS);
 
     Tracer(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /** Sets the cap; called before the first event. */
+    void limit(int maxEvents) {
+        events = new CompactTraceEvents(maxEvents);
+    }
+
     void add(TraceEvent event) {
         if (enabled) {
-            events.add(event);
+            events.append(event);
         }
     }
 
-    List<TraceEvent> events() {
+    CompactTraceEvents events() {
         return events;
     }
 }

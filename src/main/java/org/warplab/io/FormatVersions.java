@@ -17,7 +17,8 @@ final class FormatVersions {
     record Section(String key, int since, String description) { }
 
     static final List<Section> SECTIONS = List.of(
-            new Section("testbed", 2, "the testbed profile the lab runs on"));
+            new Section("testbed", 2, "the testbed profile the lab runs on"),
+            new Section("lesson", 2, "a lesson for a class: steps, questions and goals"));
 
     private FormatVersions() {
     }

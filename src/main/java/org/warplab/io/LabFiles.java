@@ -45,6 +45,11 @@ public final class LabFiles {
 
     /** Reads a lab file; every problem of its content is reported at once, with line and column. */
     public static LoadedLab load(Path file) throws LabFileException {
+        return parse(file, readText(file));
+    }
+
+    /** The UTF-8 text of a regular file of at most {@link #MAX_FILE_BYTES}; anything else is a problem with a plain reason. */
+    static String readText(Path file) throws LabFileException {
         byte[] bytes;
         try {
             // a FIFO or a device would block or never end: only a regular file is read
@@ -71,11 +76,41 @@ public final class LabFiles {
         } catch (CharacterCodingException e) {
             throw single(file, "is not UTF-8 text; a lab file is JSON");
         }
-        return parse(file, text);
+        return text;
     }
 
     /** Parses lab JSON; {@code file} only names the source in messages. */
     public static LoadedLab parse(Path file, String text) throws LabFileException {
+        JsonNode root = readTree(file, text);
+        JsonLocations locations = index(file, text);
+        int version = checkVersion(file, root, locations);
+        LabJsonReader reader = new LabJsonReader(version);
+        Lab lab = reader.read(root);
+        throwProblems(file, reader.problems(), locations);
+        return new LoadedLab(file, lab, locations, version);
+    }
+
+    static void throwProblems(Path file, List<JsonIn.PathProblem> found, JsonLocations locations) throws LabFileException {
+        if (!found.isEmpty()) {
+            List<FileProblem> problems = new ArrayList<>();
+            for (JsonIn.PathProblem p : found) {
+                JsonLocations.Location at = locations.locate(p.path()).orElse(new JsonLocations.Location(0, 0));
+                problems.add(new FileProblem(file, at.line(), at.column(), p.path(), p.message()));
+            }
+            throw new LabFileException(problems);
+        }
+    }
+
+    static JsonLocations index(Path file, String text) throws LabFileException {
+        try {
+            return JsonLocations.index(FACTORY, text);
+        } catch (IOException e) {
+            throw single(file, "cannot be indexed: " + e.getMessage());
+        }
+    }
+
+    /** The JSON tree of {@code text}, or the parser's complaint in plain words at its line and column. */
+    static JsonNode readTree(Path file, String text) throws LabFileException {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
@@ -91,24 +126,7 @@ public final class LabFiles {
         if (root == null || root.isMissingNode()) {
             throw single(file, "is empty; a lab file is a JSON object");
         }
-        JsonLocations locations;
-        try {
-            locations = JsonLocations.index(FACTORY, text);
-        } catch (IOException e) {
-            throw single(file, "cannot be indexed: " + e.getMessage());
-        }
-        int version = checkVersion(file, root, locations);
-        LabJsonReader reader = new LabJsonReader(version);
-        Lab lab = reader.read(root);
-        if (!reader.problems().isEmpty()) {
-            List<FileProblem> problems = new ArrayList<>();
-            for (JsonIn.PathProblem p : reader.problems()) {
-                JsonLocations.Location at = locations.locate(p.path()).orElse(new JsonLocations.Location(0, 0));
-                problems.add(new FileProblem(file, at.line(), at.column(), p.path(), p.message()));
-            }
-            throw new LabFileException(problems);
-        }
-        return new LoadedLab(file, lab, locations, version);
+        return root;
     }
 
     /** Jackson's words for the common mistakes, said the way a person editing the file thinks of them. */
@@ -126,7 +144,7 @@ public final class LabFiles {
         return message;
     }
 
-    private static int checkVersion(Path file, JsonNode root, JsonLocations locations) throws LabFileException {
+    static int checkVersion(Path file, JsonNode root, JsonLocations locations) throws LabFileException {
         JsonNode version = root.get("formatVersion");
         JsonLocations.Location at = locations.locate("formatVersion").orElse(new JsonLocations.Location(1, 1));
         if (!root.isObject()) {

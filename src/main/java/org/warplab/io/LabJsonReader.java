@@ -3,6 +3,7 @@ package org.warplab.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.warplab.model.AnnounceKind;
 import org.warplab.model.AnnounceTrigger;
 import org.warplab.model.Client;
@@ -42,6 +43,7 @@ import org.warplab.model.StorageMode;
 import org.warplab.model.Testbed;
 import org.warplab.model.Vm;
 import org.warplab.model.VmRuntime;
+import org.warplab.model.lesson.Lesson;
 
 /** Turns the JSON tree of a lab file into a {@link Lab}, collecting every structural problem. */
 final class LabJsonReader {
@@ -86,9 +88,10 @@ final class LabJsonReader {
             traffic.add(readFlow(JsonIn.object(element.node(), element.path(), problems)));
         }
         Testbed testbed = section(lab, "testbed") ? lab.choice("testbed", Testbed.class, Testbed.IDEAL) : Testbed.IDEAL;
+        Optional<Lesson> lesson = section(lab, "lesson") ? Optional.of(LessonJson.readLesson(lab.child("lesson"), problems)) : Optional.empty();
         lab.has("formatVersion");
         lab.rejectUnknown();
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, lesson);
     }
 
     /** Whether the optional section {@code key} is there to read; a section newer than the file's version is a located problem. */

@@ -46,6 +46,7 @@ final class LabJsonWriter {
         ArrayNode traffic = root.putArray("traffic");
         lab.traffic().forEach(f -> traffic.add(flow(f)));
         root.put("testbed", lab.testbed().key());
+        lab.lesson().ifPresent(lesson -> root.set("lesson", LessonJson.writeLesson(lesson)));
         return root;
     }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.warplab.model.lesson.Lesson;
 
 /**
  * The lab document: topology, the schemes' settings and which one is in use, the migrations to
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
  *
  * @param durationNs how long a run lasts in virtual time
  * @param testbed the platform the lab runs on: its overheads beyond the emulator's model
+ * @param lesson the lesson the lab carries for a class, if any (steps, questions, goals)
  */
 public record Lab(
         String name,
@@ -25,7 +27,8 @@ public record Lab(
         List<Migration> migrations,
         List<ProbeFlow> traffic,
         long durationNs,
-        Testbed testbed) {
+        Testbed testbed,
+        Optional<Lesson> lesson) {
 
     public Lab {
         Objects.requireNonNull(name, "name");
@@ -37,6 +40,13 @@ public record Lab(
         migrations = List.copyOf(migrations);
         traffic = List.copyOf(traffic);
         Objects.requireNonNull(testbed, "testbed");
+        Objects.requireNonNull(lesson, "lesson");
+    }
+
+    /** A lab without a lesson. */
+    public Lab(String name, String description, List<Node> nodes, List<Link> links, SchemeKind scheme, List<SchemeConfig> schemes,
+               List<Migration> migrations, List<ProbeFlow> traffic, long durationNs, Testbed testbed) {
+        this(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, Optional.empty());
     }
 
     /** A lab on the ideal testbed (no platform overheads). */
@@ -140,15 +150,15 @@ public record Lab(
     }
 
     public Lab withNodes(List<Node> nodes) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, lesson);
     }
 
     public Lab withLinks(List<Link> links) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, lesson);
     }
 
     public Lab withScheme(SchemeKind scheme) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, lesson);
     }
 
     /** Sets (or replaces) the settings of {@code config.kind()}. */
@@ -156,27 +166,31 @@ public record Lab(
         List<SchemeConfig> updated = new ArrayList<>(schemes.stream().filter(s -> s.kind() != config.kind()).toList());
         updated.add(config);
         updated.sort(java.util.Comparator.comparing(SchemeConfig::kind));
-        return new Lab(name, description, nodes, links, scheme, updated, migrations, traffic, durationNs, testbed);
+        return new Lab(name, description, nodes, links, scheme, updated, migrations, traffic, durationNs, testbed, lesson);
     }
 
     public Lab withMigrations(List<Migration> migrations) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, lesson);
     }
 
     public Lab withTraffic(List<ProbeFlow> traffic) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, lesson);
     }
 
     public Lab withNameAndDescription(String name, String description) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, lesson);
     }
 
     public Lab withDurationNs(long durationNs) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, lesson);
+    }
+
+    public Lab withLesson(Optional<Lesson> lesson) {
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, lesson);
     }
 
     public Lab withTestbed(Testbed testbed) {
-        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed);
+        return new Lab(name, description, nodes, links, scheme, schemes, migrations, traffic, durationNs, testbed, lesson);
     }
 
     /** Replaces the node with the same id. */

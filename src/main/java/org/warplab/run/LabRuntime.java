@@ -40,4 +40,12 @@ public interface LabRuntime {
      * @param progress told each step of a long run, in words
      */
     RunOutcome run(Lab lab, long seed, Consumer<String> progress) throws RunFailedException, InterruptedException;
+
+    /**
+     * Runs for the figures only (a comparison, a point of a sweep): the runtime may leave out the
+     * trace and the captures, which cost time and memory and nobody will replay.
+     */
+    default RunOutcome runForFigures(Lab lab, long seed, Consumer<String> progress) throws RunFailedException, InterruptedException {
+        return run(lab, seed, progress);
+    }
 }

@@ -66,7 +66,7 @@ public final class SchemeComparison {
             return new Entry(scheme, null, "not applicable: " + error.get().message());
         }
         try {
-            return new Entry(scheme, runtime.run(variant, seed, step -> { }).result(), null);
+            return new Entry(scheme, runtime.runForFigures(variant, seed, step -> { }).result(), null);
         } catch (RunFailedException e) {
             return new Entry(scheme, null, "not run: " + e.getMessage());
         }

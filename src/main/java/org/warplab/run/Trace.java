@@ -7,10 +7,13 @@ import java.util.function.Predicate;
 public record Trace(List<TraceEvent> events) {
 
     public Trace {
-        events = List.copyOf(events);
-        for (int i = 1; i < events.size(); i++) {
-            if (events.get(i).timeNs() < events.get(i - 1).timeNs()) {
-                throw new IllegalArgumentException("trace events out of time order at index " + i);
+        // a compact list was checked for time order as it was appended, and stays compact
+        if (!(events instanceof CompactTraceEvents)) {
+            events = List.copyOf(events);
+            for (int i = 1; i < events.size(); i++) {
+                if (events.get(i).timeNs() < events.get(i - 1).timeNs()) {
+                    throw new IllegalArgumentException("trace events out of time order at index " + i);
+                }
             }
         }
     }
@@ -25,6 +28,11 @@ public record Trace(List<TraceEvent> events) {
 
     public List<TraceEvent> matching(Predicate<TraceEvent> filter) {
         return events.stream().filter(filter).toList();
+    }
+
+    /** Virtual time where a capped trace stops (events after it were not kept), or -1 when it is whole. */
+    public long truncatedAtNs() {
+        return events instanceof CompactTraceEvents compact ? compact.truncatedAtNs() : -1;
     }
 
     public int size() {

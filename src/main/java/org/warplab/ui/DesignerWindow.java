@@ -341,11 +341,17 @@ public final class DesignerWindow {
                 item("Zoom _Out", "menu-zoom-out", KeyCombination.keyCombination("Shortcut+MINUS"), canvas::zoomOut),
                 item("_Fit Lab", "menu-fit", KeyCombination.keyCombination("Shortcut+0"), canvas::fit),
                 item("_100 %", "menu-actual-size", KeyCombination.keyCombination("Shortcut+1"), canvas::actualSize),
-                new SeparatorMenuItem(), connect, labels, miniMap, darkItem);
+                new SeparatorMenuItem(), connect, labels, miniMap, darkItem, new SeparatorMenuItem(),
+                item("_Present the Run", "menu-present", KeyCombination.keyCombination("F11"), () -> runPane.present(true)));
         Menu runMenu = new Menu("_Run");
         runMenu.getItems().addAll(
                 item("_Run the Lab", "menu-run", KeyCombination.keyCombination("F5"), this::runLab),
                 item("_Stop the Run", "menu-stop", KeyCombination.keyCombination("Shift+F5"), runPane::stopRun),
+                new SeparatorMenuItem(),
+                item("_Play / Pause", "menu-play", KeyCombination.keyCombination("Shortcut+P"), runPane::togglePlay),
+                item("Pre_vious Step", "menu-previous-step", KeyCombination.keyCombination("Alt+LEFT"), () -> runPane.stepStory(-1)),
+                item("_Next Step", "menu-next-step", KeyCombination.keyCombination("Alt+RIGHT"), () -> runPane.stepStory(1)),
+                new SeparatorMenuItem(),
                 item("_Compare Schemes", "menu-compare", null, () -> {
                     bottomTabs.getSelectionModel().select(bottomTabs.getTabs().stream().filter(t -> "tab-compare".equals(t.getId())).findFirst().orElseThrow());
                     comparePane.start();
@@ -436,6 +442,10 @@ public final class DesignerWindow {
             e.consume();
         } else if (e.getCode() == KeyCode.BACK_SPACE) {
             deleteSelection();
+            e.consume();
+        } else if ((e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT) && model.selection().isEmpty()
+                && runPane.stepStory(e.getCode() == KeyCode.RIGHT ? 1 : -1)) {
+            // nothing selected to nudge and a run loaded: ←/→ step through its story
             e.consume();
         } else if (e.getCode().isArrowKey() && !e.isShortcutDown()) {
             double step = CanvasView.GRID * (e.isShiftDown() ? 5 : 1);

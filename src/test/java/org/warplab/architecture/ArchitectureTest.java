@@ -40,6 +40,8 @@ class ArchitectureTest {
             Map.entry("live", Set.of("ui", "app", "cli", "export")),
             Map.entry("run", Set.of("ui", "app", "cli", "live", "emulation")),
             Map.entry("edit", Set.of("ui", "app", "cli", "live", "emulation")),
+            // lessons and exercises: goals evaluated on a run.RunResult, runtimes reached through run.LabRuntime
+            Map.entry("lesson", Set.of("ui", "app", "cli", "live", "emulation", "edit", "export", "config")),
             // containerlab export: needs the generated configs (config) on top of io's level, and no runtime
             Map.entry("export", Set.of("ui", "app", "cli", "live", "emulation", "run", "edit")),
             Map.entry("cli", Set.of("ui")),

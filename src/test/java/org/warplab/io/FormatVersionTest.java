@@ -21,7 +21,7 @@ class FormatVersionTest {
         assertEquals(1, loaded.formatVersion());
         assertEquals(Testbed.IDEAL, loaded.lab().testbed(), "a version-1 lab ran on the ideal testbed");
         assertEquals(Optional.of("format version 1: opened unchanged, saved as format version 2, which adds the testbed profile the lab "
-                + "runs on (\"testbed\"); WarpLab releases that read only version 1 cannot open the saved file"), loaded.upgradeNotice());
+                + "runs on (\"testbed\"), a lesson for a class: steps, questions and goals (\"lesson\"); WarpLab releases that read only version 1 cannot open the saved file"), loaded.upgradeNotice());
 
         String saved = LabFiles.toJson(loaded.lab());
         assertTrue(saved.startsWith("{\n  \"formatVersion\": 2,"), saved.substring(0, 40));

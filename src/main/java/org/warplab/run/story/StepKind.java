@@ -47,4 +47,9 @@ public enum StepKind {
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** The kind whose {@link #key} is {@code key}. */
+    public static java.util.Optional<StepKind> byKey(String key) {
+        return java.util.Arrays.stream(values()).filter(k -> k.key().equals(key)).findFirst();
+    }
 }

@@ -47,6 +47,11 @@ public record Story(String lab, String scheme, String runtime, List<StoryStep> s
         return steps.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /** The first step of {@code kind} in migration {@code migration}: how a lesson names a step that stays put when figures change. */
+    public Optional<StoryStep> first(String migration, StepKind kind) {
+        return steps.stream().filter(s -> s.migration().equals(migration) && s.kind() == kind).findFirst();
+    }
+
     /** The index of the last step at or before {@code timeNs}, or -1 before the first. */
     public int indexAt(long timeNs) {
         int index = -1;

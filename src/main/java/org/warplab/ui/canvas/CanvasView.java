@@ -153,11 +153,17 @@ public final class CanvasView extends Region {
             requestRedraw();
         });
         miniMapShown.addListener(o -> requestRedraw());
+        outsideLabels.addListener((o, was, is) -> {
+            painter.setOutsideLabels(is);
+            replayKey = null;
+            requestRedraw();
+        });
         overlay.addListener(o -> requestRedraw());
         shownLab.addListener(o -> requestRedraw());
         connectMode.addListener((o, was, is) -> setCursor(is ? Cursor.CROSSHAIR : Cursor.DEFAULT));
         theme.addListener((o, was, is) -> {
             painter = new LabPainter(is);
+            painter.setOutsideLabels(outsideLabels.get());
             requestRedraw();
         });
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -165,6 +171,13 @@ public final class CanvasView extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+    }
+
+    /** False when an overlay places the names under icons and the link labels itself (presentation mode). */
+    private final BooleanProperty outsideLabels = new SimpleBooleanProperty(this, "outsideLabels", true);
+
+    public BooleanProperty outsideLabelsProperty() {
+        return outsideLabels;
     }
 
     public BooleanProperty connectModeProperty() {
@@ -250,17 +263,25 @@ public final class CanvasView extends Region {
 
     /** Zooms and pans so the whole lab fits the view. */
     public void fit() {
+        fit(40, 40, 40, 40, 1.5);
+    }
+
+    /**
+     * Zooms and pans so the whole lab fits the view less the given margins (pixels), at most
+     * {@code maxScale}: presentation mode keeps the lab clear of its readout and caption.
+     */
+    public void fit(double top, double right, double bottom, double left, double maxScale) {
         Rectangle2D e = labLayout().extent();
-        if (e.getWidth() <= 0 || getWidth() <= 0) {
+        double w = getWidth() - left - right;
+        double h = getHeight() - top - bottom;
+        if (e.getWidth() <= 0 || w <= 0 || h <= 0) {
             scale = 1;
-            offsetX = 40;
-            offsetY = 40;
+            offsetX = left;
+            offsetY = top;
         } else {
-            double margin = 40;
-            scale = Math.max(MIN_SCALE, Math.min(1.5, Math.min((getWidth() - 2 * margin) / e.getWidth(),
-                    (getHeight() - 2 * margin) / e.getHeight())));
-            offsetX = (getWidth() - e.getWidth() * scale) / 2 - e.getMinX() * scale;
-            offsetY = (getHeight() - e.getHeight() * scale) / 2 - e.getMinY() * scale;
+            scale = Math.max(MIN_SCALE, Math.min(maxScale, Math.min(w / e.getWidth(), h / e.getHeight())));
+            offsetX = left + (w - e.getWidth() * scale) / 2 - e.getMinX() * scale;
+            offsetY = top + (h - e.getHeight() * scale) / 2 - e.getMinY() * scale;
         }
         requestRedraw();
     }

@@ -28,9 +28,15 @@ final class LabPainter {
     private static final double[] MANAGEMENT_DASHES = {8, 6};
 
     private final Theme theme;
+    /** Whether names under icons and link labels are painted here; presentation mode places them itself (no collisions). */
+    private boolean outsideLabels = true;
 
     LabPainter(Theme theme) {
         this.theme = theme;
+    }
+
+    void setOutsideLabels(boolean outsideLabels) {
+        this.outsideLabels = outsideLabels;
     }
 
     Theme theme() {
@@ -73,7 +79,7 @@ final class LabPainter {
                 paintSwitch(s, sw, r, selected, error);
             }
         }
-        if (linkLabels) {
+        if (linkLabels && outsideLabels) {
             for (Link link : lab.links()) {
                 if (linkFilter.test(link.id())) {
                     paintLinkLabel(s, layout, link, visible);
@@ -223,8 +229,10 @@ final class LabPainter {
         s.fillCircle(cx, cy, radius, roleColor(router));
         s.strokeCircle(cx, cy, radius, theme.text(), 1.5);
         s.icon(Icons.ROUTER, cx - 15, cy - 15, 30, Color.WHITE);
-        s.text(router.name(), cx, r.getMaxY() + 10, 12, true, theme.text(), Surface.Align.CENTER);
-        s.text(roleCaption(router), cx, r.getMaxY() + 24, 9.5, false, theme.mutedText(), Surface.Align.CENTER);
+        if (outsideLabels) {
+            s.text(router.name(), cx, r.getMaxY() + 10, 12, true, theme.text(), Surface.Align.CENTER);
+            s.text(roleCaption(router), cx, r.getMaxY() + 24, 9.5, false, theme.mutedText(), Surface.Align.CENTER);
+        }
         if (!functions.isEmpty()) {
             RouterFunction function = functions.iterator().next();
             String icon = switch (function) {
@@ -248,16 +256,20 @@ final class LabPainter {
         s.fillRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 10, theme.clientFill());
         s.icon(Icons.CLIENT, r.getMinX() + 6, r.getMinY() + 6, r.getWidth() - 12, theme.text());
         double cx = r.getMinX() + r.getWidth() / 2;
-        s.text(client.name(), cx, r.getMaxY() + 10, 12, true, theme.text(), Surface.Align.CENTER);
-        s.text(client.addresses().isEmpty() ? "no address" : client.addresses().get(0).toString(), cx, r.getMaxY() + 24,
-                9.5, false, theme.mutedText(), Surface.Align.CENTER);
+        if (outsideLabels) {
+            s.text(client.name(), cx, r.getMaxY() + 10, 12, true, theme.text(), Surface.Align.CENTER);
+            s.text(client.addresses().isEmpty() ? "no address" : client.addresses().get(0).toString(), cx, r.getMaxY() + 24,
+                    9.5, false, theme.mutedText(), Surface.Align.CENTER);
+        }
         outline(s, r, 10, selected, error);
     }
 
     private void paintSwitch(Surface s, EthernetSwitch sw, Rectangle2D r, boolean selected, boolean error) {
         s.fillRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 6, theme.core());
         s.icon(Icons.SWITCH, r.getMinX() + 8, r.getMinY() + 8, r.getWidth() - 16, Color.WHITE);
-        s.text(sw.name(), r.getMinX() + r.getWidth() / 2, r.getMaxY() + 10, 12, true, theme.text(), Surface.Align.CENTER);
+        if (outsideLabels) {
+            s.text(sw.name(), r.getMinX() + r.getWidth() / 2, r.getMaxY() + 10, 12, true, theme.text(), Surface.Align.CENTER);
+        }
         outline(s, r, 6, selected, error);
     }
 }

@@ -77,6 +77,7 @@ final class ReplayOverlay implements CanvasOverlay {
     private static final Color DROP = Color.web("#d62828");
     private static final Color FLASH = Color.web("#f08c00");
     private static final double DOT_RADIUS = 5;
+    private static final double TRAIL_DOTS = 4;
 
     private final TraceIndex index;
     private final Consumer<TraceEvent.PacketSent> onPacketClicked;
@@ -92,6 +93,15 @@ final class ReplayOverlay implements CanvasOverlay {
     private final Map<Colour, double[]> dots = new EnumMap<>(Colour.class);
     private final Map<Colour, Integer> dotCounts = new EnumMap<>(Colour.class);
     private final Map<String, Integer> migrationLinks = new HashMap<>();
+
+    private final OverlayLabels labels = new OverlayLabels();
+    /** Presentation mode: the lab whose names and link labels the overlay places (null: the painter draws them). */
+    private org.warplab.model.Lab placedNames;
+    /** The smallest dot, in screen pixels (presentation mode: large enough to see from the back of a room). */
+    private double minDotPixels = 4;
+    private boolean trails;
+    private final Map<Colour, double[]> trailStarts = new EnumMap<>(Colour.class);
+    private StoryHighlight highlight = StoryHighlight.NONE;
 
     private final Map<Colour, javafx.scene.image.Image> sprites = new EnumMap<>(Colour.class);
     private int spritePixels;
@@ -126,7 +136,34 @@ final class ReplayOverlay implements CanvasOverlay {
         }
         for (Colour c : Colour.values()) {
             dots.put(c, new double[256]);
+            trailStarts.put(c, new double[256]);
         }
+    }
+
+    /**
+     * Presentation scale: dots at least {@code minDotPixels} across, labels of {@code labelSize}
+     * px, short trails behind the dots, and names and link labels placed by the overlay (given
+     * the lab shown) rather than drawn by the painter.
+     */
+    void present(double minDotPixels, double labelSize, boolean trails, org.warplab.model.Lab placedNames) {
+        this.minDotPixels = minDotPixels;
+        this.trails = trails;
+        this.placedNames = placedNames;
+        labels.setSize(labelSize);
+    }
+
+    /** Keeps the labels clear of what covers the canvas at its top and bottom (presentation mode's readout and caption). */
+    void setLabelArea(double top, double bottom) {
+        labels.setInsets(top, bottom);
+    }
+
+    void setHighlight(StoryHighlight highlight) {
+        this.highlight = highlight == null ? StoryHighlight.NONE : highlight;
+    }
+
+    /** The label boxes of the last frame (screen pixels), as the placement pass put them. */
+    List<org.warplab.ui.canvas.LabelPlacement.Placed> lastLabels() {
+        return labels.lastPlaced();
     }
 
     void setTime(long timeNs) {
@@ -143,6 +180,7 @@ final class ReplayOverlay implements CanvasOverlay {
 
     void setTheme(Theme theme) {
         this.theme = theme;
+        labels.setTheme(theme);
     }
 
     void select(long packetId) {
@@ -203,9 +241,18 @@ final class ReplayOverlay implements CanvasOverlay {
             if (buffer.length < 2 * n + 2) {
                 buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
                 dots.put(c, buffer);
+                trailStarts.put(c, java.util.Arrays.copyOf(trailStarts.get(c), buffer.length));
             }
             buffer[2 * n] = x;
             buffer[2 * n + 1] = y;
+            if (trails) {
+                // a trail of about four dot widths (screen) behind the dot, never past the link's start
+                double length = Math.hypot(b[0] - a[0], b[1] - a[1]);
+                double back = length <= 0 ? 0 : Math.min(progress, TRAIL_DOTS * minDotPixels / scale / length);
+                double[] starts = trailStarts.get(c);
+                starts[2 * n] = a[0] + (b[0] - a[0]) * (progress - back);
+                starts[2 * n + 1] = a[1] + (b[1] - a[1]) * (progress - back);
+            }
             dotCounts.put(c, n + 1);
             if (p.packetId() == selectedPacket) {
                 selected[0] = x;
@@ -213,9 +260,14 @@ final class ReplayOverlay implements CanvasOverlay {
                 selected[2] = 1;
             }
         });
+        highlight.paint(g, layout, scale, theme);
+        paintSelectedPath(g, layout, scale);
         paintMigrationBands(g, positions, layout, scale);
         paintVms(g, layout, scale);
-        double r = Math.max(DOT_RADIUS, 3 / scale);
+        double r = Math.max(DOT_RADIUS, minDotPixels / 2 / scale);
+        if (trails) {
+            paintTrails(g, r);
+        }
         // dots as pre-rendered sprites blitted in screen space: thousands of anti-aliased ovals would each be rasterized
         javafx.scene.transform.Affine view = g.getTransform();
         int pixels = (int) Math.max(4, Math.round(2 * r * scale));
@@ -242,6 +294,52 @@ final class ReplayOverlay implements CanvasOverlay {
         }
         paintSwitches(g, layout, scale);
         paintDrops(g, layout, scale);
+        labels.paint(g, placedNames, layout, g.getTransform(), g.getCanvas().getWidth(), g.getCanvas().getHeight());
+    }
+
+    /** One path per colour: a stroke per trail would cost the software pipeline a rasterization each. */
+    private void paintTrails(GraphicsContext g, double r) {
+        g.setLineCap(javafx.scene.shape.StrokeLineCap.ROUND);
+        g.setLineWidth(r * 1.2);
+        for (Colour c : Colour.values()) {
+            int n = dotCounts.get(c);
+            if (c == Colour.MIGRATION || n == 0) {
+                continue;
+            }
+            double[] ends = dots.get(c);
+            double[] starts = trailStarts.get(c);
+            g.setStroke(c.color.deriveColor(0, 1, 1, 0.35));
+            g.beginPath();
+            for (int i = 0; i < n; i++) {
+                g.moveTo(starts[2 * i], starts[2 * i + 1]);
+                g.lineTo(ends[2 * i], ends[2 * i + 1]);
+            }
+            g.stroke();
+        }
+        g.setLineCap(javafx.scene.shape.StrokeLineCap.SQUARE);
+    }
+
+    /** A clicked packet's whole way through the network, hop by hop, under the dots. */
+    private void paintSelectedPath(GraphicsContext g, LabLayout layout, double scale) {
+        if (selectedPacket < 0) {
+            return;
+        }
+        g.setStroke(theme.selection().deriveColor(0, 1, 1, 0.45));
+        g.setLineWidth(Math.max(6, minDotPixels) / scale);
+        g.setLineCap(javafx.scene.shape.StrokeLineCap.ROUND);
+        g.beginPath();
+        for (TraceEvent e : index.packetStory(selectedPacket)) {
+            if (e instanceof TraceEvent.PacketSent p) {
+                double[] a = position(layout, p.fromNode());
+                double[] b = position(layout, p.toNode());
+                if (a != null && b != null) {
+                    g.moveTo(a[0], a[1]);
+                    g.lineTo(b[0], b[1]);
+                }
+            }
+        }
+        g.stroke();
+        g.setLineCap(javafx.scene.shape.StrokeLineCap.SQUARE);
     }
 
     private void paintMigrationBands(GraphicsContext g, Map<String, double[]> positions, LabLayout layout, double scale) {
@@ -314,7 +412,7 @@ final class ReplayOverlay implements CanvasOverlay {
             double radius = LabLayout.ROUTER_RADIUS + 8 + 10 * (1 - flash);
             g.strokeOval(at[0] - radius, at[1] - radius, 2 * radius, 2 * radius);
             String rule = s.rule().length() > 64 ? s.rule().substring(0, 62) + "…" : s.rule();
-            label(g, scale, at[0], at[1] + radius + 14, "rule switched: " + rule, FLASH.darker());
+            label(g, at[0], at[1] + radius + 14, "rule switched: " + rule, FLASH.darker(), Math.max(0.35, flash));
         }
     }
 
@@ -329,53 +427,20 @@ final class ReplayOverlay implements CanvasOverlay {
             g.setLineWidth(3 / Math.min(1, scale));
             g.strokeLine(at[0] - k, at[1] - k, at[0] + k, at[1] + k);
             g.strokeLine(at[0] - k, at[1] + k, at[0] + k, at[1] - k);
-            label(g, scale, at[0], at[1] - k - 10, d.kind().name().toLowerCase(Locale.ROOT) + " " + (d.flow() == null ? "" : d.flow() + "#" + d.sequence())
-                    + " dropped: " + d.reason(), DROP);
+            double age = (double) (timeNs - d.timeNs()) / (2 * markNs);
+            label(g, at[0], at[1] - k - 10, d.kind().name().toLowerCase(Locale.ROOT) + " " + (d.flow() == null ? "" : d.flow() + "#" + d.sequence())
+                    + " dropped: " + d.reason(), DROP, Math.max(0.35, 1 - age));
         }
     }
 
-    /** Text with a light halo, sized in screen pixels whatever the zoom. */
-    /**
-     * A label at a world point, drawn in screen space at 12 px on a translucent plate. (A stroked
-     * halo around the glyphs, as before, made the software renderer stroke every glyph's outline at
-     * every frame: a quarter of a replay frame's rendering.)
-     */
+    /** A label at a world point, placed with the frame's other labels so none covers another. */
     private void label(GraphicsContext g, double scale, double x, double y, String text, Color color) {
-        javafx.scene.transform.Affine view = g.getTransform();
-        double sx = view.getMxx() * x + view.getMxy() * y + view.getTx();
-        double sy = view.getMyx() * x + view.getMyy() * y + view.getTy();
-        double width = labelWidth(text);
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        g.setFill(theme.background().deriveColor(0, 1, 1, 0.85));
-        g.fillRoundRect(Math.round(sx - width / 2 - 4), Math.round(sy - 9), Math.ceil(width + 8), 18, 6, 6);
-        g.setFont(labelFont);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(color);
-        g.fillText(text, Math.round(sx), Math.round(sy));
-        g.setTransform(view);
+        label(g, x, y, text, color, 1);
     }
 
-    private String labelFamily = "";
-    private Font labelFont;
-    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
-    /** Label widths by text: labels repeat frame after frame, and measuring text is not free. */
-    private final Map<String, Double> labelWidths = new HashMap<>();
-
-    private double labelWidth(String text) {
-        if (!labelFamily.equals(theme.fontFamily())) {
-            labelFamily = theme.fontFamily();
-            labelFont = Font.font(labelFamily, 12);
-            labelWidths.clear();
-        }
-        if (labelWidths.size() > 512) {
-            labelWidths.clear();
-        }
-        return labelWidths.computeIfAbsent(text, t -> {
-            measure.setFont(labelFont);
-            measure.setText(t);
-            return measure.getLayoutBounds().getWidth();
-        });
+    private void label(GraphicsContext g, double x, double y, String text, Color color, double alpha) {
+        javafx.scene.transform.Affine view = g.getTransform();
+        labels.mark(view.getMxx() * x + view.getMxy() * y + view.getTx(), view.getMyx() * x + view.getMyy() * y + view.getTy(), text, color, alpha);
     }
 
     @Override

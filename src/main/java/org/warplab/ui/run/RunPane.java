@@ -74,7 +74,7 @@ public final class RunPane extends BorderPane {
     private static final double MARK_WALL_SECONDS = 0.8;
 
     enum LogFilter {
-        STATE("state changes and drops"), ALL("every event"), DROPS("drops only"), PACKETS("packet steps");
+        STATE("state changes and drops"), STORY("story steps only"), ALL("every event"), DROPS("drops only"), PACKETS("packet steps");
 
         final String label;
 
@@ -90,6 +90,8 @@ public final class RunPane extends BorderPane {
                     return e instanceof TraceEvent.Dropped;
                 case PACKETS:
                     return TraceText.isPacketStep(e);
+                case STORY:
+                    return false; // the story's own list is shown instead of the table
                 default:
                     return !TraceText.isPacketStep(e);
             }
@@ -118,12 +120,17 @@ public final class RunPane extends BorderPane {
     private final Label speedLabel = new Label();
     private final Label timeLabel = new Label("—");
     private final Scrubber scrubber = new Scrubber(this::seek);
+    private final StoryStepper stepper = new StoryStepper(this::seekFromStory, this::highlight);
+    private final CaptionBar caption = new CaptionBar("run-caption");
+    private final Button present = new Button("Present");
+    private PresentationView presentation;
     private final ReadoutPane readout = new ReadoutPane();
     private final ObservableList<TraceEvent> logItems = FXCollections.observableArrayList();
     private final FilteredList<TraceEvent> filteredLog = new FilteredList<>(logItems);
     private final TableView<TraceEvent> log = new TableView<>(filteredLog);
     private final TextField logFilter = new TextField();
     private final ChoiceBox<LogFilter> logKind = new ChoiceBox<>(FXCollections.observableArrayList(LogFilter.values()));
+    private final javafx.scene.control.ListView<org.warplab.run.story.StoryStep> storyList = new javafx.scene.control.ListView<>();
     private final TextArea packetDetails = new TextArea();
     private final TabPane sideTabs = new TabPane();
     private final Tab packetTab;
@@ -183,7 +190,9 @@ public final class RunPane extends BorderPane {
                 menuItem("Probe series (CSV)…", "run-export-csv", () -> chooseFile("probe series", "csv", this::exportCsv)),
                 menuItem("Captures (pcap) to folder…", "run-export-pcap", this::choosePcapFolder),
                 menuItem("Trace (JSON lines)…", "run-export-trace", () -> chooseFile("trace", "jsonl", this::exportTrace)),
-                menuItem("Save run (result + trace)…", "run-save", () -> chooseFile("run", "result.json", this::saveRun)));
+                menuItem("Save run (result + trace)…", "run-save", () -> chooseFile("run", "result.json", this::saveRun)),
+                menuItem("Story as animated GIF (1280×720)…", "run-export-gif", () -> chooseFile("story", "gif", f -> exportStoryGif(f, 1280, 720))),
+                menuItem("Story as numbered PNGs (1280×720) to folder…", "run-export-pngs", this::chooseStoryFolder));
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox controls = new HBox(emulated, live, new Label("Seed"), seed, runButton, stopButton, progress, spacer, open, exportMenu);
@@ -218,10 +227,13 @@ public final class RunPane extends BorderPane {
         timeLabel.setMinWidth(170);
         scrubber.setId("run-scrubber");
         HBox.setHgrow(scrubber, Priority.ALWAYS);
-        HBox playback = new HBox(play, step, new Label("Speed"), speed, speedLabel, timeLabel);
+        present.setId("run-present");
+        present.setTooltip(new Tooltip("Presentation mode: the replay full screen with a large readout and the story's captions (F11)"));
+        present.setOnAction(e -> present(true));
+        HBox playback = new HBox(play, step, stepper.previousButton(), stepper.nextButton(), new Label("Speed"), speed, speedLabel, timeLabel, present);
         playback.getStyleClass().add("run-bar");
         playback.setId("run-playback");
-        for (javafx.scene.control.Control c : List.of(play, step, speedLabel, timeLabel)) {
+        for (javafx.scene.control.Control c : List.of(play, step, speedLabel, timeLabel, stepper.previousButton(), stepper.nextButton(), present)) {
             c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
         HBox scrubberRow = new HBox(scrubber);
@@ -250,8 +262,27 @@ public final class RunPane extends BorderPane {
         HBox.setHgrow(logFilter, Priority.ALWAYS);
         HBox logBar = new HBox(6, logKind, logFilter);
         logBar.getStyleClass().add("run-bar");
-        VBox logBox = new VBox(logBar, log);
-        VBox.setVgrow(log, Priority.ALWAYS);
+        storyList.setId("run-story-list");
+        storyList.setPlaceholder(new Label("No run yet"));
+        storyList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(org.warplab.run.story.StoryStep item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : String.format(Locale.ROOT, "%9.1f ms  %s: %s", item.timeNs() / 1e6, item.kind().label(), item.caption()));
+            }
+        });
+        storyList.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null && !syncingLog) {
+                play.setSelected(false);
+                int delta = stepper.story().steps().indexOf(is) - stepper.currentIndex();
+                stepper.step(delta);
+            }
+        });
+        javafx.scene.layout.StackPane logStack = new javafx.scene.layout.StackPane(log, storyList);
+        storyList.visibleProperty().bind(logKind.valueProperty().isEqualTo(LogFilter.STORY));
+        log.visibleProperty().bind(storyList.visibleProperty().not());
+        VBox logBox = new VBox(logBar, logStack);
+        VBox.setVgrow(logStack, Priority.ALWAYS);
         packetDetails.setId("run-packet");
         packetDetails.setEditable(false);
         packetDetails.getStyleClass().add("packet-details");
@@ -268,7 +299,8 @@ public final class RunPane extends BorderPane {
         SplitPane body = new SplitPane(readoutScroll, sideTabs);
         body.setDividerPositions(0.64);
         body.setOrientation(Orientation.HORIZONTAL);
-        setTop(new VBox(controls, messages, new Separator(), playback, scrubberRow));
+        stepper.addBar(caption);
+        setTop(new VBox(controls, messages, new Separator(), playback, scrubberRow, caption));
         setCenter(body);
 
         clock = new AnimationTimer() {
@@ -466,6 +498,13 @@ public final class RunPane extends BorderPane {
         }
         scrubber.setData(index.endNs(), phases, drops);
         logItems.setAll(run.trace().events());
+        org.warplab.run.story.Story story = org.warplab.run.story.Story.of(run.result(), run.trace());
+        stepper.setStory(story, run.lab());
+        storyList.getItems().setAll(story.steps());
+        if (presentation != null) {
+            presentation.close();
+            presentation = null;
+        }
         refilter();
         placementKey = "";
         setPlaybackDisabled(false);
@@ -481,6 +520,152 @@ public final class RunPane extends BorderPane {
             }
         });
         settle.play();
+    }
+
+    private void seekFromStory(long t) {
+        play.setSelected(false);
+        seek(t);
+    }
+
+    private void highlight(StoryHighlight highlight) {
+        if (overlay != null) {
+            overlay.setHighlight(highlight);
+        }
+        if (presentation != null) {
+            presentation.setHighlight(highlight);
+        }
+        int i = stepper.currentIndex();
+        syncingLog = true;
+        try {
+            if (i < 0) {
+                storyList.getSelectionModel().clearSelection();
+            } else {
+                storyList.getSelectionModel().clearAndSelect(i);
+                storyList.scrollTo(Math.max(0, i - 2));
+            }
+        } finally {
+            syncingLog = false;
+        }
+        canvas.requestRedraw();
+    }
+
+    /** Story step {@code delta} away from the one at the playhead (←/→); false when there is no story. */
+    public boolean stepStory(int delta) {
+        if (stepper.story() == null || overlay == null) {
+            return false;
+        }
+        stepper.step(delta);
+        return true;
+    }
+
+    public void togglePlay() {
+        if (!play.isDisabled()) {
+            play.setSelected(!play.isSelected());
+        }
+    }
+
+    /** Presentation mode for the loaded run (full screen, or a window of the given size for tests and pictures). */
+    public void present(boolean fullScreen) {
+        present(fullScreen, 1280, 720);
+    }
+
+    void present(boolean fullScreen, double width, double height) {
+        RunRecord run = record.get();
+        if (run == null || overlay == null) {
+            status.setText("Run the lab first: presentation mode shows a run");
+            return;
+        }
+        if (presentation == null) {
+            Lab shown = canvas.shownLabProperty().get() != null ? canvas.shownLabProperty().get() : run.lab();
+            presentation = new PresentationView(model, canvas.currentTheme(), index, shown, run.result(),
+                    new PresentationView.Controls() {
+                        @Override
+                        public void togglePlay() {
+                            RunPane.this.togglePlay();
+                        }
+
+                        @Override
+                        public void step(int delta) {
+                            stepStory(delta);
+                        }
+
+                        @Override
+                        public void speedBy(double factor) {
+                            setSpeed(speed() * factor);
+                        }
+
+                        @Override
+                        public void seekStart() {
+                            seek(0);
+                        }
+
+                        @Override
+                        public void seekEnd() {
+                            seek(index.endNs());
+                        }
+
+                        @Override
+                        public String speedText() {
+                            return speedLabel.getText();
+                        }
+
+                        @Override
+                        public long time() {
+                            return timeNs;
+                        }
+                    });
+            stepper.addBar(presentation.caption());
+        }
+        presentation.show(getScene() == null ? null : getScene().getWindow(), fullScreen, width, height);
+        presentation.setHighlight(StoryHighlight.of(stepper.currentStep(), run.lab()));
+        presentation.setTime(timeNs, stepper.currentStep());
+    }
+
+    /**
+     * One picture per story step: presentation mode at {@code width × height} (shown while it
+     * records), each step with its caption and readout.
+     */
+    List<java.awt.image.BufferedImage> storyFrames(double width, double height) {
+        List<java.awt.image.BufferedImage> frames = new ArrayList<>();
+        if (stepper.story() == null) {
+            return frames;
+        }
+        boolean playing = play.isSelected();
+        play.setSelected(false);
+        present(false, width, height);
+        javafx.scene.Scene scene = presentation.stage().getScene();
+        seek(0);
+        for (int i = 0; i < stepper.story().steps().size(); i++) {
+            stepStory(1);
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            presentation.refit();
+            presentation.canvas().redrawNow();
+            javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage((int) Math.round(scene.getWidth()), (int) Math.round(scene.getHeight()));
+            frames.add(StoryFrames.sized(StoryFrames.toAwt(scene.snapshot(image)), (int) width, (int) height));
+        }
+        play.setSelected(playing);
+        return frames;
+    }
+
+    void exportStoryGif(Path file, double width, double height) throws IOException {
+        StoryFrames.writeGif(storyFrames(width, height), file);
+    }
+
+    List<Path> exportStoryPngs(Path folder, double width, double height) throws IOException {
+        return StoryFrames.writePngs(storyFrames(width, height), folder);
+    }
+
+    PresentationView presentation() {
+        return presentation;
+    }
+
+    StoryStepper stepper() {
+        return stepper;
+    }
+
+    CaptionBar captionBar() {
+        return caption;
     }
 
     private void setPlaybackDisabled(boolean disabled) {
@@ -566,6 +751,10 @@ public final class RunPane extends BorderPane {
         }
         scrubber.setTime(timeNs);
         readout.setTime(timeNs);
+        stepper.timeChanged(timeNs);
+        if (presentation != null && presentation.isShowing()) {
+            presentation.setTime(timeNs, stepper.currentStep());
+        }
         timeLabel.setText(String.format(Locale.ROOT, "%.3f / %.1f ms", timeNs / 1e6, index.endNs() / 1e6));
         syncLog(false);
     }
@@ -590,6 +779,9 @@ public final class RunPane extends BorderPane {
                 shown = shown.replacingNode(vm);
             }
             canvas.shownLabProperty().set(shown);
+            if (presentation != null) {
+                presentation.setShownLab(shown);
+            }
         }
     }
 
@@ -748,6 +940,22 @@ public final class RunPane extends BorderPane {
             try {
                 List<Path> files = exportPcaps(chosen.toPath());
                 status.setText(files.size() + " pcap files written to " + chosen);
+            } catch (IOException e) {
+                status.setText("Could not write to " + chosen + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void chooseStoryFolder() {
+        if (record.get() == null) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Write one picture per story step (step-01.png, …)");
+        var chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null) {
+            try {
+                status.setText(exportStoryPngs(chosen.toPath(), 1280, 720).size() + " pictures written to " + chosen);
             } catch (IOException e) {
                 status.setText("Could not write to " + chosen + ": " + e.getMessage());
             }

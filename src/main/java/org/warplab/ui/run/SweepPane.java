@@ -195,7 +195,7 @@ public final class SweepPane extends BorderPane {
                     }
                     List<Double> figures = new ArrayList<>();
                     try {
-                        for (MigrationMetrics m : emulator.run(lab, 1, step -> { }).result().migrations()) {
+                        for (MigrationMetrics m : emulator.runForFigures(lab, 1, step -> { }).result().migrations()) {
                             figures.add(chosen.of(m));
                         }
                     } catch (RunFailedException e) {

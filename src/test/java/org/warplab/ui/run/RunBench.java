@@ -103,6 +103,11 @@ public final class RunBench {
         } else {
             window.canvas().actualSize();
         }
+        if (Boolean.getBoolean("bench.present")) {
+            // presentation mode's drawing on this canvas: 12 px dots, trails, every name and link label through the placement pass
+            window.runPane().overlay().present(PresentationView.DOT_PIXELS, PresentationView.LABEL_PIXELS, true, lab);
+            window.canvas().outsideLabelsProperty().set(false);
+        }
         window.runPane().setSpeed(0.01);
         window.runPane().seek(SPAN_NS / 4);
         ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#run-play")).setSelected(true);

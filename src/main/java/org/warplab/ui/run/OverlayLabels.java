@@ -1,0 +1,246 @@
+package org.warplab.ui.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import javafx.scene.transform.Affine;
+import org.warplab.model.Client;
+import org.warplab.model.DataCenter;
+import org.warplab.model.EthernetSwitch;
+import org.warplab.model.Lab;
+import org.warplab.model.Link;
+import org.warplab.model.Node;
+import org.warplab.model.Router;
+import org.warplab.ui.canvas.LabLayout;
+import org.warplab.ui.canvas.LabelPlacement;
+import org.warplab.ui.common.Theme;
+
+/**
+ * The replay's labels, placed in one pass so none covers another: the transient marks of a frame
+ * (paused, drops, rule switches, the migration stream), and in presentation mode also the names
+ * under icons and the link labels (the lab painter leaves those out then). Marks go first, then
+ * names, then link labels; node boxes are obstacles. The placement of the names and link labels
+ * is kept while the view does not change, so a frame places only its marks.
+ */
+final class OverlayLabels {
+
+    static final int MARK = 3;
+    static final int NAME = 2;
+    static final int LINK = 1;
+
+    private record Mark(LabelPlacement.Request request, Color color, double alpha) { }
+
+    private final List<Mark> marks = new ArrayList<>();
+    private final Map<LabelPlacement.Request, Color> colours = new HashMap<>();
+    private List<LabelPlacement.Placed> fixed = List.of();
+    private List<LabelPlacement.Box> obstacles = List.of();
+    private Object[] fixedKey;
+    private List<LabelPlacement.Placed> lastPlaced = List.of();
+    private double size = 12;
+    private Theme theme = Theme.LIGHT;
+    private Font font;
+    private Font bold;
+    private String family = "";
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+    private final Map<String, Double> widths = new HashMap<>();
+
+    void setSize(double size) {
+        if (size != this.size) {
+            this.size = size;
+            family = "";
+            fixedKey = null;
+        }
+    }
+
+    double size() {
+        return size;
+    }
+
+    private double insetTop;
+    private double insetBottom;
+
+    void setInsets(double top, double bottom) {
+        insetTop = top;
+        insetBottom = bottom;
+        fixedKey = null;
+    }
+
+    void setTheme(Theme theme) {
+        this.theme = theme;
+        fixedKey = null;
+    }
+
+    /** Every label box of the last frame, in screen pixels. */
+    List<LabelPlacement.Placed> lastPlaced() {
+        return lastPlaced;
+    }
+
+    private void fonts() {
+        if (!family.equals(theme.fontFamily())) {
+            family = theme.fontFamily();
+            font = Font.font(family, size);
+            bold = Font.font(family, FontWeight.BOLD, size);
+            widths.clear();
+        }
+    }
+
+    double width(String text) {
+        fonts();
+        if (widths.size() > 1024) {
+            widths.clear();
+        }
+        return widths.computeIfAbsent(text, t -> {
+            measure.setFont(font);
+            measure.setText(t);
+            return measure.getLayoutBounds().getWidth();
+        });
+    }
+
+    double height() {
+        return Math.ceil(size * 1.5);
+    }
+
+    /** A mark at a screen point: tried at the point, then around it. */
+    void mark(double sx, double sy, String longText, Color color, double alpha) {
+        String text = longText.length() > 72 ? longText.substring(0, 70) + "…" : longText;
+        double w = width(text) + 8;
+        double h = height();
+        List<double[]> candidates = new ArrayList<>();
+        candidates.add(new double[] {sx, sy});
+        candidates.addAll(LabelPlacement.around(sx, sy, 0, 0, w, h, 2));
+        LabelPlacement.Request request = new LabelPlacement.Request(text, w, h, MARK, candidates, "mark");
+        marks.add(new Mark(request, color, alpha));
+    }
+
+    /** Places and draws this frame's labels (in screen space), then forgets the marks. */
+    void paint(GraphicsContext g, Lab names, LabLayout layout, Affine view, double width, double height) {
+        LabelPlacement.Box screen = new LabelPlacement.Box(0, insetTop, width, Math.max(1, height - insetTop - insetBottom));
+        if (names != null) {
+            Object[] key = {names, layout, view.getMxx(), view.getTx(), view.getTy(), width, height, size, theme, insetTop, insetBottom};
+            if (!java.util.Arrays.equals(key, fixedKey)) {
+                fixedKey = key;
+                obstacles = obstacles(names, layout, view);
+                fixed = LabelPlacement.place(nameRequests(names, layout, view), obstacles, screen);
+            }
+        } else {
+            fixed = List.of();
+            obstacles = List.of();
+            fixedKey = null;
+        }
+        List<LabelPlacement.Request> requests = new ArrayList<>();
+        Map<LabelPlacement.Request, Mark> byRequest = new HashMap<>();
+        for (Mark m : marks) {
+            requests.add(m.request());
+            byRequest.put(m.request(), m);
+        }
+        // marks are placed before the names: a name that a mark would cover steps aside, not the mark
+        List<LabelPlacement.Placed> placedMarks = LabelPlacement.place(requests, obstacles, screen);
+        List<LabelPlacement.Placed> all = new ArrayList<>(placedMarks);
+        if (!fixed.isEmpty()) {
+            // only the names a mark covers move (the others keep their place), around everything else
+            List<LabelPlacement.Placed> kept = new ArrayList<>();
+            List<LabelPlacement.Request> moved = new ArrayList<>();
+            for (LabelPlacement.Placed name : fixed) {
+                boolean covered = false;
+                for (LabelPlacement.Placed m : placedMarks) {
+                    covered |= m.box().intersects(name.box());
+                }
+                if (covered) {
+                    moved.add(name.request());
+                } else {
+                    kept.add(name);
+                }
+            }
+            all.addAll(kept);
+            if (!moved.isEmpty()) {
+                all.addAll(LabelPlacement.place(moved, obstacles, screen, new ArrayList<>(all)));
+            }
+        }
+        fonts();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (LabelPlacement.Placed p : all) {
+            Mark mark = byRequest.get(p.request());
+            double alpha = mark == null ? 1 : mark.alpha();
+            Color color = mark == null ? colours.getOrDefault(p.request(), theme.text()) : mark.color();
+            LabelPlacement.Box b = p.box();
+            g.setFill(theme.background().deriveColor(0, 1, 1, 0.85 * alpha));
+            g.fillRoundRect(Math.round(b.x()), Math.round(b.y()), Math.ceil(b.w()), Math.ceil(b.h()), 6, 6);
+            g.setFont(p.request().priority() == NAME ? bold : font);
+            g.setFill(color.deriveColor(0, 1, 1, alpha));
+            g.fillText(p.request().text(), Math.round(b.centerX()), Math.round(b.centerY()));
+        }
+        g.setTransform(view);
+        lastPlaced = all;
+        marks.clear();
+    }
+
+    private List<LabelPlacement.Box> obstacles(Lab lab, LabLayout layout, Affine view) {
+        List<LabelPlacement.Box> out = new ArrayList<>();
+        for (Node node : lab.nodes()) {
+            layout.bounds(node.id()).ifPresent(r -> {
+                // a data center's box holds its VMs: only its header (the name) is in the way
+                Rectangle2D box = node instanceof DataCenter ? new Rectangle2D(r.getMinX(), r.getMinY(), r.getWidth(), LabLayout.DC_HEADER) : r;
+                out.add(screen(box, view));
+            });
+        }
+        return out;
+    }
+
+    private List<LabelPlacement.Request> nameRequests(Lab lab, LabLayout layout, Affine view) {
+        colours.clear();
+        List<LabelPlacement.Request> out = new ArrayList<>();
+        for (Node node : lab.nodes()) {
+            if (!(node instanceof Router || node instanceof Client || node instanceof EthernetSwitch)) {
+                continue;
+            }
+            layout.bounds(node.id()).ifPresent(r -> {
+                LabelPlacement.Box box = screen(r, view);
+                double w = width(node.name()) + 10;
+                double h = height();
+                out.add(new LabelPlacement.Request(node.name(), w, h, NAME,
+                        LabelPlacement.around(box.centerX(), box.centerY(), box.w() / 2, box.h() / 2, w, h, 3), "name:" + node.id()));
+            });
+        }
+        for (Link link : lab.links()) {
+            if (layout.bounds(link.a()).isEmpty() || layout.bounds(link.b()).isEmpty()) {
+                continue;
+            }
+            String text = link.id() + (link.delayNs() > 0 ? " · " + org.warplab.model.Units.msExactWithUnit(link.delayNs()) : "");
+            double ax = view.getMxx() * layout.centerX(link.a()) + view.getTx();
+            double ay = view.getMyy() * layout.centerY(link.a()) + view.getTy();
+            double bx = view.getMxx() * layout.centerX(link.b()) + view.getTx();
+            double by = view.getMyy() * layout.centerY(link.b()) + view.getTy();
+            double w = width(text) + 8;
+            double h = height();
+            double length = Math.max(1, Math.hypot(bx - ax, by - ay));
+            double nx = -(by - ay) / length * (h * 0.8);
+            double ny = (bx - ax) / length * (h * 0.8);
+            List<double[]> candidates = new ArrayList<>();
+            for (double t : new double[] {0.5, 0.4, 0.6, 0.3, 0.7}) {
+                double mx = ax + (bx - ax) * t;
+                double my = ay + (by - ay) * t;
+                candidates.add(new double[] {mx + nx, my + ny});
+                candidates.add(new double[] {mx - nx, my - ny});
+            }
+            LabelPlacement.Request request = new LabelPlacement.Request(text, w, h, LINK, candidates, "link:" + link.id());
+            colours.put(request, theme.mutedText());
+            out.add(request);
+        }
+        return out;
+    }
+
+    private static LabelPlacement.Box screen(Rectangle2D r, Affine view) {
+        return new LabelPlacement.Box(view.getMxx() * r.getMinX() + view.getTx(), view.getMyy() * r.getMinY() + view.getTy(),
+                view.getMxx() * r.getWidth(), view.getMyy() * r.getHeight());
+    }
+}

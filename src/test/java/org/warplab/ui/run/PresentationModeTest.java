@@ -1,0 +1,161 @@
+package org.warplab.ui.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.warplab.run.story.Story;
+import org.warplab.run.story.StoryStep;
+import org.warplab.testing.Samples;
+import org.warplab.ui.DesignerWindow;
+import org.warplab.ui.TestWindows;
+import org.warplab.ui.canvas.LabelPlacement;
+
+/**
+ * Presentation mode at a projector's 1280×720, at every story step of every sample lab: the canvas
+ * takes the window, the readout's figures are large, and the labels the placement pass put on
+ * the canvas are all inside it and never overlap.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresentationModeTest {
+
+    private DesignerWindow window;
+    private TestWindows.Opened opened;
+
+    @Start
+    void start(Stage stage) {
+        opened = TestWindows.open(stage, "presentation-test", null);
+        window = opened.window();
+    }
+
+    @AfterEach
+    void forgetPreferences() throws Exception {
+        opened.forget();
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> call) {
+        return fx(10_000, call);
+    }
+
+    private <T> T fx(long timeoutMs, java.util.concurrent.Callable<T> call) {
+        AtomicReference<T> out = new AtomicReference<>();
+        WaitForAsyncUtils.waitForAsyncFx(timeoutMs, () -> {
+            try {
+                out.set(call.call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return out.get();
+    }
+
+    @Test
+    void everyStepOfEverySampleLabReadsFromTheBackOfTheRoom(FxRobot robot) throws Exception {
+        RunPane run = window.runPane();
+        for (String sample : Samples.names()) {
+            robot.interact(() -> window.open(Samples.file(sample)));
+            RunRecord before = run.recordProperty().get();
+            robot.clickOn("#tab-run");
+            robot.clickOn("#run-start");
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !run.isRunning() && run.recordProperty().get() != before);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> run.present(false, 1280, 720));
+            WaitForAsyncUtils.waitForFxEvents();
+            PresentationView view = run.presentation();
+            Story story = run.stepper().story();
+            assertFalse(story.steps().isEmpty(), sample);
+            robot.interact(() -> run.seek(0));
+            for (int i = 0; i < story.steps().size(); i++) {
+                StoryStep step = story.steps().get(i);
+                robot.interact(() -> run.stepStory(1));
+                WaitForAsyncUtils.waitForFxEvents();
+                int at = i;
+                String where = sample + " step " + (i + 1) + " " + step.id();
+                assertEquals(at, (int) fx(() -> run.stepper().currentIndex()), where);
+                fx(() -> {
+                    view.canvas().redrawNow();
+                    return null;
+                });
+                double windowArea = fx(() -> view.stage().getScene().getWidth() * view.stage().getScene().getHeight());
+                Bounds canvas = fx(() -> view.canvas().localToScene(view.canvas().getLayoutBounds()));
+                assertTrue(fx(() -> view.stage().getScene().getWidth()) >= 1279 && fx(() -> view.stage().getScene().getHeight()) >= 700,
+                        "a 1280×720 window: " + fx(() -> view.stage().getScene().getWidth() + "×" + view.stage().getScene().getHeight()));
+                assertTrue(canvas.getWidth() * canvas.getHeight() >= 0.85 * windowArea, where + ": canvas " + canvas);
+                for (Label figure : view.figures()) {
+                    double height = fx(() -> figure.lookup(".text").getLayoutBounds().getHeight());
+                    assertTrue(height >= 48, where + ": " + figure.getId() + " " + height + " px tall");
+                }
+                assertEquals(step.caption(), fx(() -> view.caption().captionText()), where);
+                List<LabelPlacement.Placed> labels = fx(() -> view.overlay().lastLabels());
+                assertFalse(labels.isEmpty(), where + ": names and link labels are placed");
+                LabelPlacement.Box inside = new LabelPlacement.Box(0, 0, canvas.getWidth(), canvas.getHeight());
+                for (int a = 0; a < labels.size(); a++) {
+                    LabelPlacement.Box box = labels.get(a).box();
+                    assertTrue(box.inside(inside), where + ": " + labels.get(a).request().text() + " " + box + " outside the canvas");
+                    for (int b = a + 1; b < labels.size(); b++) {
+                        assertFalse(box.intersects(labels.get(b).box()), where + ": '" + labels.get(a).request().text() + "' " + box
+                                + " covers '" + labels.get(b).request().text() + "' " + labels.get(b).box());
+                    }
+                }
+            }
+            robot.interact(view::close);
+        }
+    }
+
+    @Test
+    void theStoryBecomesAGifAndNumberedPicturesOfTheRequestedSize(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        RunPane run = window.runPane();
+        robot.interact(() -> window.open(Samples.file("paging-paper")));
+        robot.clickOn("#tab-run");
+        robot.clickOn("#run-start");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !run.isRunning() && run.recordProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.nio.file.Path gif = dir.resolve("story.gif");
+        // one picture per step, rendered on the FX thread: slow on a loaded software pipeline
+        fx(300_000, () -> {
+            run.exportStoryGif(gif, 960, 540);
+            return null;
+        });
+        int steps = fx(() -> run.stepper().story().steps().size());
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            int frames = reader.getNumImages(true);
+            assertTrue(frames >= steps, frames + " frames for " + steps + " steps");
+            for (int i = 0; i < frames; i++) {
+                assertEquals(960, reader.getWidth(i));
+                assertEquals(540, reader.getHeight(i));
+            }
+            java.awt.image.BufferedImage first = reader.read(0);
+            assertTrue(distinctColours(first) > 8, "a picture, not a blank frame");
+        }
+        List<java.nio.file.Path> pngs = fx(300_000, () -> run.exportStoryPngs(dir.resolve("steps"), 1280, 720));
+        assertEquals(steps, pngs.size());
+        java.awt.image.BufferedImage last = javax.imageio.ImageIO.read(pngs.get(pngs.size() - 1).toFile());
+        assertEquals(1280, last.getWidth());
+        assertEquals(720, last.getHeight());
+    }
+
+    private static int distinctColours(java.awt.image.BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
