@@ -7,30 +7,34 @@ import java.util.Optional;
 import org.warplab.model.IpPrefix;
 import org.warplab.model.Ipv6Address;
 import org.warplab.model.MacAddress;
-import org.warplab.wire.EthernetFrame;
-import org.warplab.wire.Icmpv6Message;
 import org.warplab.wire.InternetChecksum;
-import org.warplab.wire.Ipv6Extension;
-import org.warplab.wire.Ipv6Packet;
-import org.warplab.wire.MobilityHeader;
-import org.warplab.wire.Octets;
-import org.warplab.wire.Wire;
 
 /**
- * The Mobile IPv6 frames the live agents send and read, through {@link org.warplab.wire}: router
- * advertisements (read), DAD neighbour solicitations (RFC 4862, sent) and neighbour advertisements
- * (read), and the Mobility Header (RFC 6275) Binding Update with its Home Address option and
- * Binding Acknowledgement with its type 2 routing header (both sent and read). A frame that is
- * not one of these, or is malformed, reads as empty.
+ * The Mobile IPv6 frames the live agents send and read, byte by byte: router advertisements
+ * (read), DAD neighbour solicitations (RFC 4862, sent) and neighbour advertisements (read), and the
+ * Mobility Header (RFC 6275) Binding Update with its Home Address option and Binding Acknowledgement
+ * with its type 2 routing header (both sent and read).
  */
 final class Mip6Frames {
 
-    static final int NEXT_HEADER_UDP = Wire.PROTOCOL_UDP;
-    static final int NEXT_HEADER_IPV6 = Wire.PROTOCOL_IPV6_IN_IP;
-    static final int NEXT_HEADER_ROUTING = Wire.PROTOCOL_ROUTING;
-    /** RFC 4861 4.2: an advertisement's fixed part after type, code and checksum. */
-    private static final int ROUTER_ADVERTISEMENT_FIXED_BYTES = 12;
-    private static final int OPTION_PREFIX_INFORMATION = 3;
+    static final int ETHERTYPE_IPV6 = 0x86DD;
+    static final int NEXT_HEADER_ICMPV6 = 58;
+    static final int NEXT_HEADER_MOBILITY = 135;
+    static final int NEXT_HEADER_DESTINATION_OPTIONS = 60;
+    static final int NEXT_HEADER_ROUTING = 43;
+    static final int NEXT_HEADER_NONE = 59;
+    static final int NEXT_HEADER_UDP = 17;
+    static final int NEXT_HEADER_IPV6 = 41;
+    static final int ICMPV6_ROUTER_ADVERTISEMENT = 134;
+    static final int ICMPV6_NEIGHBOR_SOLICITATION = 135;
+    static final int ICMPV6_NEIGHBOR_ADVERTISEMENT = 136;
+    static final int MH_BINDING_UPDATE = 5;
+    static final int MH_BINDING_ACK = 6;
+    static final int OPTION_HOME_ADDRESS = 201;
+    /** RFC 6275 6.1.7: lifetimes travel in units of 4 seconds. */
+    static final long LIFETIME_UNIT_S = 4;
+    private static final int ETHERNET_BYTES = 14;
+    private static final int IPV6_BYTES = 40;
     private static final Ipv6Address UNSPECIFIED = new Ipv6Address(0, 0);
 
     private Mip6Frames() {
@@ -52,87 +56,106 @@ final class Mip6Frames {
 
     // ---- reading ------------------------------------------------------------------------------
 
-    /** An IPv6 packet in an Ethernet frame, with the frame's source MAC. */
-    private record Ipv6InFrame(MacAddress sender, Ipv6Packet packet) { }
-
-    private static Optional<Ipv6InFrame> ipv6(byte[] frame) {
-        return EthernetFrame.decode(frame).ok().filter(f -> f.etherType() == Wire.ETHERTYPE_IPV6)
-                .flatMap(f -> Ipv6Packet.decode(f.payload().toArray()).ok().map(p -> new Ipv6InFrame(f.source(), p)));
-    }
-
-    /** The ICMPv6 message of a packet whose upper layer directly follows the IPv6 header. */
-    private static Optional<Icmpv6Message> icmpv6(Ipv6Packet packet, int type) {
-        if (packet.nextHeader() != Wire.PROTOCOL_ICMPV6) {
-            return Optional.empty();
-        }
-        return Icmpv6Message.decode(packet.payload().toArray()).ok().filter(m -> m.type() == type);
-    }
-
     static Optional<RouterAdvertisement> routerAdvertisement(byte[] frame) {
-        Optional<Ipv6InFrame> ip = ipv6(frame);
-        Optional<Icmpv6Message> ra = ip.flatMap(p -> icmpv6(p.packet(), Icmpv6Message.ROUTER_ADVERTISEMENT));
-        if (ra.isEmpty()) {
+        int icmp = icmpv6Start(frame);
+        if (icmp < 0 || (frame[icmp] & 0xff) != ICMPV6_ROUTER_ADVERTISEMENT || frame.length < icmp + 16) {
             return Optional.empty();
         }
         List<IpPrefix> prefixes = new ArrayList<>();
-        for (Icmpv6Message.Option option : ra.get().options(ROUTER_ADVERTISEMENT_FIXED_BYTES).ok().orElse(List.of())) {
-            byte[] value = option.value().toArray();
-            // prefix length, flags (L, A), valid and preferred lifetimes, reserved, then the prefix
-            if (option.type() == OPTION_PREFIX_INFORMATION && value.length == 30 && (value[1] & 0x40) != 0) {
-                ByteBuffer prefix = ByteBuffer.wrap(value, 14, 16);
-                prefixes.add(new IpPrefix(new Ipv6Address(prefix.getLong(), prefix.getLong()), value[0] & 0xff));
+        int at = icmp + 16;
+        while (at + 2 <= frame.length) {
+            int type = frame[at] & 0xff;
+            int length = (frame[at + 1] & 0xff) * 8;
+            if (length == 0 || at + length > frame.length) {
+                break;
             }
+            boolean autonomous = (frame[at + 3] & 0x40) != 0;
+            if (type == 3 && length == 32 && autonomous) {
+                prefixes.add(new IpPrefix(ipv6(frame, at + 16), frame[at + 2] & 0xff));
+            }
+            at += length;
         }
-        return Optional.of(new RouterAdvertisement(ip.get().sender(), ip.get().packet().source(), prefixes));
+        return Optional.of(new RouterAdvertisement(Frames.mac(frame, 6), ipv6(frame, ETHERNET_BYTES + 8), prefixes));
     }
 
     /** The target of a neighbour advertisement: someone defends that address. */
     static Optional<Ipv6Address> neighborAdvertisementTarget(byte[] frame) {
-        return ipv6(frame).flatMap(p -> icmpv6(p.packet(), Icmpv6Message.NEIGHBOR_ADVERTISEMENT)).flatMap(m -> m.address(4).ok());
+        int icmp = icmpv6Start(frame);
+        if (icmp < 0 || (frame[icmp] & 0xff) != ICMPV6_NEIGHBOR_ADVERTISEMENT || frame.length < icmp + 24) {
+            return Optional.empty();
+        }
+        return Optional.of(ipv6(frame, icmp + 8));
     }
 
     /** The target of a neighbour solicitation from the unspecified address: someone else's DAD for that address. */
     static Optional<Ipv6Address> dadTarget(byte[] frame) {
-        return ipv6(frame).filter(p -> p.packet().source().equals(UNSPECIFIED))
-                .flatMap(p -> icmpv6(p.packet(), Icmpv6Message.NEIGHBOR_SOLICITATION)).flatMap(m -> m.address(4).ok());
-    }
-
-    /** A mobility message after exactly one extension header of {@code extensionType}, with the home address that header carries. */
-    private record Mobility(Ipv6InFrame ip, Ipv6Address home, MobilityHeader header) { }
-
-    private static Optional<Mobility> mobility(byte[] frame, int extensionType) {
-        Optional<Ipv6InFrame> ip = ipv6(frame).filter(p -> p.packet().nextHeader() == extensionType);
-        Optional<Ipv6Packet.Chain> chain = ip.flatMap(p -> p.packet().chain().ok())
-                .filter(c -> c.extensions().size() == 1 && c.upperProtocol() == Wire.PROTOCOL_MOBILITY);
-        if (chain.isEmpty()) {
+        int icmp = icmpv6Start(frame);
+        if (icmp < 0 || (frame[icmp] & 0xff) != ICMPV6_NEIGHBOR_SOLICITATION || frame.length < icmp + 24
+                || !ipv6(frame, ETHERNET_BYTES + 8).equals(UNSPECIFIED)) {
             return Optional.empty();
         }
-        Optional<Ipv6Address> home = chain.get().extensions().get(0).homeAddress().ok().flatMap(h -> h);
-        Optional<MobilityHeader> header = MobilityHeader.decode(chain.get().upper().toArray()).ok();
-        if (home.isEmpty() || header.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Mobility(ip.get(), home.get(), header.get()));
+        return Optional.of(ipv6(frame, icmp + 8));
     }
 
     static Optional<BindingUpdate> bindingUpdate(byte[] frame) {
-        return mobility(frame, Wire.PROTOCOL_DESTINATION_OPTIONS).flatMap(m -> MobilityHeader.BindingUpdate.of(m.header()).ok()
-                .map(bu -> new BindingUpdate(m.ip().sender(), m.ip().packet().source(), m.ip().packet().destination(), m.home(), bu.sequence(),
-                        bu.lifetimeUnits() * MobilityHeader.LIFETIME_UNIT_S, (bu.flags() & MobilityHeader.BindingUpdate.ACKNOWLEDGE) != 0,
-                        (bu.flags() & MobilityHeader.BindingUpdate.HOME_REGISTRATION) != 0)));
+        if (!isIpv6(frame) || (frame[ETHERNET_BYTES + 6] & 0xff) != NEXT_HEADER_DESTINATION_OPTIONS) {
+            return Optional.empty();
+        }
+        int options = ETHERNET_BYTES + IPV6_BYTES;
+        if (frame.length < options + 8) {
+            return Optional.empty();
+        }
+        int next = frame[options] & 0xff;
+        int end = options + ((frame[options + 1] & 0xff) + 1) * 8;
+        Ipv6Address home = null;
+        for (int at = options + 2; at + 2 <= end && end <= frame.length; ) {
+            int type = frame[at] & 0xff;
+            if (type == 0) {
+                at++;
+                continue;
+            }
+            int length = frame[at + 1] & 0xff;
+            if (at + 2 + length > end) {
+                return Optional.empty(); // an option longer than its header holds: nothing past the header is read
+            }
+            if (type == OPTION_HOME_ADDRESS && length == 16) {
+                home = ipv6(frame, at + 2);
+            }
+            at += 2 + length;
+        }
+        int mh = end;
+        if (home == null || next != NEXT_HEADER_MOBILITY || frame.length < mh + 12 || (frame[mh + 2] & 0xff) != MH_BINDING_UPDATE) {
+            return Optional.empty();
+        }
+        int flags = u16(frame, mh + 8);
+        return Optional.of(new BindingUpdate(Frames.mac(frame, 6), ipv6(frame, ETHERNET_BYTES + 8), ipv6(frame, ETHERNET_BYTES + 24), home,
+                u16(frame, mh + 6), u16(frame, mh + 10) * LIFETIME_UNIT_S, (flags & 0x8000) != 0, (flags & 0x4000) != 0));
     }
 
     static Optional<BindingAck> bindingAck(byte[] frame) {
-        return mobility(frame, Wire.PROTOCOL_ROUTING).flatMap(m -> MobilityHeader.BindingAck.of(m.header()).ok()
-                .map(ba -> new BindingAck(m.ip().packet().source(), m.ip().packet().destination(), m.home(), ba.status(), ba.sequence(),
-                        ba.lifetimeUnits() * MobilityHeader.LIFETIME_UNIT_S)));
+        if (!isIpv6(frame) || (frame[ETHERNET_BYTES + 6] & 0xff) != NEXT_HEADER_ROUTING) {
+            return Optional.empty();
+        }
+        int routing = ETHERNET_BYTES + IPV6_BYTES;
+        if (frame.length < routing + 24 || (frame[routing + 2] & 0xff) != 2 || (frame[routing] & 0xff) != NEXT_HEADER_MOBILITY) {
+            return Optional.empty();
+        }
+        int mh = routing + 24;
+        if (frame.length < mh + 12 || (frame[mh + 2] & 0xff) != MH_BINDING_ACK) {
+            return Optional.empty();
+        }
+        return Optional.of(new BindingAck(ipv6(frame, ETHERNET_BYTES + 8), ipv6(frame, ETHERNET_BYTES + 24), ipv6(frame, routing + 8),
+                frame[mh + 6] & 0xff, u16(frame, mh + 8), u16(frame, mh + 10) * LIFETIME_UNIT_S));
     }
 
     /** An IPv6 packet's destination and first next header, for frames that are IPv6 at all. */
     record Ipv6Header(Ipv6Address destination, int nextHeader) { }
 
     static Optional<Ipv6Header> ipv6Header(byte[] frame) {
-        return ipv6(frame).map(p -> new Ipv6Header(p.packet().destination(), p.packet().nextHeader()));
+        if (!isIpv6(frame)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ipv6Header(ipv6(frame, ETHERNET_BYTES + 24), frame[ETHERNET_BYTES + 6] & 0xff));
     }
 
     // ---- writing ------------------------------------------------------------------------------
@@ -144,10 +167,12 @@ final class Mip6Frames {
     static byte[] dadSolicitation(MacAddress sender, Ipv6Address target) {
         Ipv6Address group = new Ipv6Address(0xff02_0000_0000_0000L, 0x0000_0001_ff00_0000L | (target.low() & 0xff_ffffL));
         MacAddress groupMac = new MacAddress(0x3333_0000_0000L | (group.low() & 0xffff_ffffL));
-        Icmpv6Message solicitation = new Icmpv6Message(Icmpv6Message.NEIGHBOR_SOLICITATION, 0,
-                Octets.of(ByteBuffer.allocate(20).putInt(0).putLong(target.high()).putLong(target.low()).array()));
-        byte[] icmp = solicitation.encode(InternetChecksum.ipv6PseudoHeader(UNSPECIFIED, group, solicitation.bytes(), Wire.PROTOCOL_ICMPV6));
-        return frame(groupMac, sender, Ipv6Packet.of(Wire.PROTOCOL_ICMPV6, 255, UNSPECIFIED, group, icmp));
+        ByteBuffer out = frame(groupMac, sender, UNSPECIFIED, group, NEXT_HEADER_ICMPV6, 24, 255);
+        int icmp = out.position();
+        out.put((byte) ICMPV6_NEIGHBOR_SOLICITATION).put((byte) 0).putShort((short) 0).putInt(0);
+        putIpv6(out, target);
+        out.putShort(icmp + 2, (short) InternetChecksum.of(out.array(), icmp, 24, InternetChecksum.ipv6PseudoHeader(UNSPECIFIED, group, 24, NEXT_HEADER_ICMPV6)));
+        return out.array();
     }
 
     /**
@@ -157,12 +182,19 @@ final class Mip6Frames {
      */
     static byte[] bindingUpdate(MacAddress sender, MacAddress firstHop, Ipv6Address careOf, Ipv6Address homeAgent, Ipv6Address home,
                                 int sequence, long lifetimeS) {
-        MobilityHeader mh = new MobilityHeader.BindingUpdate(sequence & 0xffff, MobilityHeader.BindingUpdate.ACKNOWLEDGE
-                | MobilityHeader.BindingUpdate.HOME_REGISTRATION, MobilityHeader.lifetimeUnits(lifetimeS)).header();
+        int mobility = 16;
+        ByteBuffer out = frame(firstHop, sender, careOf, homeAgent, NEXT_HEADER_DESTINATION_OPTIONS, 24 + mobility, 64);
+        // PadN to reach the option's 8n+6 alignment, then the Home Address option
+        out.put((byte) NEXT_HEADER_MOBILITY).put((byte) 2).put((byte) 1).put((byte) 2).putShort((short) 0);
+        out.put((byte) OPTION_HOME_ADDRESS).put((byte) 16);
+        putIpv6(out, home);
+        int mh = out.position();
+        out.put((byte) NEXT_HEADER_NONE).put((byte) (mobility / 8 - 1)).put((byte) MH_BINDING_UPDATE).put((byte) 0).putShort((short) 0);
+        out.putShort((short) sequence).putShort((short) (0x8000 | 0x4000)).putShort((short) lifetimeUnits(lifetimeS));
+        out.put((byte) 1).put((byte) 2).putShort((short) 0);
         // the pseudo-header of a packet with a Home Address option carries the home address (RFC 6275 6.3)
-        byte[] upper = mh.encode(InternetChecksum.ipv6PseudoHeader(home, homeAgent, mh.bytes(), Wire.PROTOCOL_MOBILITY));
-        return frame(firstHop, sender, Ipv6Packet.of(Wire.PROTOCOL_DESTINATION_OPTIONS, 64, careOf, homeAgent,
-                concat(Ipv6Extension.homeAddressOption(Wire.PROTOCOL_MOBILITY, home).encode(), upper)));
+        out.putShort(mh + 4, (short) InternetChecksum.of(out.array(), mh, mobility, InternetChecksum.ipv6PseudoHeader(home, homeAgent, mobility, NEXT_HEADER_MOBILITY)));
+        return out.array();
     }
 
     /**
@@ -172,19 +204,57 @@ final class Mip6Frames {
      */
     static byte[] bindingAck(MacAddress sender, MacAddress nextHop, Ipv6Address homeAgent, Ipv6Address careOf, Ipv6Address home,
                              int status, int sequence, long lifetimeS) {
-        MobilityHeader mh = new MobilityHeader.BindingAck(status, 0, sequence & 0xffff, MobilityHeader.lifetimeUnits(lifetimeS)).header();
+        int mobility = 16;
+        ByteBuffer out = frame(nextHop, sender, homeAgent, careOf, NEXT_HEADER_ROUTING, 24 + mobility, 64);
+        out.put((byte) NEXT_HEADER_MOBILITY).put((byte) 2).put((byte) 2).put((byte) 1).putInt(0);
+        putIpv6(out, home);
+        int mh = out.position();
+        out.put((byte) NEXT_HEADER_NONE).put((byte) (mobility / 8 - 1)).put((byte) MH_BINDING_ACK).put((byte) 0).putShort((short) 0);
+        out.put((byte) status).put((byte) 0).putShort((short) sequence).putShort((short) lifetimeUnits(lifetimeS));
+        out.put((byte) 1).put((byte) 2).putShort((short) 0);
         // a routing header puts the final destination, the home address, into the pseudo-header
-        byte[] upper = mh.encode(InternetChecksum.ipv6PseudoHeader(homeAgent, home, mh.bytes(), Wire.PROTOCOL_MOBILITY));
-        return frame(nextHop, sender, Ipv6Packet.of(Wire.PROTOCOL_ROUTING, 64, homeAgent, careOf,
-                concat(Ipv6Extension.routingType2(Wire.PROTOCOL_MOBILITY, home).encode(), upper)));
+        out.putShort(mh + 4, (short) InternetChecksum.of(out.array(), mh, mobility, InternetChecksum.ipv6PseudoHeader(homeAgent, home, mobility, NEXT_HEADER_MOBILITY)));
+        return out.array();
     }
 
-    private static byte[] frame(MacAddress destination, MacAddress source, Ipv6Packet packet) {
-        return EthernetFrame.of(destination, source, Wire.ETHERTYPE_IPV6, packet.encode()).encode();
+    private static long lifetimeUnits(long seconds) {
+        return Math.min(0xffff, (seconds + LIFETIME_UNIT_S - 1) / LIFETIME_UNIT_S);
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        return ByteBuffer.allocate(a.length + b.length).put(a).put(b).array();
+    private static ByteBuffer frame(MacAddress destination, MacAddress source, Ipv6Address from, Ipv6Address to, int nextHeader,
+                                    int payloadBytes, int hopLimit) {
+        ByteBuffer out = ByteBuffer.allocate(ETHERNET_BYTES + IPV6_BYTES + payloadBytes);
+        out.put(destination.toBytes()).put(source.toBytes()).putShort((short) ETHERTYPE_IPV6);
+        out.putInt(0x6000_0000).putShort((short) payloadBytes).put((byte) nextHeader).put((byte) hopLimit);
+        putIpv6(out, from);
+        putIpv6(out, to);
+        return out;
     }
 
+    // ---- bytes --------------------------------------------------------------------------------
+
+    private static boolean isIpv6(byte[] frame) {
+        return frame.length >= ETHERNET_BYTES + IPV6_BYTES && u16(frame, 12) == ETHERTYPE_IPV6 && (frame[ETHERNET_BYTES] & 0xf0) == 0x60;
+    }
+
+    /** Where the ICMPv6 message starts when it directly follows the IPv6 header, else -1. */
+    private static int icmpv6Start(byte[] frame) {
+        if (!isIpv6(frame) || (frame[ETHERNET_BYTES + 6] & 0xff) != NEXT_HEADER_ICMPV6 || frame.length < ETHERNET_BYTES + IPV6_BYTES + 8) {
+            return -1;
+        }
+        return ETHERNET_BYTES + IPV6_BYTES;
+    }
+
+    private static int u16(byte[] frame, int at) {
+        return (frame[at] & 0xff) << 8 | (frame[at + 1] & 0xff);
+    }
+
+    private static Ipv6Address ipv6(byte[] frame, int at) {
+        ByteBuffer in = ByteBuffer.wrap(frame, at, 16);
+        return new Ipv6Address(in.getLong(), in.getLong());
+    }
+
+    private static void putIpv6(ByteBuffer out, Ipv6Address address) {
+        out.putLong(address.high()).putLong(address.low());
+    }
 }
