@@ -10,6 +10,7 @@ import org.warplab.emulation.EmulatedRuns;
 import org.warplab.run.SchemeComparison;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
+import org.warplab.run.FigureText;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.ParallelRuns;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ final class CompareCommand extends HeadlessCommand {
         }
         out.println("Lab: " + lab.name() + "   seed: " + seed + "   (times in ms)");
         boolean several = lab.migrations().size() > 1;
-        String header = String.format(Locale.ROOT, "%-14s %s%10s %10s %10s %6s %10s  %s", "scheme", several ? String.format("%-8s ", "migration") : "",
+        String header = String.format(Locale.ROOT, "%-14s %s%10s %10s %17s %6s %10s  %s", "scheme", several ? String.format("%-8s ", "migration") : "",
                 "switching", "downtime", "gap", "lost", "lat. after", "path after the move");
         out.println(header);
         out.println("-".repeat(header.length() + 20));
@@ -96,9 +97,12 @@ final class CompareCommand extends HeadlessCommand {
                 continue;
             }
             for (MigrationMetrics m : run.result().migrations()) {
-                out.printf(Locale.ROOT, "%-14s %s%10s %10s %10s %6d %10s  %s%n", kind.key(), several ? String.format("%-8s ", m.migration()) : "",
-                        cell(m.switchingTimeNs()), cell(m.downtimeNs()), cell(m.clientGapNs()), m.probesLost(),
-                        m.reachableAfter() ? cell(m.latencyAfterNs()) : "lost", m.pathAfter().isEmpty() ? "—" : m.pathAfter());
+                String gap = m.gapMeasured() ? cell(m.clientGapNs()) : FigureText.gap(m);
+                out.printf(Locale.ROOT, "%-14s %s%10s %10s %17s %6d %10s  %s%n", kind.key(), several ? String.format("%-8s ", m.migration()) : "",
+                        cell(m.switchingTimeNs()), m.completion().finished() ? cell(m.downtimeNs()) : "unfinished", gap, m.probesLost(),
+                        m.reachableAfter() ? cell(m.latencyAfterNs()) : "no echo", m.pathAfter().isEmpty() ? "—" : m.pathAfter());
+                m.caveats().stream().filter(c -> !c.contains("unreachable") && !c.startsWith("every probe"))
+                        .forEach(c -> out.printf("%-14s   ! %s%n", "", c));
             }
         }
         out.println();

@@ -178,6 +178,12 @@ public final class Emulator {
             notes.add("trace truncated at " + (events.truncatedAtNs() / 1_000_000) + " ms of virtual time (" + String.format(java.util.Locale.ROOT, "%,d",
                     events.maxEvents()) + " events kept): the replay ends there; the figures cover the whole run");
         }
+        for (Migration migration : lab.migrations()) {
+            if (runs.stream().noneMatch(r -> r.migration == migration)) {
+                notes.add(migration.id() + " never started: " + migration.vm() + "'s previous migration had not finished when the run ended at "
+                        + (end / 1_000_000) + " ms");
+            }
+        }
         RunResult result = MetricsBuilder.build(lab, network, behaviour, runs, options.seed(), end, notes);
         Trace trace = new Trace(events);
         return new Outcome(result, trace, net.captures(), sim.executedEvents(), sim.peakPendingEvents(), stopped, net.hops,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.warplab.model.Lab;
 import org.warplab.model.ProbeFlow;
+import org.warplab.run.Completion;
 import org.warplab.run.FlowMetrics;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.Phase;
@@ -100,7 +101,8 @@ final class MetricsBuilder {
         long total = run.resumedNs >= 0 ? run.resumedNs - run.startNs : -1;
         return new MigrationMetrics(run.migration.id(), run.vm.vm.id(), network.addressText(run.vm), run.fromDataCenter(), run.destination.name,
                 run.migration.mode().key() + "/" + run.migration.storage().key(), switching, downtime, total, gap, sent, lost, before, after,
-                reachable, pathBefore, pathAfter, phases, flows, bystanders);
+                reachable, pathBefore, pathAfter, phases, flows, bystanders, new Completion(run.resumedNs >= 0, run.preCopyRounds,
+                        run.migration.maxRounds(), run.preCopyConverged, run.migration.downtimeLimitNs()));
     }
 
     private static long meanOfKnown(long[] values) {

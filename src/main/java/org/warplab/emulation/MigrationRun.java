@@ -48,6 +48,9 @@ final class MigrationRun implements EventHandler, LanSwitch.BulkSink {
     final Map<String, Long> configArrivedNs = new LinkedHashMap<>();
     final Map<String, Long> switchedNs = new LinkedHashMap<>();
     long convergedNs = -1;
+    /** Pre-copy rounds run before the stop, and whether the rest then fitted the downtime limit (null: cold, or not stopped yet). */
+    int preCopyRounds;
+    Boolean preCopyConverged;
     final MobilityTimeline mobility = new MobilityTimeline();
     /** Segmentation: when each segment bridge learned the VM's MAC at its new place. */
     final Map<String, Long> segmentLearnedNs = new LinkedHashMap<>();
@@ -123,6 +126,8 @@ final class MigrationRun implements EventHandler, LanSwitch.BulkSink {
             long dirtied = preCopy.dirtiedDuring(duration);
             long measuredBytesPerSecond = Math.max(1, (long) (bytes * 1e9 / Math.max(1, duration)));
             if (preCopy.stopNow(thisRound, dirtied, measuredBytesPerSecond)) {
+                preCopyRounds = thisRound;
+                preCopyConverged = preCopy.fits(dirtied, measuredBytesPerSecond);
                 pause();
                 long finalBytes = dirtied + costs.deviceStateBytes();
                 transfer("stop-and-copy", finalBytes, () -> {

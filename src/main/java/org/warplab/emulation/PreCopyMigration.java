@@ -22,8 +22,10 @@ public record PreCopyMigration(long memoryBytes, long dirtyBytesPerSecond, long 
     /**
      * @param downtimeNs stop-and-copy plus resume: VM stopped at the source → running at the destination
      * @param totalNs migration start → VM running at the destination
+     * @param converged whether the memory left at the stop fitted the downtime limit (false: stopped at the round limit)
      */
-    public record Plan(List<Round> preCopyRounds, long stopAndCopyBytes, long stopAndCopyNs, long resumeNs, long downtimeNs, long totalNs) {
+    public record Plan(List<Round> preCopyRounds, long stopAndCopyBytes, long stopAndCopyNs, long resumeNs, long downtimeNs, long totalNs,
+                       boolean converged) {
         public Plan {
             preCopyRounds = List.copyOf(preCopyRounds);
         }
@@ -51,9 +53,11 @@ public record PreCopyMigration(long memoryBytes, long dirtyBytesPerSecond, long 
 
     /** Whether to stop the VM now, {@code roundsDone} rounds in, with {@code remainingBytes} dirty, at {@code bytesPerSecond}. */
     public boolean stopNow(int roundsDone, long remainingBytes, long bytesPerSecond) {
-        if (roundsDone >= maxRounds) {
-            return true;
-        }
+        return roundsDone >= maxRounds || fits(remainingBytes, bytesPerSecond);
+    }
+
+    /** Whether {@code remainingBytes} (with the device state) cross the link within the downtime limit: the pre-copy converged. */
+    public boolean fits(long remainingBytes, long bytesPerSecond) {
         return MigrationCosts.transferNs(remainingBytes + costs.deviceStateBytes(), bytesPerSecond) <= downtimeLimitNs;
     }
 
@@ -74,6 +78,6 @@ public record PreCopyMigration(long memoryBytes, long dirtyBytesPerSecond, long 
         long stopBytes = remaining + costs.deviceStateBytes();
         long stopNs = MigrationCosts.transferNs(stopBytes, bytesPerSecond) + latencyNs;
         long downtime = stopNs + costs.resumeNs();
-        return new Plan(rounds, stopBytes, stopNs, costs.resumeNs(), downtime, elapsed + downtime);
+        return new Plan(rounds, stopBytes, stopNs, costs.resumeNs(), downtime, elapsed + downtime, fits(remaining, bytesPerSecond));
     }
 }

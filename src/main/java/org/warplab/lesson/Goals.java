@@ -78,10 +78,10 @@ public final class Goals {
             return new GoalResult(goal, name, false, "no run", "the lab did not run: " + run.failure());
         }
         if (goal instanceof Goal.Reachable r) {
-            return migration(goal, name, r.migration(), run).map(m -> reachable(goal, name, m))
+            return Figures.migration(run.outcome().get().result(), Optional.of(r.migration())).map(m -> reachable(goal, name, m))
                     .orElseGet(() -> missingMigration(goal, name, r.migration(), lab));
         } else if (goal instanceof Goal.Below b) {
-            return migration(goal, name, b.migration(), run).map(m -> below(b, name, m))
+            return Figures.migration(run.outcome().get().result(), Optional.of(b.migration())).map(m -> below(b, name, m))
                     .orElseGet(() -> missingMigration(goal, name, b.migration(), lab));
         } else if (goal instanceof Goal.OtherTenantsUntouched) {
             return otherTenants(goal, name, lab, run.outcome().get());
@@ -103,10 +103,6 @@ public final class Goals {
             return clientEdges(c, name, lab, problems);
         }
         throw new IllegalArgumentException("unknown goal " + goal);
-    }
-
-    private static Optional<MigrationMetrics> migration(Goal goal, String name, String id, RunAttempt run) {
-        return Figures.migration(run.outcome().get().result(), Optional.of(id));
     }
 
     private static GoalResult missingMigration(Goal goal, String name, String id, Lab lab) {

@@ -108,6 +108,15 @@ public final class LessonWalk {
         return m.map(metrics -> Figures.fill(current().feedback(), metrics)).orElse(current().feedback());
     }
 
+    /**
+     * The lesson's words for a story step: the text of the lesson step that stops the replay there,
+     * if there is one. The run view's caption (and presentation mode) shows it in place of the story's own caption.
+     */
+    public static Optional<String> captionAt(Lesson lesson, StoryStep step) {
+        return lesson.steps().stream().filter(s -> s.stop().isPresent() && s.stop().get().migration().equals(step.migration())
+                && s.stop().get().step().equals(step.kind().key())).map(LessonStep::text).findFirst();
+    }
+
     /** The steps, for a list beside the text. */
     public List<LessonStep> steps() {
         return lesson.steps();

@@ -159,7 +159,7 @@ final class LiveMeasurement {
                 .orElse(vm.addresses().get(0)).toString();
         return new MigrationMetrics(migration.id(), vm.id(), address, w.from(), migration.to(), migration.mode().key() + "/" + migration.storage().key(),
                 switching, downtime, w.resumedNs() - w.startNs(), gap, sent, lost, mean(before), mean(afterRtts),
-                !afterRtts.isEmpty(), "", "", phases, flows);
+                !afterRtts.isEmpty(), "", "", phases, flows, List.of(), w.completion());
     }
 
     private ProbeFlow flow(String id) {

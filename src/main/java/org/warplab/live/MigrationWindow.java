@@ -9,7 +9,8 @@ package org.warplab.live;
  * @param holdEndNs  the end of the modelled stop-and-copy (a QEMU guest's is its resume)
  * @param settledNs  when the VM ran again and every translator (or its home agent) had followed it
  * @param qemuPasses the passes QEMU's pre-copy took; only read when the VM is a QEMU guest
+ * @param completion the pre-copy's rounds and whether it converged (QEMU's own account, or the modelled plan's)
  */
 public record MigrationWindow(String migration, String from, long startNs, long pausedNs, long holdEndNs, long resumedNs,
-                              long settledNs, long qemuPasses) {
+                              long settledNs, long qemuPasses, org.warplab.run.Completion completion) {
 }

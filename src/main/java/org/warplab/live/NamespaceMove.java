@@ -109,7 +109,8 @@ final class NamespaceMove implements VmMove {
             run.progress.step(String.format(home ? "%s: %s home again, its binding ended %.0f ms after resuming"
                     : "%s: %s bound to its care-of address %.0f ms after resuming", migration.id(), vm.id(), (settled - resumed) / 1e6));
         }
-        return new MigrationWindow(migration.id(), from, start, paused, holdEnd, resumed, settled, 0);
+        return new MigrationWindow(migration.id(), from, start, paused, holdEnd, resumed, settled, 0, new org.warplab.run.Completion(true,
+                plan.preCopyRounds().size(), migration.maxRounds(), plan.converged(), migration.downtimeLimitNs()));
     }
 
     /**

@@ -119,7 +119,8 @@ final class QemuMove implements VmMove, AutoCloseable {
         run.events.add(new TraceEvent.VmMoved(run.rel(resumed), vm.id(), from, migration.to()));
         run.events.add(new TraceEvent.VmResumed(run.rel(resumed), vm.id(), migration.to()));
         long settled = VmMove.awaitSwitches(List.copyOf(agents.switchers.values()), VmMove.switchedAddress(vm), paused, resumed, migration.id());
-        return new MigrationWindow(migration.id(), from, start, paused, resumed, resumed, settled, result.passes());
+        return new MigrationWindow(migration.id(), from, start, paused, resumed, resumed, settled, result.passes(),
+                new org.warplab.run.Completion(true, (int) result.passes(), 0, result.converged(), migration.downtimeLimitNs()));
     }
 
     /**

@@ -197,7 +197,7 @@ public final class LabValidator {
             if (shareLan && !first.gatewayMac().equals(other.gatewayMac())) {
                 warning(other.id(), "nodes[" + nodeIndex.getOrDefault(other.id(), 0) + "].gateway.mac",
                         "gateway MAC of '" + other.id() + "' (" + other.gatewayMac() + ") differs from '" + first.id() + "' (" + first.gatewayMac() + ")",
-                        "a moved VM keeps using the old gateway's MAC; the paper lost about 30 s to this. Give both gateways the same IP and MAC");
+                        "a moved VM will probably keep sending to the old gateway's MAC, which the new gateway does not accept, until it resolves the gateway again: paper 000 lost several seconds to this (§VI) and about 30 s with VMware (§V.G). The emulator does not model it yet: a run shows milliseconds. Give both gateways the same IP and MAC");
             }
         }
     }

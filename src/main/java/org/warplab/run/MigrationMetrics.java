@@ -1,5 +1,8 @@
 package org.warplab.run;
 
+import org.warplab.model.Units;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +23,7 @@ import java.util.List;
  * @param flows the flows to the moving VM: the figures above are theirs
  * @param bystanders every other flow of the lab over the same window (other VMs, other tenants): what
  *                   the move cost those who did not move
+ * @param completion whether the migration finished within the run and whether its pre-copy converged
  */
 public record MigrationMetrics(
         String migration,
@@ -41,12 +45,16 @@ public record MigrationMetrics(
         String pathAfter,
         List<Phase> phases,
         List<FlowMetrics> flows,
-        List<FlowMetrics> bystanders) {
+        List<FlowMetrics> bystanders,
+        Completion completion) {
 
     public MigrationMetrics {
         phases = List.copyOf(phases);
         flows = List.copyOf(flows);
         bystanders = bystanders == null ? List.of() : List.copyOf(bystanders); // a run saved before they were reported
+        if (completion == null) {
+            completion = Completion.inferred(migrationTimeNs);
+        }
     }
 
     /** Figures without the other VMs' flows (a runtime that does not measure them yet). */
@@ -55,6 +63,54 @@ public record MigrationMetrics(
                             long latencyAfterNs, boolean reachableAfter, String pathBefore, String pathAfter, List<Phase> phases,
                             List<FlowMetrics> flows) {
         this(migration, vm, address, from, to, mode, switchingTimeNs, downtimeNs, migrationTimeNs, clientGapNs, probesSent, probesLost,
-                latencyBeforeNs, latencyAfterNs, reachableAfter, pathBefore, pathAfter, phases, flows, List.of());
+                latencyBeforeNs, latencyAfterNs, reachableAfter, pathBefore, pathAfter, phases, flows, List.of(), null);
+    }
+
+    /** Figures with the other VMs' flows, from a runtime that does not report the pre-copy yet (inferred from the migration time). */
+    public MigrationMetrics(String migration, String vm, String address, String from, String to, String mode, Long switchingTimeNs,
+                            long downtimeNs, long migrationTimeNs, long clientGapNs, long probesSent, long probesLost, long latencyBeforeNs,
+                            long latencyAfterNs, boolean reachableAfter, String pathBefore, String pathAfter, List<Phase> phases,
+                            List<FlowMetrics> flows, List<FlowMetrics> bystanders) {
+        this(migration, vm, address, from, to, mode, switchingTimeNs, downtimeNs, migrationTimeNs, clientGapNs, probesSent, probesLost,
+                latencyBeforeNs, latencyAfterNs, reachableAfter, pathBefore, pathAfter, phases, flows, bystanders, null);
+    }
+
+    /**
+     * Whether no probe came back at all, before the move or after it (probes sent in the run's last
+     * half second are still in flight, not lost, so "lost" can be below "sent" even then).
+     */
+    public boolean allProbesLost() {
+        return probesSent > 0 && probesLost > 0 && latencyBeforeNs < 0 && latencyAfterNs < 0;
+    }
+
+    /**
+     * Whether the client gap is a gap: the migration finished and echoes came back after it. When
+     * not, the readout says why instead of showing a number that looks like a result.
+     */
+    public boolean gapMeasured() {
+        return completion.finished() && reachableAfter && !allProbesLost() && !flows.isEmpty();
+    }
+
+    /** What the figures alone would hide, one sentence each, most serious first; empty when all went well. */
+    public List<String> caveats() {
+        List<String> caveats = new ArrayList<>();
+        if (!completion.finished()) {
+            caveats.add(migration + " did not finish: " + vm + " was still migrating when the run ended, so it has no downtime or gap");
+        }
+        if (completion.didNotConverge()) {
+            String rounds = completion.maxRounds() > 0 ? completion.preCopyRounds() + " of " + completion.maxRounds() + " rounds (the limit)"
+                    : completion.preCopyRounds() + " passes";
+            caveats.add("pre-copy did not converge: after " + rounds + " the dirty memory still exceeded the " + Units.msOrNone(completion.downtimeLimitNs(), 1) + " downtime limit, so "
+                    + vm + " was stopped anyway" + (downtimeNs >= 0 ? " (downtime " + Units.msOrNone(downtimeNs, 1) + ")" : ""));
+        }
+        if (flows.isEmpty()) {
+            caveats.add("no probe flow went to " + vm + ", so nothing measured its gap, loss or latency");
+        } else if (allProbesLost()) {
+            caveats.add("every probe was lost: no echo came back from " + vm + " before or after the move (" + probesLost + " lost of "
+                    + probesSent + " sent" + (probesLost < probesSent ? "; the last ones were still in flight when the run ended" : "") + ")");
+        } else if (completion.finished() && !reachableAfter) {
+            caveats.add(vm + " was unreachable after the move: no echo came back after it resumed at " + to);
+        }
+        return caveats;
     }
 }

@@ -30,17 +30,20 @@ public enum SweepMetric {
         return Arrays.stream(values()).filter(m -> m.key.equals(key)).findFirst();
     }
 
-    /** The figure of {@code m}; NaN when the run has no such figure (a scheme without a switching step). */
+    /**
+     * The figure of {@code m}; NaN when the run has no such figure (a scheme without a switching
+     * step, a gap when the VM was unreachable afterwards, a downtime when the move did not finish).
+     */
     public double of(MigrationMetrics m) {
         switch (this) {
             case LOST:
                 return m.probesLost();
             case GAP:
-                return m.clientGapNs() < 0 ? Double.NaN : m.clientGapNs() / 1e6;
+                return m.clientGapNs() < 0 || !m.gapMeasured() ? Double.NaN : m.clientGapNs() / 1e6;
             case SWITCHING:
                 return m.switchingTimeNs() == null ? Double.NaN : m.switchingTimeNs() / 1e6;
             default:
-                return m.downtimeNs() < 0 ? Double.NaN : m.downtimeNs() / 1e6;
+                return m.downtimeNs() < 0 || !m.completion().finished() ? Double.NaN : m.downtimeNs() / 1e6;
         }
     }
 }

@@ -51,7 +51,7 @@ class CompareAndSweepCommandTest {
         String mip = out().lines().filter(l -> l.startsWith("mobile-ipv6")).findFirst().orElseThrow();
         String none = out().lines().filter(l -> l.startsWith("none")).findFirst().orElseThrow();
         assertTrue(mip.contains("→ mn →") && mip.contains("HA"), mip);
-        assertTrue(none.contains(" lost "), none);
+        assertTrue(none.contains(" unreachable after ") && none.contains(" no echo "), none);
     }
 
     @Test

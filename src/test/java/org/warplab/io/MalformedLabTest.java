@@ -84,7 +84,7 @@ class MalformedLabTest {
                         "lab.warplab.json:232:22: schemes.network-paging.clientEdges: error: network paging has no client-edge translator (add the client-edge router(s) that translate S' back to S for the clients)"),
                 c("gateway MACs that differ", "paging", "\"mac\": \"02:00:00:00:00:01\"\n      },\n      \"storage\": \"shared\",\n      \"capturesAnnouncements\": true\n    },\n    {\n      \"id\": \"vm1\"",
                         "\"mac\": \"02:00:00:00:00:09\"\n      },\n      \"storage\": \"shared\",\n      \"capturesAnnouncements\": true\n    },\n    {\n      \"id\": \"vm1\"",
-                        "lab.warplab.json:45:16: nodes[2].gateway.mac: warning: gateway MAC of 'ADC' (02:00:00:00:00:01) differs from 'PDC' (02:00:00:00:00:09) (a moved VM keeps using the old gateway's MAC; the paper lost about 30 s to this. Give both gateways the same IP and MAC)"),
+                        "lab.warplab.json:45:16: nodes[2].gateway.mac: warning: gateway MAC of 'ADC' (02:00:00:00:00:01) differs from 'PDC' (02:00:00:00:00:09) (a moved VM will probably keep sending to the old gateway's MAC, which the new gateway does not accept, until it resolves the gateway again: paper 000 lost several seconds to this (§VI) and about 30 s with VMware (§V.G). The emulator does not model it yet: a run shows milliseconds. Give both gateways the same IP and MAC)"),
                 c("negative delay", "paging", "\"delayMs\": 2,", "\"delayMs\": -2,",
                         "lab.warplab.json:130:18: links[2].delayMs: error: link 'W1' has a negative delay (use 0 or more milliseconds)"),
                 c("loss above 100 %", "paging", "\"lossPercent\": 0,", "\"lossPercent\": 150,",

@@ -92,6 +92,8 @@ class ShippedLessonsTest {
             assertFalse(step.text().isBlank());
             if (step.stop().isPresent()) {
                 assertTrue(walk.stop(story).isPresent(), lesson + " " + walk.position() + ": the run's story has no step " + step.stop().get());
+                assertEquals(Optional.of(step.text()), LessonWalk.captionAt(walk.lesson(), walk.stop(story).get()),
+                        "the run view's caption source shows the lesson's words at that story step");
             }
             if (step.question().isPresent()) {
                 LessonWalk.Verdict verdict = step.question().get() instanceof Question.Choice c ? walk.answerChoice(c.answer(), run)

@@ -152,7 +152,7 @@ class LiveMeasurementTest {
         RecordedRun paging = RecordedRun.load("paging-paper");
         RecordedRun baseline = RecordedRun.load("baseline-no-scheme");
         LiveRecording foreign = new LiveRecording(paging.recording().originNs(), paging.recording().endNs(),
-                List.of(new MigrationWindow("MIG9", "PDC", 0, 0, 0, 0, 0, 0)), paging.recording().agentEvents());
+                List.of(new MigrationWindow("MIG9", "PDC", 0, 0, 0, 0, 0, 0, new org.warplab.run.Completion(true, 1, 30, true, 300_000_000L))), paging.recording().agentEvents());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LiveMeasurement.of(baseline.lab(), foreign));
         assertTrue(e.getMessage().contains("MIG9"), e.getMessage());
     }

@@ -112,6 +112,14 @@ public final class DesignerModel {
         selection.set(Set.of());
         file.set(path);
         history.reset(next);
+        documents.set(documents.get() + 1);
+    }
+
+    /** Counts replaced documents (new, opened, recovered): views of a run listen to it, since a result belongs to its lab. */
+    private final javafx.beans.property.IntegerProperty documents = new javafx.beans.property.SimpleIntegerProperty(this, "documents");
+
+    public javafx.beans.property.ReadOnlyIntegerProperty documentsProperty() {
+        return documents;
     }
 
     /** Opens a lab file; one of an older format version says, in the status bar, what saving it will change. */

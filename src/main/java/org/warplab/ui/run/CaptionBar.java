@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.warplab.lesson.LessonWalk;
+import org.warplab.model.Lab;
 import org.warplab.run.story.Story;
 import org.warplab.run.story.StoryStep;
 
@@ -21,6 +23,13 @@ final class CaptionBar extends VBox {
         int number = story.steps().indexOf(step) + 1;
         return new Caption(String.format(Locale.ROOT, "Step %d of %d · %.1f ms · %s", number, story.steps().size(), step.timeNs() / 1e6,
                 step.kind().label()), step.caption(), step.why());
+    }
+
+    /** The lesson's words where the lab's lesson stops at {@code step} (the story's figures become the why), else the story's. */
+    static Caption caption(Story story, Lab lab, StoryStep step) {
+        Caption own = storyCaption(story, step);
+        return lab == null || lab.lesson().isEmpty() ? own : LessonWalk.captionAt(lab.lesson().get(), step)
+                .map(text -> new Caption(own.title(), text, own.text())).orElse(own);
     }
 
     private final Label title = new Label();

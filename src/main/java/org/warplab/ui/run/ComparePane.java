@@ -26,7 +26,9 @@ import org.warplab.run.SchemeComparison;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
 import org.warplab.model.SchemeKind;
+import org.warplab.run.FigureText;
 import org.warplab.run.MigrationMetrics;
+import org.warplab.run.SweepMetric;
 import org.warplab.ui.common.BackgroundWork;
 import org.warplab.ui.common.DesignerModel;
 
@@ -154,18 +156,18 @@ public final class ComparePane extends BorderPane {
             }
             for (MigrationMetrics m : entry.result().migrations()) {
                 Row row = new Row(entry.scheme().key(), m.migration(), m.switchingTimeNs() == null ? "—" : TraceText.ms(m.switchingTimeNs()),
-                        TraceText.ms(m.downtimeNs()), TraceText.ms(m.clientGapNs()), Long.toString(m.probesLost()),
-                        m.reachableAfter() ? TraceText.ms(m.latencyAfterNs()) : "lost", m.pathAfter().isEmpty() ? "—" : m.pathAfter(),
-                        m.switchingTimeNs() == null ? Double.NaN : m.switchingTimeNs() / 1e6, m.downtimeNs() / 1e6, m.clientGapNs() / 1e6);
+                        FigureText.downtime(m), FigureText.gap(m), Long.toString(m.probesLost()),
+                        FigureText.latencyAfter(m), m.pathAfter().isEmpty() ? "—" : m.pathAfter(),
+                        SweepMetric.SWITCHING.of(m), SweepMetric.DOWNTIME.of(m), SweepMetric.GAP.of(m));
                 rows.add(row);
                 String category = entry.scheme().key() + (several ? " " + m.migration() : "");
                 if (!Double.isNaN(row.switchingMs())) {
                     switching.getData().add(new XYChart.Data<>(category, row.switchingMs()));
                 }
-                if (m.downtimeNs() >= 0) {
+                if (!Double.isNaN(row.downtimeMs())) {
                     downtime.getData().add(new XYChart.Data<>(category, row.downtimeMs()));
                 }
-                if (m.clientGapNs() >= 0) {
+                if (!Double.isNaN(row.gapMs())) {
                     gap.getData().add(new XYChart.Data<>(category, row.gapMs()));
                 }
             }

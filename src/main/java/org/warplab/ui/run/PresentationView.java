@@ -191,6 +191,11 @@ final class PresentationView {
         double bottom = caption.getHeight() + 10;
         overlay.setLabelArea(top, bottom);
         canvas.fit(top + 8, 24, bottom + 8, 24, 2.5);
+        // the window's size reaches the canvas in the layout pass after this one: fit again then
+        javafx.application.Platform.runLater(() -> {
+            canvas.fit(top + 8, 24, bottom + 8, 24, 2.5);
+            canvas.redrawNow();
+        });
     }
 
     void setShownLab(Lab lab) {

@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.warplab.run.FigureText;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.ProbeSeries;
 import org.warplab.run.RunResult;
@@ -29,6 +30,8 @@ final class ReadoutPane extends VBox {
     private final Label lostOf = small();
     private final Label heading = new Label();
     private final Label notes = new Label();
+    /** What the figures alone would hide (unreachable, every probe lost, no convergence, not finished), in words. */
+    private final Label caveats = new Label();
     private final PhaseBar phaseBar = new PhaseBar();
     private final ProbeChart probeChart = new ProbeChart();
     private RunResult result;
@@ -46,6 +49,11 @@ final class ReadoutPane extends VBox {
         notes.getStyleClass().add("explanation");
         notes.setWrapText(true);
         notes.setId("readout-notes");
+        caveats.setId("readout-caveats");
+        caveats.getStyleClass().add("readout-caveats");
+        caveats.setWrapText(true);
+        caveats.setVisible(false);
+        caveats.setManaged(false);
         HBox top = new HBox(8, heading, migration);
         top.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.FlowPane numbers = new javafx.scene.layout.FlowPane(8, 6,
@@ -59,7 +67,7 @@ final class ReadoutPane extends VBox {
         phaseBar.setId("readout-phases");
         probeChart.setId("readout-probes");
         probeChart.setMinHeight(180);
-        getChildren().addAll(top, numbers, phaseBar, probeChart, notes);
+        getChildren().addAll(top, caveats, numbers, phaseBar, probeChart, notes);
         clear();
     }
 
@@ -97,6 +105,7 @@ final class ReadoutPane extends VBox {
         }
         lostOf.setText("");
         notes.setText("");
+        showCaveats(List.of());
         phaseBar.setPhases(List.of());
         probeChart.setData(new ProbeSeries(List.of()), 1, -1);
     }
@@ -129,13 +138,25 @@ final class ReadoutPane extends VBox {
         }
         MigrationMetrics m = result.migrations().get(i);
         switching.setText(m.switchingTimeNs() == null ? "—" : TraceText.ms(m.switchingTimeNs()));
-        downtime.setText(TraceText.ms(m.downtimeNs()));
-        gap.setText(TraceText.ms(m.clientGapNs()));
+        downtime.setText(FigureText.downtime(m));
+        gap.setText(FigureText.gap(m));
         lost.setText(Long.toString(m.probesLost()));
-        lostOf.setText("of " + m.probesSent() + " sent" + (m.reachableAfter() ? "" : " · NOT reachable after the move"));
-        latency.setText(TraceText.ms(m.latencyBeforeNs()) + " → " + TraceText.ms(m.latencyAfterNs()));
+        lostOf.setText("of " + m.probesSent() + " sent" + (m.allProbesLost() ? " (none came back)" : ""));
+        latency.setText(TraceText.ms(m.latencyBeforeNs()) + " → " + FigureText.latencyAfter(m));
+        showCaveats(m.caveats());
         phaseBar.setPhases(m.phases());
-        probeChart.setData(series, result.endNs(), m.clientGapNs());
+        probeChart.setData(series, result.endNs(), m.gapMeasured() ? m.clientGapNs() : -1);
+    }
+
+    private void showCaveats(List<String> list) {
+        caveats.setText(list.stream().map(c -> "⚠ " + c).collect(java.util.stream.Collectors.joining("\n")));
+        caveats.setVisible(!list.isEmpty());
+        caveats.setManaged(!list.isEmpty());
+    }
+
+    /** The warnings shown above the figures, for tests. */
+    String caveatText() {
+        return caveats.isVisible() ? caveats.getText() : "";
     }
 
     MigrationMetrics shownMigration() {

@@ -445,6 +445,10 @@ final class ReplayOverlay implements CanvasOverlay {
 
     @Override
     public void paintScreen(GraphicsContext g, double width, double height) {
+        if (placedNames != null) {
+            // presentation mode has its own clock and caption where the legend and the clock would go
+            return;
+        }
         g.setFont(Font.font(theme.fontFamily(), 11));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);

@@ -132,6 +132,7 @@ public final class RunPane extends BorderPane {
     private final ChoiceBox<LogFilter> logKind = new ChoiceBox<>(FXCollections.observableArrayList(LogFilter.values()));
     private final javafx.scene.control.ListView<org.warplab.run.story.StoryStep> storyList = new javafx.scene.control.ListView<>();
     private final TextArea packetDetails = new TextArea();
+    private static final String PACKET_HINT = "Click a packet on the canvas to see its headers, before and after each translation.";
     private final TabPane sideTabs = new TabPane();
     private final Tab packetTab;
     private final MenuButton exportMenu = new MenuButton("Export");
@@ -286,7 +287,7 @@ public final class RunPane extends BorderPane {
         packetDetails.setId("run-packet");
         packetDetails.setEditable(false);
         packetDetails.getStyleClass().add("packet-details");
-        packetDetails.setText("Click a packet on the canvas to see its headers, before and after each translation.");
+        packetDetails.setText(PACKET_HINT);
         Tab logTab = new Tab("Event log", logBox);
         logTab.setId("run-tab-log");
         packetTab = new Tab("Packet", packetDetails);
@@ -310,6 +311,7 @@ public final class RunPane extends BorderPane {
             }
         };
         model.labProperty().addListener((o, was, is) -> labChanged(is));
+        model.documentsProperty().addListener(o -> forgetRun("No run yet: press Run (F5)"));
         canvas.themeProperty().addListener((o, was, is) -> {
             readout.setTheme(is);
             scrubber.setTheme(is);
@@ -394,6 +396,7 @@ public final class RunPane extends BorderPane {
         }
         boolean isLive = live.isSelected() && !live.isDisabled();
         play.setSelected(false);
+        forgetRun("Running…");
         Task<RunRecord> task = new Task<>() {
             @Override
             protected RunRecord call() throws Exception {
@@ -520,6 +523,31 @@ public final class RunPane extends BorderPane {
             }
         });
         settle.play();
+    }
+
+    /**
+     * Forgets the shown run: another lab was opened, or a new run starts. Its readout, charts, log,
+     * log filter and packet belong to that run, so none of them stays on screen.
+     */
+    private void forgetRun(String placeholder) {
+        play.setSelected(false);
+        if (record.get() == null && logItems.isEmpty()) {
+            return;
+        }
+        record.set(null);
+        index = null;
+        overlay = null;
+        canvas.overlayProperty().set(null);
+        canvas.shownLabProperty().set(null);
+        readout.clear();
+        logItems.clear();
+        logFilter.clear();
+        logKind.setValue(LogFilter.STATE);
+        log.setPlaceholder(new Label(placeholder));
+        packetDetails.setText(PACKET_HINT);
+        scrubber.setData(1, List.of(), List.of());
+        setPlaybackDisabled(true);
+        exportMenu.setDisable(true);
     }
 
     private void seekFromStory(long t) {
@@ -821,6 +849,9 @@ public final class RunPane extends BorderPane {
         String text = logFilter.getText() == null ? "" : logFilter.getText().strip().toLowerCase(Locale.ROOT);
         filteredLog.setPredicate(e -> kind.accepts(e) && (text.isEmpty()
                 || (TraceText.type(e) + " " + TraceText.where(e) + " " + TraceText.detail(e)).toLowerCase(Locale.ROOT).contains(text)));
+        if (!logItems.isEmpty()) {
+            log.setPlaceholder(new Label("No row matches the filter (" + logItems.size() + " events in this run); clear the filter to see them"));
+        }
         syncLog(true);
     }
 

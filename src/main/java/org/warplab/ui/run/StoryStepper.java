@@ -46,7 +46,7 @@ final class StoryStepper {
     void addBar(CaptionBar bar) {
         bars.add(bar);
         if (story != null) {
-            bar.setSource(s -> CaptionBar.storyCaption(story, s));
+            bar.setSource(s -> CaptionBar.caption(story, lab, s));
             bar.show(currentStep());
         }
     }
@@ -60,7 +60,7 @@ final class StoryStepper {
         this.lab = lab;
         current = -2;
         for (CaptionBar bar : bars) {
-            bar.setSource(s -> CaptionBar.storyCaption(story, s));
+            bar.setSource(s -> CaptionBar.caption(story, lab, s));
         }
         setDisabled(story == null || story.steps().isEmpty());
     }

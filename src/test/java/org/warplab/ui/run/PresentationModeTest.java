@@ -114,48 +114,4 @@ class PresentationModeTest {
             robot.interact(view::close);
         }
     }
-
-    @Test
-    void theStoryBecomesAGifAndNumberedPicturesOfTheRequestedSize(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        RunPane run = window.runPane();
-        robot.interact(() -> window.open(Samples.file("paging-paper")));
-        robot.clickOn("#tab-run");
-        robot.clickOn("#run-start");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !run.isRunning() && run.recordProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        java.nio.file.Path gif = dir.resolve("story.gif");
-        // one picture per step, rendered on the FX thread: slow on a loaded software pipeline
-        fx(300_000, () -> {
-            run.exportStoryGif(gif, 960, 540);
-            return null;
-        });
-        int steps = fx(() -> run.stepper().story().steps().size());
-        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
-            javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
-            reader.setInput(in);
-            int frames = reader.getNumImages(true);
-            assertTrue(frames >= steps, frames + " frames for " + steps + " steps");
-            for (int i = 0; i < frames; i++) {
-                assertEquals(960, reader.getWidth(i));
-                assertEquals(540, reader.getHeight(i));
-            }
-            java.awt.image.BufferedImage first = reader.read(0);
-            assertTrue(distinctColours(first) > 8, "a picture, not a blank frame");
-        }
-        List<java.nio.file.Path> pngs = fx(300_000, () -> run.exportStoryPngs(dir.resolve("steps"), 1280, 720));
-        assertEquals(steps, pngs.size());
-        java.awt.image.BufferedImage last = javax.imageio.ImageIO.read(pngs.get(pngs.size() - 1).toFile());
-        assertEquals(1280, last.getWidth());
-        assertEquals(720, last.getHeight());
-    }
-
-    private static int distinctColours(java.awt.image.BufferedImage image) {
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 7) {
-            for (int x = 0; x < image.getWidth(); x += 7) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
-    }
 }

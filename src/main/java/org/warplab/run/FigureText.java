@@ -1,0 +1,70 @@
+package org.warplab.run;
+
+import org.warplab.model.Units;
+
+/**
+ * A migration's figures in words, the same in the readout, the CLI and the report: a figure that
+ * was not measured says why ("unreachable after the move", "did not finish") instead of showing a
+ * number that reads like a result (a "gap 0.0 ms" when every probe was dropped).
+ */
+public final class FigureText {
+
+    private FigureText() {
+    }
+
+    public static String downtime(MigrationMetrics m) {
+        return m.completion().finished() ? Units.msOrNone(m.downtimeNs(), 1) : "did not finish";
+    }
+
+    public static String migrationTime(MigrationMetrics m) {
+        return m.completion().finished() ? Units.msOrNone(m.migrationTimeNs(), 1) : "did not finish";
+    }
+
+    public static String gap(MigrationMetrics m) {
+        if (!m.completion().finished()) {
+            return "did not finish";
+        }
+        if (m.flows().isEmpty()) {
+            return "not measured";
+        }
+        if (m.allProbesLost()) {
+            return "every probe lost";
+        }
+        if (!m.reachableAfter()) {
+            return "unreachable after";
+        }
+        return Units.msOrNone(m.clientGapNs(), 1);
+    }
+
+    public static String latencyAfter(MigrationMetrics m) {
+        if (!m.completion().finished()) {
+            return "did not finish";
+        }
+        return m.latencyAfterNs() >= 0 ? Units.msOrNone(m.latencyAfterNs(), 1) : "no echo";
+    }
+
+    public static String reachable(MigrationMetrics m) {
+        if (!m.completion().finished()) {
+            return "— (the migration did not finish)";
+        }
+        if (m.flows().isEmpty()) {
+            return "— (no probe flow measured it)";
+        }
+        return m.reachableAfter() ? "yes, at " + m.address() : "NO: no echo came back after the VM resumed at " + m.to();
+    }
+
+    /** "6 of 127 sent", "102 of 127 sent (none came back)". */
+    public static String lost(MigrationMetrics m) {
+        return m.probesLost() + " of " + m.probesSent() + " sent" + (m.allProbesLost() ? " (none came back)" : "");
+    }
+
+    /** "converged in 3 of 30 rounds", "did not converge: 30 of 30 rounds", "cold migration" or "—". */
+    public static String preCopy(MigrationMetrics m) {
+        Completion c = m.completion();
+        if (c.converged() == null) {
+            return m.mode().startsWith("cold") ? "cold migration (no pre-copy)" : "—";
+        }
+        String rounds = c.maxRounds() > 0 ? c.preCopyRounds() + " of " + c.maxRounds() + " rounds" : c.preCopyRounds() + " passes";
+        return c.converged() ? "converged in " + rounds : "did NOT converge: " + rounds + ", downtime limit " + Units.msOrNone(c.downtimeLimitNs(), 1) + " exceeded";
+    }
+}
