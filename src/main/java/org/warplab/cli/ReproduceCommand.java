@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         + "as distributions, each with its source; see docs/fidelity.md) over N seeds, and prints each figure the paper "
         + "published beside the emulator's mean ± σ measured with the paper's own definition (quoted), the ratio, and "
         + "whether the row is FITTED (a profile value was fitted to it: agreement proves nothing) or PREDICTED (it follows "
-        + "from the mechanisms and the other values: the real test). Goal: means within 20 %, σ within 50 %.",
+        + "from the mechanisms and the other values: the real test). Goal: means within 20 %%, σ within 50 %%.",
     "",
     "  paper-000   network paging on VMware ESX: switching time and VM downtime",
     "  paper-003   Mobile IPv6 on Xen 3.1: Figure 4 (downtime against delay: floor and slope) and Table 1",

@@ -6,15 +6,15 @@ import org.warplab.model.InterfaceAddress;
 import org.warplab.model.IpFamily;
 
 /** Lines of an {@code ip -batch} or {@code bridge -batch} file. Trailing "# ..." comments are stripped by {@link #commands()}. */
-final class Batch {
+public final class Batch {
     private final List<String> lines = new ArrayList<>();
 
-    void line(String line) {
+    public void line(String line) {
         lines.add(line);
     }
 
     /** {@code address add A/len dev DEV}, IPv6 without duplicate address detection (DESIGN §3). */
-    void address(InterfaceAddress address, String dev) {
+    public void address(InterfaceAddress address, String dev) {
         lines.add("address add " + address + " dev " + dev + (address.family() == IpFamily.IPV6 ? " nodad" : ""));
     }
 

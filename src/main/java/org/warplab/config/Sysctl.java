@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A {@code sysctl -p} file: keys in the order set, later values replacing earlier ones. */
-final class Sysctl {
+public final class Sysctl {
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    void set(String key, String value) {
+    public void set(String key, String value) {
         values.put(key, value);
     }
 

@@ -86,9 +86,9 @@ class HostileInputTest {
     void configsAfterOnALabWithoutMigrationSaysThereIsNoAfterAndWritesNothing(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out");
         Run run = cli("configs", HOSTILE.resolve("no-migration.warplab.json").toString(), "-o", out.toString(), "--state", "after");
-        // a lab without a migration is now refused by the validator (1); the command's own check (2) stays behind it
-        assertTrue(run.code() == 1 || run.code() == 2, run.err());
-        assertTrue(run.err().contains("no migration"), run.err());
+        // the validator decides (one truth): a lab without a migration is an invalid lab, located in the file
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("migrations: error: the lab has no migration"), run.err());
         assertFalse(run.err().contains("internal error"), run.err());
         assertFalse(run.out().contains("written to"), run.out());
         assertFalse(Files.exists(out));
