@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes of the commands:%n",
         exitCodeList = {"0:done", "1:the lab has errors (format --check: a file is not canonical)",
             "2:a file cannot be read or written, the command line is wrong, or the command cannot run here"},
-        subcommands = {ValidateCommand.class, FormatCommand.class, EmulateCommand.class, StoryCommand.class, CompareCommand.class, SweepCommand.class,
+        subcommands = {ValidateCommand.class, FormatCommand.class, EmulateCommand.class, FuzzCommand.class, StoryCommand.class, CompareCommand.class, SweepCommand.class,
             ReproduceCommand.class, BenchCommand.class, ConfigsCommand.class, ExportCommand.class, LiveCommand.class, AgentCommand.class, GuestCommand.class,
             CheckCommand.class, GradeCommand.class,
             CommandLine.HelpCommand.class})

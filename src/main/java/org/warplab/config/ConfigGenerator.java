@@ -43,8 +43,8 @@ public final class ConfigGenerator {
 
     /** The pseudo-device that holds the lab-wide wiring; no node id starts with '_'. */
     public static final String WIRING_DEVICE = "_wiring";
-    static final int VXLAN_PORT = 4789;
-    static final int LAN_VXLAN_PORT = 4790;
+    static final int VXLAN_PORT = org.warplab.wire.Wire.VXLAN_PORT;
+    static final int LAN_VXLAN_PORT = org.warplab.wire.Wire.LAN_VXLAN_PORT;
 
     private final Lab lab;
     private final ConfigOptions options;

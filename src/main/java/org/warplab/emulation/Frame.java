@@ -24,7 +24,6 @@ final class Frame {
     static final int VLAN_TAG_BYTES = 4;
     /** VXLAN over IPv4: IPv4 20 + UDP 8 + VXLAN 8 bytes before the inner Ethernet frame. */
     static final int VXLAN_OVERHEAD_BYTES = 36;
-    static final int VXLAN_PORT = 4789;
     // ICMPv6 types
     static final int ICMPV6_ECHO_REQUEST = 128;
     static final int ICMPV6_ECHO_REPLY = 129;

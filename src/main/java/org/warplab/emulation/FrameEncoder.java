@@ -1,8 +1,22 @@
 package org.warplab.emulation;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Optional;
+import org.warplab.model.Ipv4Address;
 import org.warplab.model.Ipv6Address;
-import org.warplab.run.InternetChecksum;
+import org.warplab.model.MacAddress;
+import org.warplab.wire.ArpPacket;
+import org.warplab.wire.EthernetFrame;
+import org.warplab.wire.InternetChecksum;
+import org.warplab.wire.Ipv4Packet;
+import org.warplab.wire.Ipv6Extension;
+import org.warplab.wire.Ipv6Packet;
+import org.warplab.wire.MobilityHeader;
+import org.warplab.wire.Octets;
+import org.warplab.wire.UdpDatagram;
+import org.warplab.wire.VxlanHeader;
+import org.warplab.wire.Wire;
 
 /**
  * Real bytes for a {@link Frame}: Ethernet II (with an 802.1Q tag when the frame carries one),
@@ -46,111 +60,83 @@ final class FrameEncoder {
     }
 
     static byte[] encode(Frame frame) {
-        byte[] bytes = new byte[frame.frameBytes()];
-        ByteBuffer out = ByteBuffer.wrap(bytes);
-        encodeEthernet(frame, out);
-        return bytes;
+        byte[] content = ethernet(frame).encode();
+        return content.length == frame.frameBytes() ? content : Arrays.copyOf(content, frame.frameBytes());
     }
 
-    private static void encodeEthernet(Frame frame, ByteBuffer out) {
-        putMac(out, frame.destinationMac);
-        putMac(out, frame.sourceMac);
-        if (frame.vlan != 0) {
-            out.putShort((short) 0x8100).putShort((short) (frame.vlan & 0x0fff));
-        }
-        out.putShort((short) frame.etherType);
+    private static EthernetFrame ethernet(Frame frame) {
+        byte[] payload;
         if (frame.isIpv4()) {
-            encodeIpv4(frame, out);
+            payload = ipv4(frame).encode();
         } else if (frame.isIpv6()) {
-            encodeIpv6(frame, out);
+            payload = ipv6(frame).encode();
         } else {
-            out.putShort((short) 1).putShort((short) 0x0800).put((byte) 6).put((byte) 4);
-            out.putShort((short) frame.arpOperation);
-            putMac(out, frame.senderMac);
-            out.putInt(frame.senderIp);
-            putMac(out, frame.targetMac);
-            out.putInt(frame.targetIp);
+            payload = new ArpPacket(frame.arpOperation, new MacAddress(frame.senderMac), new Ipv4Address(frame.senderIp),
+                    new MacAddress(frame.targetMac), new Ipv4Address(frame.targetIp)).encode();
         }
+        return new EthernetFrame(new MacAddress(frame.destinationMac), new MacAddress(frame.sourceMac),
+                frame.vlan != 0 ? Optional.of(EthernetFrame.VlanTag.of(frame.vlan & 0x0fff)) : Optional.empty(), frame.etherType, Octets.of(payload));
     }
 
-    private static void encodeIpv4(Frame frame, ByteBuffer out) {
-        int start = out.position();
-        int length = frame.ipBytes;
-        out.put((byte) 0x45).put((byte) 0).putShort((short) length);
-        out.putShort((short) frame.id).putShort((short) 0x4000); // identification, don't fragment
-        out.put((byte) frame.ttl).put((byte) frame.protocol).putShort((short) 0);
-        out.putInt(frame.sourceIp).putInt(frame.destinationIp);
-        out.putShort(start + 10, (short) InternetChecksum.of(out.array(), start, 20, 0));
-        int l4 = start + 20;
-        int l4Length = length - 20;
+    private static Ipv4Packet ipv4(Frame frame) {
+        Ipv4Address source = new Ipv4Address(frame.sourceIp);
+        Ipv4Address destination = new Ipv4Address(frame.destinationIp);
+        int l4Length = frame.ipBytes - Ipv4Packet.HEADER_BYTES;
+        byte[] upper;
         if (frame.protocol == Frame.PROTOCOL_UDP) {
-            out.putShort((short) frame.sourcePort).putShort((short) frame.destinationPort).putShort((short) l4Length).putShort((short) 0);
-            if (frame.inner != null && frame.destinationPort == Frame.VXLAN_PORT) {
-                // VXLAN (RFC 7348): flags with the I bit, the 24-bit VNI, then the inner Ethernet frame; UDP checksum 0 is allowed over IPv4
-                out.put((byte) 0x08).put((byte) 0).putShort((short) 0);
-                out.putInt((int) ((frame.vni & 0xff_ffffL) << 8));
-                encodeEthernet(frame.inner, out);
-                return;
+            if (frame.inner != null && frame.destinationPort == Wire.VXLAN_PORT) {
+                // VXLAN (RFC 7348) with the inner Ethernet frame; UDP checksum 0 is allowed over IPv4
+                byte[] vxlan = new VxlanHeader((int) (frame.vni & 0xff_ffffL), Octets.of(encode(frame.inner))).encode();
+                upper = new UdpDatagram(frame.sourcePort, frame.destinationPort, Octets.of(vxlan)).encodeWithoutChecksum();
+            } else {
+                upper = new UdpDatagram(frame.sourcePort, frame.destinationPort, Octets.of(payload(frame, l4Length - UdpDatagram.HEADER_BYTES)))
+                        .encode(InternetChecksum.ipv4PseudoHeader(source, destination, l4Length, Frame.PROTOCOL_UDP));
             }
-            putPayload(frame, out, l4 + 8, l4Length - 8);
-            long pseudo = (frame.sourceIp >>> 16) + (frame.sourceIp & 0xffff) + (frame.destinationIp >>> 16)
-                    + (frame.destinationIp & 0xffff) + Frame.PROTOCOL_UDP + l4Length;
-            int sum = InternetChecksum.of(out.array(), l4, l4Length, pseudo);
-            out.putShort(l4 + 6, (short) (sum == 0 ? 0xffff : sum));
         } else {
             boolean request = frame.kind == org.warplab.run.PacketKind.PING;
-            out.put((byte) (request ? 8 : 0)).put((byte) 0).putShort((short) 0);
-            out.putShort((short) (frame.flow & 0xffff)).putShort((short) frame.sequence);
-            putPayload(frame, out, l4 + 8, l4Length - 8);
-            out.putShort(l4 + 2, (short) InternetChecksum.of(out.array(), l4, l4Length, 0));
+            ByteBuffer icmp = ByteBuffer.allocate(l4Length);
+            icmp.put((byte) (request ? 8 : 0)).put((byte) 0).putShort((short) 0);
+            icmp.putShort((short) (frame.flow & 0xffff)).putShort((short) frame.sequence);
+            icmp.put(payload(frame, l4Length - 8));
+            icmp.putShort(2, (short) InternetChecksum.of(icmp.array(), 0, l4Length, 0));
+            upper = icmp.array();
         }
+        // identification from the packet id, don't fragment
+        return new Ipv4Packet(0, (int) (frame.id & 0xffff), Ipv4Packet.DONT_FRAGMENT, frame.ttl, frame.protocol, source, destination,
+                Octets.EMPTY, Octets.of(upper));
     }
 
-    private static void encodeIpv6(Frame frame, ByteBuffer out) {
+    private static Ipv6Packet ipv6(Frame frame) {
+        ByteBuffer payload = ByteBuffer.allocate(frame.ipBytes - Frame.IPV6_HEADER_BYTES);
         int first = frame.routingHomeAddress != null ? NEXT_HEADER_ROUTING
                 : frame.homeAddressOption != null ? NEXT_HEADER_DESTINATION_OPTIONS : frame.protocol;
-        out.putInt(0x6000_0000);
-        out.putShort((short) (frame.ipBytes - Frame.IPV6_HEADER_BYTES)).put((byte) first).put((byte) frame.ttl);
-        putIpv6(out, frame.source6);
-        putIpv6(out, frame.destination6);
         Ipv6Address finalDestination = frame.destination6;
         if (frame.routingHomeAddress != null) {
             // RFC 6275 6.4: type 2 routing header, one segment left, the home address
-            out.put((byte) (frame.homeAddressOption != null ? NEXT_HEADER_DESTINATION_OPTIONS : frame.protocol)).put((byte) 2);
-            out.put((byte) 2).put((byte) 1).putInt(0);
-            putIpv6(out, frame.routingHomeAddress);
+            payload.put(Ipv6Extension.routingType2(frame.homeAddressOption != null ? NEXT_HEADER_DESTINATION_OPTIONS : frame.protocol,
+                    frame.routingHomeAddress).encode());
             finalDestination = frame.routingHomeAddress;
         }
         if (frame.homeAddressOption != null) {
             // RFC 6275 6.3: PadN to reach the 8n+6 alignment, then the Home Address option (type 201)
-            out.put((byte) frame.protocol).put((byte) 2);
-            out.put((byte) 1).put((byte) 2).putShort((short) 0);
-            out.put((byte) 201).put((byte) 16);
-            putIpv6(out, frame.homeAddressOption);
+            payload.put(Ipv6Extension.homeAddressOption(frame.protocol, frame.homeAddressOption).encode());
         }
         Ipv6Address pseudoSource = frame.homeAddressOption != null ? frame.homeAddressOption : frame.source6;
-        int upper = out.position();
         int upperLength = frame.ipBytes - Frame.IPV6_HEADER_BYTES - extensionBytes(frame);
+        long pseudo = InternetChecksum.ipv6PseudoHeader(pseudoSource, finalDestination, upperLength, frame.protocol);
         switch (frame.protocol) {
-            case Frame.PROTOCOL_UDP -> {
-                out.putShort((short) frame.sourcePort).putShort((short) frame.destinationPort).putShort((short) upperLength).putShort((short) 0);
-                putPayload(frame, out, upper + 8, upperLength - 8);
-                int sum = InternetChecksum.of(out.array(), upper, upperLength, InternetChecksum.ipv6PseudoHeader(pseudoSource, finalDestination, upperLength, Frame.PROTOCOL_UDP));
-                out.putShort(upper + 6, (short) (sum == 0 ? 0xffff : sum));
-            }
+            case Frame.PROTOCOL_UDP -> payload.put(new UdpDatagram(frame.sourcePort, frame.destinationPort,
+                    Octets.of(payload(frame, upperLength - UdpDatagram.HEADER_BYTES))).encode(pseudo));
             case Frame.PROTOCOL_ICMPV6 -> {
-                encodeIcmpv6(frame, out, upperLength);
-                int sum = InternetChecksum.of(out.array(), upper, upperLength, InternetChecksum.ipv6PseudoHeader(pseudoSource, finalDestination, upperLength, Frame.PROTOCOL_ICMPV6));
-                out.putShort(upper + 2, (short) sum);
+                int upper = payload.position();
+                encodeIcmpv6(frame, payload, upperLength);
+                payload.putShort(upper + 2, (short) InternetChecksum.of(payload.array(), upper, upperLength, pseudo));
             }
-            case Frame.PROTOCOL_MOBILITY -> {
-                encodeMobility(frame, out, upperLength);
-                int sum = InternetChecksum.of(out.array(), upper, upperLength, InternetChecksum.ipv6PseudoHeader(pseudoSource, finalDestination, upperLength, Frame.PROTOCOL_MOBILITY));
-                out.putShort(upper + 4, (short) sum);
-            }
-            case Frame.PROTOCOL_IPV6_IN_IP -> encodeIpv6(frame.inner, out);
+            case Frame.PROTOCOL_MOBILITY -> payload.put(mobility(frame, upperLength).encode(pseudo));
+            case Frame.PROTOCOL_IPV6_IN_IP -> payload.put(ipv6(frame.inner).encode());
             default -> throw new IllegalStateException("no encoding for IPv6 next header " + frame.protocol);
         }
+        return new Ipv6Packet(0, 0, first, frame.ttl, frame.source6, frame.destination6, Octets.of(payload.array()));
     }
 
     private static void encodeIcmpv6(Frame frame, ByteBuffer out, int length) {
@@ -159,7 +145,7 @@ final class FrameEncoder {
         switch (frame.icmpType) {
             case Frame.ICMPV6_ECHO_REQUEST, Frame.ICMPV6_ECHO_REPLY -> {
                 out.putShort((short) (frame.flow & 0xffff)).putShort((short) frame.sequence);
-                putPayload(frame, out, start + 8, length - 8);
+                out.put(payload(frame, length - 8));
             }
             case Frame.ICMPV6_NEIGHBOR_SOLICITATION -> {
                 out.putInt(0);
@@ -189,33 +175,31 @@ final class FrameEncoder {
         }
     }
 
-    private static void encodeMobility(Frame frame, ByteBuffer out, int length) {
-        int start = out.position();
-        out.put((byte) NEXT_HEADER_NONE).put((byte) (length / 8 - 1)).put((byte) frame.mobilityType).put((byte) 0).putShort((short) 0);
-        long lifetimeUnits = Math.min(0xffff, (frame.mobilityLifetimeNs + 3_999_999_999L) / 4_000_000_000L);
+    private static MobilityHeader mobility(Frame frame, int length) {
+        int lifetimeUnits = (int) Math.min(0xffff, (frame.mobilityLifetimeNs + 3_999_999_999L) / 4_000_000_000L);
         switch (frame.mobilityType) {
             case Frame.MH_BINDING_UPDATE -> {
-                out.putShort((short) frame.mobilitySequence);
-                int flags = (frame.acknowledge ? 0x8000 : 0) | (frame.homeRegistration ? 0x4000 | 0x2000 : 0);
-                out.putShort((short) flags).putShort((short) lifetimeUnits);
+                int flags = (frame.acknowledge ? MobilityHeader.BindingUpdate.ACKNOWLEDGE : 0) | (frame.homeRegistration
+                        ? MobilityHeader.BindingUpdate.HOME_REGISTRATION | MobilityHeader.BindingUpdate.LINK_LOCAL_COMPATIBILITY : 0);
+                return new MobilityHeader.BindingUpdate(frame.mobilitySequence & 0xffff, flags, lifetimeUnits).header();
             }
             case Frame.MH_BINDING_ACK -> {
-                out.put((byte) frame.mobilityStatus).put((byte) 0).putShort((short) frame.mobilitySequence).putShort((short) lifetimeUnits);
+                return new MobilityHeader.BindingAck(frame.mobilityStatus & 0xff, 0, frame.mobilitySequence & 0xffff, lifetimeUnits).header();
             }
-            case Frame.MH_HOME_TEST_INIT, Frame.MH_CARE_OF_TEST_INIT -> {
-                out.putShort((short) 0).putLong(cookie(frame));
+            default -> {
+                ByteBuffer message = ByteBuffer.allocate(length - MobilityHeader.FIXED_BYTES);
+                switch (frame.mobilityType) {
+                    case Frame.MH_HOME_TEST_INIT, Frame.MH_CARE_OF_TEST_INIT -> message.putShort((short) 0).putLong(cookie(frame));
+                    case Frame.MH_HOME_TEST, Frame.MH_CARE_OF_TEST -> message.putShort((short) frame.mobilitySequence).putLong(cookie(frame))
+                            .putLong(cookie(frame) * 31 + 7);
+                    default -> message.putShort((short) 0);
+                }
+                int padding = message.remaining();
+                if (padding >= 2) {
+                    message.put((byte) 1).put((byte) (padding - 2)); // PadN
+                }
+                return new MobilityHeader(NEXT_HEADER_NONE, frame.mobilityType, Octets.of(message.array()));
             }
-            case Frame.MH_HOME_TEST, Frame.MH_CARE_OF_TEST -> {
-                out.putShort((short) frame.mobilitySequence).putLong(cookie(frame)).putLong(cookie(frame) * 31 + 7);
-            }
-            default -> out.putShort((short) 0);
-        }
-        int padding = start + length - out.position();
-        if (padding >= 2) {
-            out.put((byte) 1).put((byte) (padding - 2));
-            out.position(start + length);
-        } else if (padding == 1) {
-            out.put((byte) 0);
         }
     }
 
@@ -231,13 +215,12 @@ final class FrameEncoder {
 
 
     /** The payload starts with the flow and sequence number, then the send time, as a probe program would. */
-    private static void putPayload(Frame frame, ByteBuffer out, int offset, int length) {
+    private static byte[] payload(Frame frame, int length) {
         ByteBuffer payload = ByteBuffer.allocate(Math.max(length, 0));
         if (length >= 20) {
             payload.putInt(frame.flow).putLong(frame.sequence).putLong(frame.probeSentNs);
         }
-        out.position(offset);
-        out.put(payload.array(), 0, Math.max(length, 0));
+        return payload.array();
     }
 
     private static void putIpv6(ByteBuffer out, Ipv6Address address) {

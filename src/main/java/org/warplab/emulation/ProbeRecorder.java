@@ -10,6 +10,8 @@ final class ProbeRecorder {
     private final long[][] echoedNs;
     private final String[][] paths;
     private final int[] count;
+    private final List<?>[] lastPath;
+    private final String[] lastPathText;
 
     ProbeRecorder(int flows) {
         this.flows = flows;
@@ -17,6 +19,8 @@ final class ProbeRecorder {
         echoedNs = new long[flows][];
         paths = new String[flows][];
         count = new int[flows];
+        lastPath = new List<?>[flows];
+        lastPathText = new String[flows];
         for (int i = 0; i < flows; i++) {
             sentNs[i] = new long[16];
             echoedNs[i] = new long[16];
@@ -43,10 +47,12 @@ final class ProbeRecorder {
         if (seq < count[flow] && echoedNs[flow][seq] < 0) {
             echoedNs[flow][seq] = timeNs;
             if (path != null) {
-                // paths rarely change: keep one text per distinct path instead of one per probe
-                String previous = seq > 0 ? paths[flow][seq - 1] : null;
-                String text = String.join(" → ", path);
-                paths[flow][seq] = text.equals(previous) ? previous : text;
+                // paths rarely change: one text per distinct path, joined only when the path differs from the last one
+                if (!path.equals(lastPath[flow])) {
+                    lastPath[flow] = List.copyOf(path);
+                    lastPathText[flow] = String.join(" → ", path);
+                }
+                paths[flow][seq] = lastPathText[flow];
             }
         }
     }

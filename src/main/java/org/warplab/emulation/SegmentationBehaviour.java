@@ -188,7 +188,7 @@ final class SegmentationBehaviour implements SchemeBehaviour {
 
     /** A VXLAN packet reached an endpoint: unwrap it into the segment's bridge, on the port of the tunnel it came by. */
     private boolean tunnelArrived(RouterNode router, Frame frame, RouterNode.Port in) {
-        if (frame.protocol != Frame.PROTOCOL_UDP || frame.destinationPort != Frame.VXLAN_PORT || frame.inner == null) {
+        if (frame.protocol != Frame.PROTOCOL_UDP || frame.destinationPort != org.warplab.wire.Wire.VXLAN_PORT || frame.inner == null) {
             return false;
         }
         Map<Long, Map<Integer, Integer>> byVni = tunnelPorts.get(router.name);
@@ -306,7 +306,7 @@ final class SegmentationBehaviour implements SchemeBehaviour {
             outer.protocol = Frame.PROTOCOL_UDP;
             // the source port spreads flows (RFC 7348 5); a hash of the inner MACs keeps it stable per pair
             outer.sourcePort = 49152 + (int) ((inner.sourceMac ^ inner.destinationMac) & 0x3fff);
-            outer.destinationPort = Frame.VXLAN_PORT;
+            outer.destinationPort = org.warplab.wire.Wire.VXLAN_PORT;
             outer.ttl = 64;
             outer.inner = inner;
             outer.vni = vni;

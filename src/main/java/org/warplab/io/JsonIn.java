@@ -19,7 +19,11 @@ import org.warplab.model.Keyed;
 final class JsonIn {
 
     /** A problem with its JSON path, before it is given a line and column. */
-    record PathProblem(String path, String message) { }
+    record PathProblem(String path, String message) {
+        PathProblem {
+            message = org.warplab.model.Problem.abbreviateQuotes(message);
+        }
+    }
 
     private final JsonNode node;
     private final String path;

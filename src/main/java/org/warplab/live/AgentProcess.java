@@ -68,12 +68,12 @@ public final class AgentProcess implements AutoCloseable {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                AgentEvent.parse(name, line).ifPresent(event -> {
-                    synchronized (events) {
-                        events.add(event);
-                        events.notifyAll();
-                    }
-                });
+                // a line that is not a well-formed event is kept as one that says so: the run reports it
+                AgentEvent event = AgentEvent.parse(name, line, System.nanoTime());
+                synchronized (events) {
+                    events.add(event);
+                    events.notifyAll();
+                }
             }
         } catch (IOException e) {
             // the agent ended; waiting callers see no further events
@@ -118,10 +118,10 @@ public final class AgentProcess implements AutoCloseable {
                     if (wanted.test(event)) {
                         return event;
                     }
-                    if (event.event().equals("failed")) {
+                    if (event.is(AgentEvent.Kind.FAILED)) {
                         throw new AgentException("agent " + name + " failed: " + event.text("reason"));
                     }
-                    if (event.event().equals("error") && !event.text("command").isEmpty()) {
+                    if (event.is(AgentEvent.Kind.ERROR) && !event.text("command").isEmpty()) {
                         throw new AgentException("agent " + name + " could not do '" + event.text("command") + "': " + event.text("reason"));
                     }
                 }
@@ -140,8 +140,8 @@ public final class AgentProcess implements AutoCloseable {
         }
     }
 
-    public AgentEvent awaitEvent(String event, Duration timeout) throws AgentException {
-        return await(e -> e.event().equals(event), timeout, "'" + event + "' event");
+    public AgentEvent awaitEvent(AgentEvent.Kind kind, Duration timeout) throws AgentException {
+        return await(e -> e.is(kind), timeout, "'" + kind.wireName() + "' event");
     }
 
     /** Every event so far, in arrival order. */
@@ -153,7 +153,7 @@ public final class AgentProcess implements AutoCloseable {
 
     /** The errors the agent reported and its last event, to say where it got stuck (called holding {@code events}). */
     private String lastWords() {
-        List<String> reasons = events.stream().filter(e -> e.event().equals("error")).map(e -> e.text("reason")).distinct().limit(3).toList();
+        List<String> reasons = events.stream().filter(e -> e.is(AgentEvent.Kind.ERROR)).map(e -> e.text("reason")).distinct().limit(3).toList();
         String last = events.isEmpty() ? "" : events.get(events.size() - 1).event();
         return (reasons.isEmpty() ? "" : "; it reported: " + String.join("; ", reasons)) + (last.isEmpty() ? "" : "; its last event was '" + last + "'");
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.warplab.config.MobileIpv6Files;
+import org.warplab.live.agent.AgentArguments;
 import org.warplab.live.agent.AgentEvent;
 import org.warplab.model.Client;
 import org.warplab.model.DataCenter;
@@ -98,7 +99,7 @@ final class LiveAgents {
             startMobileIpv6Agents();
         }
         for (AgentProcess agent : all) {
-            agent.awaitEvent("ready", AGENT_START);
+            agent.awaitEvent(AgentEvent.Kind.READY, AGENT_START);
         }
     }
 
@@ -124,7 +125,7 @@ final class LiveAgents {
                         String rule = Files.readAllLines(switchFile).stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
                                 .collect(Collectors.joining("; "));
                         rulesByEdge.computeIfAbsent(device.getFileName().toString(), k -> new ArrayList<>())
-                                .add(address + "@" + migration.to() + "=" + rule);
+                                .add(AgentArguments.encode(new AgentArguments.SwitchRule(address.toString(), migration.to(), rule)));
                     }
                 }
             }
@@ -149,7 +150,7 @@ final class LiveAgents {
             List<String> args = new ArrayList<>(List.of("--device", InterfaceNames.DATA_CENTER_BRIDGE, "--location", dc.id(), "--trigger",
                     lab.schemeConfig(NetworkPaging.class).orElseThrow().trigger().key()));
             for (Vm vm : lab.vms()) {
-                vm.address(IpFamily.IPV4).ifPresent(a -> args.addAll(List.of("--vm", vm.mac() + "=" + a)));
+                vm.address(IpFamily.IPV4).ifPresent(a -> args.addAll(List.of("--vm", AgentArguments.encode(new AgentArguments.WatchedVm(vm.mac().toString(), a.toString())))));
             }
             edgeAddress.values().forEach(a -> args.addAll(List.of("--notify", a + ":" + SWITCH_PORT)));
             start(LiveSignalTrace.WATCHER_AGENT + dc.id(), dc.id(), "watcher", args);
@@ -181,17 +182,18 @@ final class LiveAgents {
                     "--lifetime-s", String.valueOf(config.bindingLifetimeNs() / 1_000_000_000L), "--ip", run.tools.path("ip"))));
             if (migration.to().equals(config.homeNetwork())) {
                 mnArgs.addAll(List.of("--home-file", after.resolve(vm.id()).resolve(MobileIpv6Files.DEREGISTRATION).toString()));
-                haArgs.addAll(List.of("--deregistration", homeAddress + ","
-                        + after.resolve(config.homeAgent()).resolve(MobileIpv6Files.homeAgentDeregistration(vm.id()))));
+                haArgs.addAll(List.of("--deregistration", AgentArguments.encode(new AgentArguments.Deregistration(homeAddress.toString(),
+                        after.resolve(config.homeAgent()).resolve(MobileIpv6Files.homeAgentDeregistration(vm.id())).toString()))));
                 continue;
             }
             DataCenter foreign = lab.node(migration.to(), DataCenter.class).orElseThrow();
             IpPrefix foreignPrefix = foreign.lanPrefix(IpFamily.IPV6).orElseThrow(() ->
                     new IllegalStateException(foreign.id() + " has no IPv6 prefix for a mobile node's care-of address"));
-            haArgs.addAll(List.of("--binding", homeAddress + "," + MobileIpv6Scheme.slaacAddress(foreignPrefix, vm.mac()) + ","
-                    + after.resolve(config.homeAgent()).resolve(MobileIpv6Files.homeAgentBinding(vm.id()))));
-            mnArgs.addAll(List.of("--foreign", foreignPrefix + "," + after.resolve(vm.id()).resolve(MobileIpv6Files.CARE_OF) + ","
-                    + after.resolve(vm.id()).resolve(MobileIpv6Files.MOBILE_NODE_BINDING)));
+            haArgs.addAll(List.of("--binding", AgentArguments.encode(new AgentArguments.HomeBinding(homeAddress.toString(),
+                    MobileIpv6Scheme.slaacAddress(foreignPrefix, vm.mac()).toString(),
+                    after.resolve(config.homeAgent()).resolve(MobileIpv6Files.homeAgentBinding(vm.id())).toString()))));
+            mnArgs.addAll(List.of("--foreign", AgentArguments.encode(new AgentArguments.ForeignNetwork(foreignPrefix.toString(),
+                    after.resolve(vm.id()).resolve(MobileIpv6Files.CARE_OF).toString(), after.resolve(vm.id()).resolve(MobileIpv6Files.MOBILE_NODE_BINDING).toString()))));
         }
         start(LiveSignalTrace.HOME_AGENT_AGENT + config.homeAgent(), config.homeAgent(), "home-agent", haArgs);
         for (Map.Entry<String, List<String>> node : nodeArgs.entrySet()) {

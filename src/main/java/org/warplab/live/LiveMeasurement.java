@@ -72,6 +72,7 @@ final class LiveMeasurement {
             metrics.add(measurement.measure(windows.get(i), windowEnd));
         }
         measurement.noteUnmovedFlows(recording.endNs());
+        measurement.noteUnreadableLines();
         return new Measured(metrics, measurement.events, measurement.notes);
     }
 
@@ -105,10 +106,10 @@ final class LiveMeasurement {
         }
         Long switching = null;
         Optional<AgentEvent> seen = agents(LiveSignalTrace.WATCHER_AGENT).values().stream().flatMap(List::stream)
-                .filter(e -> e.event().equals("announcement-seen") && e.timeNs() >= w.pausedNs() && e.timeNs() < windowEnd)
+                .filter(e -> e.is(AgentEvent.Kind.ANNOUNCEMENT_SEEN) && e.timeNs() >= w.pausedNs() && e.timeNs() < windowEnd)
                 .min(Comparator.comparingLong(AgentEvent::timeNs));
         Optional<AgentEvent> announced = agent(LivePacketTrace.ECHO_AGENT + vm.id()).flatMap(list -> list.stream()
-                .filter(e -> e.event().equals("announced") && e.timeNs() >= w.resumedNs()).findFirst());
+                .filter(e -> e.is(AgentEvent.Kind.ANNOUNCED) && e.timeNs() >= w.resumedNs()).findFirst());
         if (seen.isPresent()) {
             long seenAt = seen.get().timeNs();
             phases.add(new Phase("announce (until seen by the capture program)", rel(Math.min(w.resumedNs(), seenAt)), rel(seenAt)));
@@ -117,7 +118,7 @@ final class LiveMeasurement {
             long lastSwitch = seenAt;
             for (Map.Entry<String, List<AgentEvent>> switcher : agents(LiveSignalTrace.SWITCHER_AGENT).entrySet()) {
                 Optional<AgentEvent> switched = switcher.getValue().stream()
-                        .filter(e -> e.event().equals("rule-switched") && e.timeNs() >= seenAt && e.timeNs() < windowEnd).findFirst();
+                        .filter(e -> e.is(AgentEvent.Kind.RULE_SWITCHED) && e.timeNs() >= seenAt && e.timeNs() < windowEnd).findFirst();
                 if (switched.isPresent()) {
                     long received = switched.get().number("received");
                     phases.add(new Phase("config message -> " + switcher.getKey(), rel(seenAt), rel(received)));
@@ -217,7 +218,7 @@ final class LiveMeasurement {
             return new MobileIpv6Timeline(null, 0);
         }
         long ackAt = ack.get().timeNs();
-        long updates = mobileNode.stream().filter(e -> e.event().equals("binding-update-sent") && e.timeNs() >= raAt && e.timeNs() <= ackAt).count();
+        long updates = mobileNode.stream().filter(e -> e.is(AgentEvent.Kind.BINDING_UPDATE_SENT) && e.timeNs() >= raAt && e.timeNs() <= ackAt).count();
         long from = dadDone.map(AgentEvent::timeNs).orElse(updateAt);
         phases.add(new Phase(updates > 1 ? "binding acknowledgement → mobile node (after " + (updates - 1) + " retransmission" + (updates > 2 ? "s" : "") + ")"
                 : "binding acknowledgement → mobile node", rel(Math.min(from, ackAt)), rel(ackAt)));
@@ -243,9 +244,9 @@ final class LiveMeasurement {
         Map<Long, Long> sentAt = new LinkedHashMap<>();
         Map<Long, AgentEvent> echoes = new LinkedHashMap<>();
         for (AgentEvent e : agentEvents) {
-            if (e.event().equals("sent")) {
+            if (e.is(AgentEvent.Kind.SENT)) {
                 sentAt.put(e.number("seq"), e.timeNs());
-            } else if (e.event().equals("echo")) {
+            } else if (e.is(AgentEvent.Kind.ECHO)) {
                 echoes.put(e.number("seq"), e);
             }
         }
@@ -300,20 +301,32 @@ final class LiveMeasurement {
             }
             Set<Long> echoed = new HashSet<>();
             for (AgentEvent e : probe.getValue()) {
-                if (e.event().equals("echo")) {
+                if (e.is(AgentEvent.Kind.ECHO)) {
                     echoed.add(e.number("seq"));
                 }
             }
             long sent = 0;
             long lost = 0;
             for (AgentEvent e : probe.getValue()) {
-                if (e.event().equals("sent") && e.timeNs() >= originNs && e.timeNs() < endNs - SETTLE_NS / 2) {
+                if (e.is(AgentEvent.Kind.SENT) && e.timeNs() >= originNs && e.timeNs() < endNs - SETTLE_NS / 2) {
                     sent++;
                     lost += echoed.contains(e.number("seq")) ? 0 : 1;
                 }
             }
             notes.add("flow " + flow.id() + " to " + flow.vm() + " (not moved): " + lost + " of " + sent + " probes lost during the run");
         }
+    }
+
+    /** Lines an agent wrote that are no event of the protocol: reported, so a broken agent does not pass for a quiet one. */
+    private void noteUnreadableLines() {
+        byAgent.forEach((agent, events) -> {
+            List<AgentEvent> problems = events.stream().filter(AgentEvent::isProblem).toList();
+            if (!problems.isEmpty()) {
+                AgentEvent first = problems.get(0);
+                notes.add("agent " + agent + " wrote " + problems.size() + " line" + (problems.size() == 1 ? "" : "s")
+                        + " that are no event of the agent protocol; the first: " + first.text("reason") + " (" + first.text("line") + ")");
+            }
+        });
     }
 
     private long rel(long hostNs) {

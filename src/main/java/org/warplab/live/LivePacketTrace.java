@@ -111,11 +111,11 @@ public final class LivePacketTrace {
         Map<Key, Seen> all = new HashMap<>();
         Map<String, List<AgentEvent>> failures = new LinkedHashMap<>();
         for (AgentEvent e : agentEvents) {
-            if (e.agent().startsWith(PROBE_AGENT) && e.event().equals("sent")) {
+            if (e.agent().startsWith(PROBE_AGENT) && e.is(AgentEvent.Kind.SENT)) {
                 Seen seen = new Seen(e.number("seq"), e.timeNs());
                 byFlow.computeIfAbsent(e.agent().substring(PROBE_AGENT.length()), k -> new LinkedHashMap<>()).put(new Key(e.timeNs(), seen.sequence), seen);
                 all.put(new Key(e.timeNs(), seen.sequence), seen);
-            } else if (e.agent().startsWith(PROBE_AGENT) && e.event().equals("send-failed")) {
+            } else if (e.agent().startsWith(PROBE_AGENT) && e.is(AgentEvent.Kind.SEND_FAILED)) {
                 failures.computeIfAbsent(e.agent().substring(PROBE_AGENT.length()), k -> new ArrayList<>()).add(e);
             }
         }
@@ -123,7 +123,7 @@ public final class LivePacketTrace {
             Map<Long, Seen> bySequence = new HashMap<>();
             flow.values().forEach(s -> bySequence.put(s.sequence, s));
             for (AgentEvent e : agentEvents) {
-                if (e.agent().startsWith(PROBE_AGENT) && e.event().equals("echo") && flow == byFlow.get(e.agent().substring(PROBE_AGENT.length()))) {
+                if (e.agent().startsWith(PROBE_AGENT) && e.is(AgentEvent.Kind.ECHO) && flow == byFlow.get(e.agent().substring(PROBE_AGENT.length()))) {
                     Seen seen = bySequence.get(e.number("seq"));
                     if (seen != null && seen.echoArrivedNs == UNKNOWN) {
                         seen.echoArrivedNs = e.timeNs();
@@ -134,18 +134,21 @@ public final class LivePacketTrace {
             }
         }
         for (AgentEvent e : agentEvents) {
-            Seen seen = all.get(new Key(e.number("sent"), e.number("seq")));
+            // the reports that name a probe by its send stamp and sequence number
+            boolean namesAProbe = e.is(AgentEvent.Kind.ECHOED) || e.is(AgentEvent.Kind.DISCARDED) || e.is(AgentEvent.Kind.CARRIED)
+                    || e.is(AgentEvent.Kind.RELAY_LOST);
+            Seen seen = namesAProbe ? all.get(new Key(e.number("sent"), e.number("seq"))) : null;
             if (seen == null) {
                 continue;
             }
-            if (e.agent().startsWith(ECHO_AGENT) && seen.atVmNs == UNKNOWN && (e.event().equals("echoed") || e.event().equals("discarded"))) {
+            if (e.agent().startsWith(ECHO_AGENT) && seen.atVmNs == UNKNOWN && (e.is(AgentEvent.Kind.ECHOED) || e.is(AgentEvent.Kind.DISCARDED))) {
                 seen.atVmNs = e.timeNs();
                 seen.vmSawSource = e.text("from");
-                seen.discardedAtVm = e.event().equals("discarded");
+                seen.discardedAtVm = e.is(AgentEvent.Kind.DISCARDED);
                 seen.echoLeftNs = seen.discardedAtVm ? UNKNOWN : e.number("left");
-            } else if (e.agent().equals(RELAY_AGENT) && e.event().equals("carried")) {
-                (e.fields().path("echo").asBoolean() ? seen.echoHops : seen.probeHops).add(e);
-            } else if (e.agent().equals(RELAY_AGENT) && e.event().equals("relay-lost") && seen.relayLost == null) {
+            } else if (e.agent().equals(RELAY_AGENT) && e.is(AgentEvent.Kind.CARRIED)) {
+                (e.flag("echo") ? seen.echoHops : seen.probeHops).add(e);
+            } else if (e.agent().equals(RELAY_AGENT) && e.is(AgentEvent.Kind.RELAY_LOST) && seen.relayLost == null) {
                 seen.relayLost = e;
             }
         }
@@ -300,7 +303,7 @@ public final class LivePacketTrace {
                 }
                 return;
             }
-            if (seen.relayLost != null && seen.relayLost.fields().path("echo").asBoolean() == echo) {
+            if (seen.relayLost != null && seen.relayLost.flag("echo") == echo) {
                 Link link = lab.link(seen.relayLost.text("link")).orElse(null);
                 String from = link == null ? null : seen.relayLost.text("side").equals("a") ? link.a() : link.b();
                 out.add(new TraceEvent.Dropped(rel(seen.relayLost.timeNs()), id, kind, flow.id(), seen.sequence, from, seen.relayLost.text("link"),

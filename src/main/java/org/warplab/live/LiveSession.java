@@ -1,5 +1,6 @@
 package org.warplab.live;
 
+import org.warplab.live.agent.AgentEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class LiveSession {
         // filled, so "latency before" measures the network, not its first resolution
         for (Map.Entry<String, AgentProcess> probe : agents.probes.entrySet()) {
             try {
-                probe.getValue().awaitEvent("echo", Duration.ofSeconds(10));
+                probe.getValue().awaitEvent(AgentEvent.Kind.ECHO, Duration.ofSeconds(10));
             } catch (AgentProcess.AgentException e) {
                 throw new AgentProcess.AgentException("flow " + probe.getKey() + " gets no echo before any VM has moved, so nothing can be measured: "
                         + e.getMessage() + ". Check the lab in the emulator first (warplab emulate).");

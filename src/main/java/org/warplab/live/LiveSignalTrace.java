@@ -70,11 +70,11 @@ final class LiveSignalTrace {
     private void announcements(List<AgentEvent> events) {
         List<AgentEvent> watchers = of(events, WATCHER_AGENT);
         for (AgentEvent sent : events) {
-            if (!sent.agent().startsWith(LivePacketTrace.ECHO_AGENT) || !sent.event().equals("announced")) {
+            if (!sent.agent().startsWith(LivePacketTrace.ECHO_AGENT) || !sent.is(AgentEvent.Kind.ANNOUNCED)) {
                 continue;
             }
             String vm = sent.agent().substring(LivePacketTrace.ECHO_AGENT.length());
-            Optional<AgentEvent> seen = watchers.stream().filter(e -> (e.event().equals("announcement-seen") || e.event().equals("announcement-repeated"))
+            Optional<AgentEvent> seen = watchers.stream().filter(e -> (e.is(AgentEvent.Kind.ANNOUNCEMENT_SEEN) || e.is(AgentEvent.Kind.ANNOUNCEMENT_REPEATED))
                             && e.text("mac").equalsIgnoreCase(sent.text("mac")) && e.timeNs() >= sent.timeNs()
                             && e.timeNs() - sent.timeNs() < MATCH_WINDOW_NS)
                     .findFirst();
@@ -90,12 +90,12 @@ final class LiveSignalTrace {
     private void configMessages(List<AgentEvent> events) {
         List<AgentEvent> watchers = of(events, WATCHER_AGENT);
         for (AgentEvent received : events) {
-            if (!received.agent().startsWith(SWITCHER_AGENT) || !received.event().equals("config-received")) {
+            if (!received.agent().startsWith(SWITCHER_AGENT) || !received.is(AgentEvent.Kind.CONFIG_RECEIVED)) {
                 continue;
             }
             String edge = received.agent().substring(SWITCHER_AGENT.length());
             String seq = received.text("seq");
-            Optional<AgentEvent> sent = watchers.stream().filter(e -> e.event().equals("config-sent")
+            Optional<AgentEvent> sent = watchers.stream().filter(e -> e.is(AgentEvent.Kind.CONFIG_SENT)
                             && e.text("seq").equals(seq) && e.text("vm").equals(received.text("vm"))
                             && e.text("location").equals(received.text("location")) && e.timeNs() <= received.timeNs())
                     .reduce((a, b) -> b);
@@ -112,9 +112,9 @@ final class LiveSignalTrace {
         List<AgentEvent> mobileNodes = of(events, MOBILE_NODE_AGENT);
         List<AgentEvent> homeAgents = of(events, HOME_AGENT_AGENT);
         for (AgentEvent sent : mobileNodes) {
-            if (sent.event().equals("binding-update-sent")) {
+            if (sent.is(AgentEvent.Kind.BINDING_UPDATE_SENT)) {
                 String vm = sent.agent().substring(MOBILE_NODE_AGENT.length());
-                homeAgents.stream().filter(e -> e.event().equals("binding-update-received")
+                homeAgents.stream().filter(e -> e.is(AgentEvent.Kind.BINDING_UPDATE_RECEIVED)
                                 && e.text("sequence").equals(sent.text("sequence")) && e.text("care-of").equals(sent.text("care-of"))
                                 && e.timeNs() >= sent.timeNs())
                         .findFirst().ifPresent(got -> draw(PacketKind.BINDING_UPDATE, vm, got.agent().substring(HOME_AGENT_AGENT.length()),
@@ -122,9 +122,9 @@ final class LiveSignalTrace {
             }
         }
         for (AgentEvent sent : homeAgents) {
-            if (sent.event().equals("binding-ack-sent")) {
+            if (sent.is(AgentEvent.Kind.BINDING_ACK_SENT)) {
                 String homeAgent = sent.agent().substring(HOME_AGENT_AGENT.length());
-                mobileNodes.stream().filter(e -> e.event().equals("binding-acknowledged")
+                mobileNodes.stream().filter(e -> e.is(AgentEvent.Kind.BINDING_ACKNOWLEDGED)
                                 && e.text("sequence").equals(sent.text("sequence")) && e.text("care-of").equals(sent.text("care-of"))
                                 && e.timeNs() >= sent.timeNs())
                         .findFirst().ifPresent(got -> draw(PacketKind.BINDING_ACK, homeAgent, got.agent().substring(MOBILE_NODE_AGENT.length()),

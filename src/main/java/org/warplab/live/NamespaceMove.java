@@ -1,5 +1,6 @@
 package org.warplab.live;
 
+import org.warplab.live.agent.AgentEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,18 +71,18 @@ final class NamespaceMove implements VmMove {
                 Command.DEFAULT_TIMEOUT));
         awaitCarrier(run.built.namespace(migration.to()), port);
         service.send("prepare-announce mv0");
-        service.await(e -> e.event().equals("announce-prepared") && e.timeNs() >= start, Duration.ofSeconds(10), "prepared announcement");
+        service.await(e -> e.is(AgentEvent.Kind.ANNOUNCE_PREPARED) && e.timeNs() >= start, Duration.ofSeconds(10), "prepared announcement");
         AgentProcess mobileNode = agents.mobileNodes.get(vm.id());
         if (mobileNode != null) {
             mobileNode.send("attach mv0");
-            mobileNode.await(e -> e.event().equals("attached") && e.timeNs() >= start, Duration.ofSeconds(10), "mobile node on mv0");
+            mobileNode.await(e -> e.is(AgentEvent.Kind.ATTACHED) && e.timeNs() >= start, Duration.ofSeconds(10), "mobile node on mv0");
         }
         LiveRunner.sleepUntil(start + plan.totalNs() - plan.downtimeNs());
         service.send("pause");
         if (mobileNode != null) {
             mobileNode.send("pause");
         }
-        long paused = service.await(e -> e.event().equals("paused") && e.timeNs() >= start, Duration.ofSeconds(5), "pause").timeNs();
+        long paused = service.await(e -> e.is(AgentEvent.Kind.PAUSED) && e.timeNs() >= start, Duration.ofSeconds(5), "pause").timeNs();
         run.events.add(new TraceEvent.VmPaused(run.rel(paused), vm.id(), from));
         LiveRunner.sleepUntil(paused + plan.stopAndCopyNs());
         long holdEnd = System.nanoTime();
@@ -94,7 +95,7 @@ final class NamespaceMove implements VmMove {
         if (mobileNode != null) {
             mobileNode.send("resume");
         }
-        long resumed = service.await(e -> e.event().equals("resumed") && e.timeNs() >= holdEnd, Duration.ofSeconds(5), "resume").timeNs();
+        long resumed = service.await(e -> e.is(AgentEvent.Kind.RESUMED) && e.timeNs() >= holdEnd, Duration.ofSeconds(5), "resume").timeNs();
         run.events.add(new TraceEvent.VmResumed(run.rel(resumed), vm.id(), migration.to()));
         String announceAddress = vm.address(IpFamily.IPV4).map(IpAddress::toString).orElse("0.0.0.0");
         service.send("announce " + vm.announce().key() + " " + InterfaceNames.VM_INTERFACE + " " + vm.mac() + " " + announceAddress + " " + QEMU_ANNOUNCE_MS);
@@ -103,7 +104,7 @@ final class NamespaceMove implements VmMove {
         long settled = VmMove.awaitSwitches(List.copyOf(agents.switchers.values()), announceAddress, resumed, resumed, migration.id());
         if (mobileNode != null) {
             // an RA, two DADs and a signalling round trip; a lost update is retransmitted after 1.5 s, 3 s, ...
-            settled = Math.max(settled, mobileNode.await(e -> (e.event().equals("binding-installed") || e.event().equals("deregistered"))
+            settled = Math.max(settled, mobileNode.await(e -> (e.is(AgentEvent.Kind.BINDING_INSTALLED) || e.is(AgentEvent.Kind.DEREGISTERED))
                     && e.timeNs() >= resumed, MOBILE_IPV6_SETTLE, "binding (or its end) of " + vm.id() + " acknowledged by the home agent").timeNs());
             boolean home = migration.to().equals(run.lab.schemeConfig(MobileIpv6.class).orElseThrow().homeNetwork());
             run.progress.step(String.format(home ? "%s: %s home again, its binding ended %.0f ms after resuming"

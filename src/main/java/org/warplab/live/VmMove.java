@@ -1,5 +1,6 @@
 package org.warplab.live;
 
+import org.warplab.live.agent.AgentEvent;
 import java.io.IOException;
 import java.util.List;
 import org.warplab.model.IpAddress;
@@ -42,7 +43,7 @@ interface VmMove {
             throws AgentProcess.AgentException {
         long settled = settledNs;
         for (AgentProcess switcher : switchers) {
-            settled = Math.max(settled, switcher.await(e -> e.event().equals("rule-switched") && e.timeNs() >= sinceNs
+            settled = Math.max(settled, switcher.await(e -> e.is(AgentEvent.Kind.RULE_SWITCHED) && e.timeNs() >= sinceNs
                     && e.text("vm").equals(address), java.time.Duration.ofSeconds(5), "switch for " + migration).timeNs());
         }
         return settled;

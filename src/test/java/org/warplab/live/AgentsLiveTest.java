@@ -73,12 +73,12 @@ class AgentsLiveTest {
              AgentProcess echo = AgentProcess.start(tools, state, "echo", ns("V"), "echo", List.of("--port", "7007"));
              AgentProcess probe = AgentProcess.start(tools, state, "probe", ns("C"), "probe",
                      List.of("--flow", "P1", "--target", "10.99.0.2", "--port", "7007", "--bytes", "210", "--interval-ns", "20000000"))) {
-            relay.awaitEvent("ready", Duration.ofSeconds(20));
-            echo.awaitEvent("ready", Duration.ofSeconds(20));
-            probe.awaitEvent("ready", Duration.ofSeconds(20));
+            relay.awaitEvent(AgentEvent.Kind.READY, Duration.ofSeconds(20));
+            echo.awaitEvent(AgentEvent.Kind.READY, Duration.ofSeconds(20));
+            probe.awaitEvent(AgentEvent.Kind.READY, Duration.ofSeconds(20));
             probe.send("go");
-            probe.await(e -> e.event().equals("echo") && e.number("seq") >= 110, Duration.ofSeconds(20), "110 echoes");
-            List<Long> rtts = probe.events().stream().filter(e -> e.event().equals("echo") && e.number("seq") >= 10)
+            probe.await(e -> e.is(AgentEvent.Kind.ECHO) && e.number("seq") >= 110, Duration.ofSeconds(20), "110 echoes");
+            List<Long> rtts = probe.events().stream().filter(e -> e.is(AgentEvent.Kind.ECHO) && e.number("seq") >= 10)
                     .map(e -> e.number("rtt")).sorted().toList();
             long median = rtts.get(rtts.size() / 2);
             System.out.printf("relay: configured one-way %.3f ms, measured round trip median %.3f ms over %d probes (min %.3f, max %.3f)%n",
@@ -100,31 +100,32 @@ class AgentsLiveTest {
                 "table ip wl_paging {\n  set in_source {\n    type ipv4_addr\n    elements = { 172.16.10.2 }\n  }\n}\n", Command.DEFAULT_TIMEOUT));
         try (AgentProcess switcher = AgentProcess.start(tools, state, "switcher", ns("C"), "switcher",
                      List.of("--port", "7400", "--nft", tools.path("nft"),
-                             "--rule", "172.16.10.2@ADC=delete element ip wl_paging in_source { 172.16.10.2 }"));
+                             "--rule", org.warplab.live.agent.AgentArguments.encode(new org.warplab.live.agent.AgentArguments.SwitchRule("172.16.10.2", "ADC",
+                            "delete element ip wl_paging in_source { 172.16.10.2 }"))));
              AgentProcess watcher = AgentProcess.start(tools, state, "watcher", ns("C"), "watcher",
-                     List.of("--device", "c0", "--trigger", "rarp", "--location", "ADC", "--vm", "52:54:00:10:00:02=172.16.10.2",
+                     List.of("--device", "c0", "--trigger", "rarp", "--location", "ADC", "--vm", org.warplab.live.agent.AgentArguments.encode(new org.warplab.live.agent.AgentArguments.WatchedVm("52:54:00:10:00:02", "172.16.10.2")),
                              "--notify", "127.0.0.1:7400"));
              AgentProcess relay = AgentProcess.start(tools, state, "relay", ns("R"), "relay", List.of("--link", "L1:r0:r1:1000000:0:0"));
              AgentProcess vm = AgentProcess.start(tools, state, "vm", ns("V"), "echo", List.of("--port", "7007"))) {
             for (AgentProcess agent : List.of(switcher, watcher, relay, vm)) {
-                agent.awaitEvent("ready", Duration.ofSeconds(20));
+                agent.awaitEvent(AgentEvent.Kind.READY, Duration.ofSeconds(20));
             }
             vm.send("announce rarp v0 52:54:00:10:00:02 172.16.10.2 0,50,200,450,800");
             AgentEvent switched;
             try {
-                switched = switcher.awaitEvent("rule-switched", Duration.ofSeconds(10));
+                switched = switcher.awaitEvent(AgentEvent.Kind.RULE_SWITCHED, Duration.ofSeconds(10));
             } catch (AgentProcess.AgentException e) {
                 for (AgentProcess agent : List.of(switcher, watcher, relay, vm)) {
                     System.out.println(agent.name() + ": " + agent.events() + "\n" + agent.stderr());
                 }
                 throw e;
             }
-            vm.await(e -> e.event().equals("announced") && vm.events().stream().filter(x -> x.event().equals("announced")).count() == 5,
+            vm.await(e -> e.is(AgentEvent.Kind.ANNOUNCED) && vm.events().stream().filter(x -> x.is(AgentEvent.Kind.ANNOUNCED)).count() == 5,
                     Duration.ofSeconds(5), "five announcements");
             Thread.sleep(200);
-            AgentEvent seen = watcher.awaitEvent("announcement-seen", Duration.ofSeconds(1));
-            AgentEvent firstRarp = vm.awaitEvent("announced", Duration.ofSeconds(1));
-            AgentEvent sent = watcher.awaitEvent("config-sent", Duration.ofSeconds(1));
+            AgentEvent seen = watcher.awaitEvent(AgentEvent.Kind.ANNOUNCEMENT_SEEN, Duration.ofSeconds(1));
+            AgentEvent firstRarp = vm.awaitEvent(AgentEvent.Kind.ANNOUNCED, Duration.ofSeconds(1));
+            AgentEvent sent = watcher.awaitEvent(AgentEvent.Kind.CONFIG_SENT, Duration.ofSeconds(1));
             System.out.printf("first RARP sent -> seen by watcher %.3f ms; seen -> message sent %.3f ms -> received %.3f ms -> rule switched %.3f ms%n",
                     (seen.timeNs() - firstRarp.timeNs()) / 1e6, (sent.timeNs() - seen.timeNs()) / 1e6,
                     (switched.number("received") - sent.timeNs()) / 1e6, (switched.timeNs() - switched.number("received")) / 1e6);

@@ -46,7 +46,7 @@ class LivePacketTraceTest {
         try (InputStream in = LivePacketTraceTest.class.getResourceAsStream("paging-agent-events.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    recorded.add(AgentEvent.parse(JSON.readTree(line).get("agent").asText(), line).orElseThrow());
+                    recorded.add(AgentEvent.parse(JSON.readTree(line).get("agent").asText(), line, 0));
                 }
             }
         }
@@ -80,7 +80,7 @@ class LivePacketTraceTest {
     }
 
     private static AgentEvent carried(String link, long sequence, boolean echo) {
-        return recorded.stream().filter(e -> e.event().equals("carried") && e.text("link").equals(link) && e.number("seq") == sequence
+        return recorded.stream().filter(e -> e.is(AgentEvent.Kind.CARRIED) && e.text("link").equals(link) && e.number("seq") == sequence
                 && e.fields().get("echo").asBoolean() == echo).findFirst().orElseThrow();
     }
 
@@ -179,7 +179,7 @@ class LivePacketTraceTest {
     @Test
     void aProbeWhoseFateIsUnknownKeepsTheHopsItWasSeenOnAndNoDropIsClaimed() {
         // as if the run had ended before 79's echo reached the client: no later echo says it was lost
-        List<TraceEvent> events = build(recorded.stream().filter(e -> !(e.event().equals("echo") && e.number("seq") == 79)).toList());
+        List<TraceEvent> events = build(recorded.stream().filter(e -> !(e.is(AgentEvent.Kind.ECHO) && e.number("seq") == 79)).toList());
         assertTrue(events.stream().noneMatch(e -> e instanceof TraceEvent.Dropped d && d.sequence() == 79));
         assertTrue(events.stream().noneMatch(e -> e instanceof TraceEvent.Delivered d && d.sequence() == 79 && d.kind() == PacketKind.ECHO));
         assertEquals(List.of("vm1", "ADC", "R2", "C2", "R3"), path(hops(events, 79, PacketKind.ECHO)), "seen by the relay up to R3");
@@ -189,12 +189,12 @@ class LivePacketTraceTest {
     void aProbeNeverEchoedWhileTheFlowWentOnForLongerThanTheRunWaitsIsLostWhereLastSeen() {
         // as with no scheme: nothing comes back after the move, the probes keep going to PDC
         long cut = agent("probe P1", "sent", 73).timeNs();
-        List<AgentEvent> events = new ArrayList<>(recorded.stream().filter(e -> !(e.agent().equals("probe P1") && e.event().equals("echo")
+        List<AgentEvent> events = new ArrayList<>(recorded.stream().filter(e -> !(e.agent().equals("probe P1") && e.is(AgentEvent.Kind.ECHO)
                 && e.timeNs() > cut) && !(e.agent().startsWith("echo ") && e.timeNs() > cut)).toList());
         long last = agent("probe P1", "sent", 79).timeNs();
         assertTrue(build(events).stream().noneMatch(e -> e instanceof TraceEvent.Dropped d && d.sequence() >= 77), "79 is within the wait, 77 and 78 too");
         // the flow went on sending for longer than the run waits for an echo
-        events.add(AgentEvent.parse("probe P1", "{\"t\":" + (last + LivePacketTrace.ECHO_WAIT_NS) + ",\"event\":\"sent\",\"seq\":200}").orElseThrow());
+        events.add(AgentEvent.parse("probe P1", "{\"t\":" + (last + LivePacketTrace.ECHO_WAIT_NS) + ",\"event\":\"sent\",\"seq\":200}", 0));
         List<TraceEvent.Dropped> drops = build(events).stream().filter(e -> e instanceof TraceEvent.Dropped).map(e -> (TraceEvent.Dropped) e).toList();
         TraceEvent.Dropped at78 = drops.stream().filter(d -> d.sequence() == 78).findFirst().orElseThrow();
         assertEquals(List.of("U", "R3", "C2", "R2"), path(hops(build(events), 78, PacketKind.PROBE)));

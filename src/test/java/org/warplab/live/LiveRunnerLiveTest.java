@@ -88,9 +88,9 @@ class LiveRunnerLiveTest {
         Map<Long, Long> sent = new HashMap<>();
         Map<Long, Long> echoed = new HashMap<>();
         for (AgentEvent e : outcome.agentEvents()) {
-            if (e.agent().equals("probe P1") && e.event().equals("sent")) {
+            if (e.agent().equals("probe P1") && e.is(AgentEvent.Kind.SENT)) {
                 sent.put(e.number("seq"), e.timeNs());
-            } else if (e.agent().equals("probe P1") && e.event().equals("echo")) {
+            } else if (e.agent().equals("probe P1") && e.is(AgentEvent.Kind.ECHO)) {
                 echoed.put(e.number("seq"), e.timeNs());
             }
         }

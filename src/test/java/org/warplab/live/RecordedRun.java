@@ -45,7 +45,10 @@ record RecordedRun(Lab lab, LiveRecording recording, RunResult result) {
         for (String line : resource(name, "agent-events.jsonl").lines().toList()) {
             ObjectNode node = (ObjectNode) JSON.readTree(line);
             String agent = node.remove("agent").asText();
-            AgentEvent event = AgentEvent.parse(agent, node.toString()).orElseThrow(() -> new IllegalStateException("not an event line: " + line));
+            AgentEvent event = AgentEvent.parse(agent, node.toString(), 0);
+            if (event.isProblem()) {
+                throw new IllegalStateException("not an event line: " + line + ": " + event.text("reason"));
+            }
             byAgent.computeIfAbsent(agent, k -> new ArrayList<>()).add(event);
         }
         RunResult result = RunExports.readResult(resource(name, "result.json"));

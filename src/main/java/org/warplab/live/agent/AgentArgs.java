@@ -38,4 +38,9 @@ final class AgentArgs {
     List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
+
+    /** Every value of {@code --name}, each a JSON record of {@code type} ({@link AgentArguments}). */
+    <T extends Record> List<T> all(String name, Class<T> type) {
+        return all(name).stream().map(v -> AgentArguments.decode(name, v, type)).toList();
+    }
 }

@@ -57,20 +57,12 @@ final class HomeAgentAgent implements Agent {
         for (String device : args.all("device")) {
             devices.put(device, ownMac(device));
         }
-        for (String spec : args.all("binding")) {
-            String[] parts = spec.split(",");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("--binding HOME_ADDRESS,CARE_OF_ADDRESS,FILE; got '" + spec + "'");
-            }
-            Ipv6Address home = (Ipv6Address) IpAddress.parse(parts[0]);
-            expected.put(home, new Expected(home, (Ipv6Address) IpAddress.parse(parts[1]), Path.of(parts[2])));
+        for (AgentArguments.HomeBinding binding : args.all("binding", AgentArguments.HomeBinding.class)) {
+            Ipv6Address home = (Ipv6Address) IpAddress.parse(binding.homeAddress());
+            expected.put(home, new Expected(home, (Ipv6Address) IpAddress.parse(binding.careOf()), Path.of(binding.file())));
         }
-        for (String spec : args.all("deregistration")) {
-            String[] parts = spec.split(",");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("--deregistration HOME_ADDRESS,FILE; got '" + spec + "'");
-            }
-            deregistration.put((Ipv6Address) IpAddress.parse(parts[0]), Path.of(parts[1]));
+        for (AgentArguments.Deregistration end : args.all("deregistration", AgentArguments.Deregistration.class)) {
+            deregistration.put((Ipv6Address) IpAddress.parse(end.homeAddress()), Path.of(end.file()));
         }
         if (!devices.containsKey(homeLink)) {
             throw new IllegalArgumentException("--home-link " + homeLink + " is not one of the --device interfaces " + devices.keySet());

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.warplab.model.IpPrefix;
 import org.warplab.model.Ipv6Address;
 import org.warplab.model.MacAddress;
-import org.warplab.run.InternetChecksum;
+import org.warplab.wire.InternetChecksum;
 
 /**
  * The Mobile IPv6 frames the live agents send and read, byte by byte: router advertisements
@@ -115,6 +115,9 @@ final class Mip6Frames {
                 continue;
             }
             int length = frame[at + 1] & 0xff;
+            if (at + 2 + length > end) {
+                return Optional.empty(); // an option longer than its header holds: nothing past the header is read
+            }
             if (type == OPTION_HOME_ADDRESS && length == 16) {
                 home = ipv6(frame, at + 2);
             }

@@ -74,13 +74,9 @@ final class MobileNodeAgent implements Agent {
         this.firstDevice = args.one("device");
         this.onPrefix = homePrefix;
         this.homeFile = Optional.ofNullable(args.one("home-file", null)).map(Path::of);
-        for (String spec : args.all("foreign")) {
-            String[] parts = spec.split(",");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("--foreign PREFIX,CARE_OF_FILE,BINDING_FILE; got '" + spec + "'");
-            }
-            IpPrefix prefix = IpPrefix.parse(parts[0]);
-            foreign.put(prefix, new Foreign(prefix, Path.of(parts[1]), Path.of(parts[2])));
+        for (AgentArguments.ForeignNetwork network : args.all("foreign", AgentArguments.ForeignNetwork.class)) {
+            IpPrefix prefix = IpPrefix.parse(network.prefix());
+            foreign.put(prefix, new Foreign(prefix, Path.of(network.careOfFile()), Path.of(network.bindingFile())));
         }
     }
 

@@ -9,12 +9,11 @@ import java.util.Optional;
  * Recognizes a probe or its echo in a raw Ethernet frame, as the relay sees it on a link: UDP to
  * or from the probe port, whose payload starts with the probe's sequence number and its send time
  * (as {@link ProbeAgent} writes them; the echo carries the same bytes back). Looks through an
- * 802.1Q tag, a VXLAN encapsulation (a segment's traffic across the WAN), IPv4-in-IPv6 and
+ * 802.1Q tag, a VXLAN encapsulation (a segment's traffic across the WAN on 4789, or on a data center's LAN link on 4790), IPv4-in-IPv6 and
  * IPv6-in-IPv6 tunnels and IPv6 extension headers, and reports the inner packet's addresses.
  */
 public final class ProbeFrames {
 
-    static final int VXLAN_PORT = 4789;
     private static final int ETHERTYPE_VLAN = 0x8100;
     private static final int ETHERTYPE_IPV4 = 0x0800;
     private static final int ETHERTYPE_IPV6 = 0x86DD;
@@ -110,7 +109,7 @@ public final class ProbeFrames {
         }
         int sourcePort = u16(f, at);
         int destinationPort = u16(f, at + 2);
-        if (destinationPort == VXLAN_PORT) {
+        if (org.warplab.wire.Wire.isVxlanPort(destinationPort)) {
             return ethernet(f, at + 16, port, depth + 1);
         }
         boolean echo = sourcePort == port;

@@ -43,10 +43,9 @@ final class SwitcherAgent implements Agent {
         this.out = out;
         this.listenPort = Integer.parseInt(args.one("port"));
         this.nft = args.one("nft", "nft");
-        for (String rule : args.all("rule")) {
-            int eq = rule.indexOf('=');
-            rules.put(rule.substring(0, eq), rule.substring(eq + 1));
-            lines.put(rule.substring(0, eq), withCommitEcho(rule.substring(eq + 1)) + "\n");
+        for (AgentArguments.SwitchRule rule : args.all("rule", AgentArguments.SwitchRule.class)) {
+            rules.put(key(rule.vm(), rule.location()), rule.nftCommand());
+            lines.put(key(rule.vm(), rule.location()), withCommitEcho(rule.nftCommand()) + "\n");
         }
     }
 

@@ -41,9 +41,8 @@ final class WatcherAgent implements Agent {
         this.device = args.one("device");
         this.trigger = args.one("trigger", "any");
         this.location = args.one("location");
-        for (String vm : args.all("vm")) {
-            int eq = vm.indexOf('=');
-            vms.put(MacAddress.parse(vm.substring(0, eq)), vm.substring(eq + 1));
+        for (AgentArguments.WatchedVm vm : args.all("vm", AgentArguments.WatchedVm.class)) {
+            vms.put(MacAddress.parse(vm.mac()), vm.address());
         }
         for (String target : args.all("notify")) {
             int colon = target.lastIndexOf(':');

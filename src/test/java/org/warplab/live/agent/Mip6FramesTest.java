@@ -43,6 +43,24 @@ class Mip6FramesTest {
         assertTrue(Mip6Frames.bindingUpdate(ba).isEmpty());
     }
 
+    /**
+     * A destination options header of 8 bytes whose Home Address option claims 16: the address
+     * would lie past the header (here past the frame). It is not read, and the frame is no update.
+     */
+    @Test
+    void aHomeAddressOptionLongerThanItsHeaderIsNotReadPastIt() {
+        byte[] bu = Mip6Frames.bindingUpdate(VM, ROUTER, CARE_OF, HOME_AGENT, HOME, 7, 420);
+        int options = 14 + 40;
+        byte[] cut = java.util.Arrays.copyOf(bu, options + 8);
+        cut[14 + 4] = 0;
+        cut[14 + 5] = 8; // IPv6 payload length: the 8-byte header only
+        cut[options + 1] = 0; // header length: 8 bytes; PadN(2) then "201, 16" with 2 bytes left
+        assertTrue(Mip6Frames.bindingUpdate(cut).isEmpty());
+        org.warplab.wire.Ipv6Packet packet = org.warplab.wire.Ipv6Packet.decode(java.util.Arrays.copyOfRange(cut, 14, cut.length)).ok().orElseThrow();
+        org.warplab.wire.Decoded<?> home = packet.chain().ok().orElseThrow().extensions().get(0).homeAddress();
+        assertTrue(home instanceof org.warplab.wire.Decoded.Malformed<?> m && m.reason().contains("option 201 of 16 bytes"), home.toString());
+    }
+
     @Test
     void dadSolicitationGoesToTheSolicitedNodeGroupFromTheUnspecifiedAddress() {
         byte[] ns = Mip6Frames.dadSolicitation(VM, CARE_OF);

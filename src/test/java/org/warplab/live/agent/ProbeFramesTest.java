@@ -57,7 +57,7 @@ class ProbeFramesTest {
     void looksThroughVxlanAVlanTagAndAnIpv6Tunnel() {
         byte[] inner = ethernet(0x0800, ipv4("10.1.0.10", "172.16.10.2", 17, udp(40000, PORT, payload(9, 99))));
         byte[] vxlanPayload = ByteBuffer.allocate(8 + inner.length).putInt(0x08000000).putInt(100 << 8).put(inner).array();
-        byte[] outer = ethernet(0x0800, ipv4("10.0.1.1", "10.0.2.1", 17, udp(51000, ProbeFrames.VXLAN_PORT, vxlanPayload)));
+        byte[] outer = ethernet(0x0800, ipv4("10.0.1.1", "10.0.2.1", 17, udp(51000, org.warplab.wire.Wire.VXLAN_PORT, vxlanPayload)));
         assertEquals(new ProbeFrames.Probe(9, 99, "10.1.0.10", "172.16.10.2", false), ProbeFrames.parse(outer, PORT).orElseThrow());
 
         byte[] tagged = ethernet(0x8100, ByteBuffer.allocate(4 + inner.length - 14).putShort((short) 10).putShort((short) 0x0800)
@@ -69,6 +69,15 @@ class ProbeFramesTest {
         ProbeFrames.Probe v6 = ProbeFrames.parse(tunnelled, PORT).orElseThrow();
         assertEquals("2001:db8:20:0:0:0:0:2", v6.destination(), "the inner packet's addresses (the agent's own spelling)");
         assertEquals(4, v6.sequence());
+    }
+
+    /** The generated configs carry a data center's segments to its router in VXLAN on UDP 4790 over a link-local IPv6 underlay. */
+    @Test
+    void looksIntoTheLanVxlanOnPort4790() {
+        byte[] inner = ethernet(0x0800, ipv4("10.1.0.10", "172.16.10.2", 17, udp(40000, PORT, payload(12, 120))));
+        byte[] vxlan = ByteBuffer.allocate(8 + inner.length).putInt(0x08000000).putInt(100 << 8).put(inner).array();
+        byte[] lan = ethernet(0x86DD, ipv6("fe80::2", "fe80::1", 17, udp(51000, org.warplab.wire.Wire.LAN_VXLAN_PORT, vxlan)));
+        assertEquals(new ProbeFrames.Probe(12, 120, "10.1.0.10", "172.16.10.2", false), ProbeFrames.parse(lan, PORT).orElseThrow());
     }
 
     @Test

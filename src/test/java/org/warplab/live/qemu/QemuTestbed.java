@@ -107,13 +107,14 @@ final class QemuTestbed implements AutoCloseable {
                      List.of("--flow", "P1", "--target", VM_ADDRESS, "--port", Integer.toString(QemuVm.DEFAULT_ECHO_PORT), "--bytes", "210",
                              "--interval-ns", "20000000"));
              AgentProcess watcher = AgentProcess.start(tools, state, "watcher", ns("dc2"), "watcher",
-                     List.of("--device", "br0", "--trigger", "rarp", "--location", "DC2", "--vm", VM_MAC + "=" + VM_ADDRESS))) {
+                     List.of("--device", "br0", "--trigger", "rarp", "--location", "DC2", "--vm", org.warplab.live.agent.AgentArguments.encode(new org.warplab.live.agent.AgentArguments.WatchedVm(VM_MAC.toString(),
+                            VM_ADDRESS.toString()))))) {
             QemuVm.ConsoleLine ready = src.awaitReady(Duration.ofSeconds(90));
             long bootNs = ready.receivedNs() - src.startedNs();
-            probe.awaitEvent("ready", Duration.ofSeconds(20));
-            watcher.awaitEvent("ready", Duration.ofSeconds(20));
+            probe.awaitEvent(AgentEvent.Kind.READY, Duration.ofSeconds(20));
+            watcher.awaitEvent(AgentEvent.Kind.READY, Duration.ofSeconds(20));
             probe.send("go");
-            probe.await(e -> e.event().equals("echo") && e.number("seq") >= 5, Duration.ofSeconds(20), "five echoes before the move");
+            probe.await(e -> e.is(AgentEvent.Kind.ECHO) && e.number("seq") >= 5, Duration.ofSeconds(20), "five echoes before the move");
             QemuMigration.Result result;
             try (QemuVm dst = QemuVm.start(destination, runner, tools, Optional.of(state))) {
                 result = QemuMigration.run(src, dst, INCOMING, settings);
@@ -123,18 +124,18 @@ final class QemuTestbed implements AutoCloseable {
                 String fdb = "";
                 if (result.outcome() == QemuMigration.Outcome.COMPLETED) {
                     src.close(); // paused after the move: the source is done
-                    AgentEvent seen = watcher.awaitEvent("announcement-seen", Duration.ofSeconds(10));
+                    AgentEvent seen = watcher.awaitEvent(AgentEvent.Kind.ANNOUNCEMENT_SEEN, Duration.ofSeconds(10));
                     firstRarp = seen.timeNs() - result.destinationResumedAtNs();
                     firstRarpByQemuClock = seen.timeNs() - (result.destinationResumedWallMicros() * 1000 - wallMinusMonotonicNs());
                     long resumed = result.destinationResumedAtNs();
-                    probe.await(e -> e.event().equals("echo") && e.timeNs() > resumed + 1_000_000_000L, Duration.ofSeconds(20),
+                    probe.await(e -> e.is(AgentEvent.Kind.ECHO) && e.timeNs() > resumed + 1_000_000_000L, Duration.ofSeconds(20),
                             "echoes a second after the move");
-                    answers = probe.events().stream().anyMatch(e -> e.event().equals("echo") && e.timeNs() > resumed && e.text("from").equals(VM_ADDRESS));
+                    answers = probe.events().stream().anyMatch(e -> e.is(AgentEvent.Kind.ECHO) && e.timeNs() > resumed && e.text("from").equals(VM_ADDRESS));
                     fdb = runner.check(tools.path("bridge"), "-n", ns("dc2"), "fdb", "show", "br", "br0").stdout();
                 } else {
                     // a cancelled pre-copy leaves the guest running at the source: it must go on answering there
                     long ended = System.nanoTime();
-                    probe.await(e -> e.event().equals("echo") && e.timeNs() > ended + 500_000_000L, Duration.ofSeconds(20),
+                    probe.await(e -> e.is(AgentEvent.Kind.ECHO) && e.timeNs() > ended + 500_000_000L, Duration.ofSeconds(20),
                             "echoes from the source after the cancelled migration");
                     answers = true;
                 }
@@ -151,10 +152,10 @@ final class QemuTestbed implements AutoCloseable {
         java.util.Set<Long> answered = new java.util.HashSet<>();
         long sent = 0;
         for (AgentEvent e : events) {
-            if (e.event().equals("echo")) {
+            if (e.is(AgentEvent.Kind.ECHO)) {
                 echoes.add(e.timeNs());
                 answered.add(e.number("seq"));
-            } else if (e.event().equals("sent")) {
+            } else if (e.is(AgentEvent.Kind.SENT)) {
                 sent = Math.max(sent, e.number("seq"));
             }
         }

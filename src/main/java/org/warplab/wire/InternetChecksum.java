@@ -1,4 +1,4 @@
-package org.warplab.run;
+package org.warplab.wire;
 
 import org.warplab.model.Ipv6Address;
 
@@ -25,6 +25,13 @@ public final class InternetChecksum {
             sum = (sum & 0xffff) + (sum >>> 16);
         }
         return (int) (~sum & 0xffff);
+    }
+
+    /** The sum of the IPv4 pseudo-header (RFC 768): source, destination, protocol and upper-layer length. */
+    public static long ipv4PseudoHeader(org.warplab.model.Ipv4Address source, org.warplab.model.Ipv4Address destination, int length, int protocol) {
+        int s = source.bits();
+        int d = destination.bits();
+        return (s >>> 16) + (s & 0xffff) + (d >>> 16) + (d & 0xffff) + protocol + length;
     }
 
     /** The sum of the IPv6 pseudo-header: source, destination, upper-layer length and next header. */
