@@ -638,7 +638,11 @@ public final class DesignerWindow {
     /** Opens {@code file} (without asking about unsaved changes); false, with the reasons shown, when it cannot. */
     public boolean open(Path file) {
         try {
-            model.open(file);
+            if (SampleLabs.opensAsCopy(file)) {
+                model.openCopy(file);
+            } else {
+                model.open(file);
+            }
             settings.opened(file);
             refreshRecent();
             deleteRecovery();
@@ -728,19 +732,9 @@ public final class DesignerWindow {
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
-    /** The sample labs in {@code sample-labs/} under the working directory. */
+    /** The sample labs that ship with WarpLab (see {@link SampleLabs}). */
     public static List<Path> sampleLabs() {
-        Path dir = Path.of("sample-labs");
-        List<Path> labs = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + LabFiles.EXTENSION)) {
-                files.forEach(labs::add);
-            } catch (IOException e) {
-                return labs;
-            }
-        }
-        labs.sort(null);
-        return labs;
+        return SampleLabs.list();
     }
 
     private void fillSamples(Menu samples) {
@@ -755,7 +749,7 @@ public final class DesignerWindow {
             samples.getItems().add(item);
         }
         if (samples.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No sample-labs folder in " + Path.of("").toAbsolutePath());
+            MenuItem none = new MenuItem("No sample-labs folder beside WarpLab or in " + Path.of("").toAbsolutePath());
             none.setDisable(true);
             samples.getItems().add(none);
         }

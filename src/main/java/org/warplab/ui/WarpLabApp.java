@@ -16,7 +16,7 @@ import org.warplab.run.Runtimes;
  */
 public final class WarpLabApp extends Application {
 
-    static final Path DEFAULT_SAMPLE = Path.of("sample-labs", "paging-paper.warplab.json");
+    static final String DEFAULT_SAMPLE = "paging-paper.warplab.json";
 
     /** Where unsaved changes are autosaved: ~/.warplab/recovery.warplab.json. */
     static Path recoveryFile() {
@@ -44,7 +44,7 @@ public final class WarpLabApp extends Application {
             if (window.offerRecovery()) {
                 return;
             }
-            Optional<Path> initial = args.isEmpty() ? settings.lastLab().or(() -> Optional.of(DEFAULT_SAMPLE).filter(Files::isRegularFile))
+            Optional<Path> initial = args.isEmpty() ? settings.lastLab().or(() -> SampleLabs.folder().map(dir -> dir.resolve(DEFAULT_SAMPLE)).filter(Files::isRegularFile))
                     : Optional.of(Path.of(args.get(0)));
             if (initial.isEmpty() || !window.open(initial.get())) {
                 window.model().statusProperty().set(initial.isEmpty() ? "New lab: drag a data center from the palette to start"

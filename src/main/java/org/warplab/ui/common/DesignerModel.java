@@ -104,10 +104,10 @@ public final class DesignerModel {
         }
     }
 
-    /** Replaces the document: a new or opened lab, no history, nothing unsaved. */
     /** The document came from a file of an older format version, not yet saved in the current one. */
     private boolean olderFormatOpened;
 
+    /** Replaces the document: a new or opened lab, no history, nothing unsaved. */
     public void replaceDocument(Lab next, Path path) {
         selection.set(Set.of());
         file.set(path);
@@ -128,6 +128,18 @@ public final class DesignerModel {
         replaceDocument(loaded.lab(), path);
         olderFormatOpened = loaded.upgradeNotice().isPresent();
         status.set("Opened " + path + loaded.upgradeNotice().map(n -> " — " + n).orElse(""));
+        return loaded.lab();
+    }
+
+    /**
+     * Opens a lab file as a new, unsaved document (a shipped sample, or a file this user cannot
+     * write): Save then asks where to keep it, so the original is never overwritten.
+     */
+    public Lab openCopy(Path path) throws LabFileException {
+        LoadedLab loaded = LabFiles.load(path);
+        replaceDocument(loaded.lab(), null);
+        olderFormatOpened = loaded.upgradeNotice().isPresent();
+        status.set("Opened a copy of " + path.getFileName() + ": the original stays as it is; Save asks where to keep your copy");
         return loaded.lab();
     }
 
