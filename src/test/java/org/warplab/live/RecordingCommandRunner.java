@@ -5,20 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link CommandRunner} double: records every command and answers from canned results by command prefix. */
+/**
+ * A {@link CommandRunner} double: records every command and answers from canned results by command prefix.
+ * Thread-safe: a lab build runs its per-namespace steps on a small pool, and a lost record made
+ * ContainerlabExecMatchesLiveTest fail at random.
+ */
 final class RecordingCommandRunner implements CommandRunner {
 
     private final List<Command> commands = new ArrayList<>();
     private final Map<String, CommandResult> answers = new LinkedHashMap<>();
 
     /** Commands whose display starts with {@code prefix} get this exit code and output. */
-    RecordingCommandRunner answer(String prefix, int exitCode, String stdout, String stderr) {
+    synchronized RecordingCommandRunner answer(String prefix, int exitCode, String stdout, String stderr) {
         answers.put(prefix, new CommandResult(Command.of("canned-" + prefix), exitCode, stdout, stderr, 0));
         return this;
     }
 
     @Override
-    public CommandResult run(Command command) {
+    public synchronized CommandResult run(Command command) {
         commands.add(command);
         String display = command.display();
         for (Map.Entry<String, CommandResult> answer : answers.entrySet()) {
@@ -30,7 +34,7 @@ final class RecordingCommandRunner implements CommandRunner {
         return new CommandResult(command, 0, "", "", 0);
     }
 
-    List<String> displayed() {
+    synchronized List<String> displayed() {
         return commands.stream().map(Command::display).toList();
     }
 }
