@@ -5,6 +5,7 @@ import org.warplab.live.CapabilityProbe;
 import org.warplab.live.CommandFailedException;
 import org.warplab.live.HostTools;
 import org.warplab.live.LiveCleanup;
+import org.warplab.live.LiveLock;
 import org.warplab.live.LiveState;
 import org.warplab.live.NamespaceNames;
 import org.warplab.live.Preflight;
@@ -62,10 +63,14 @@ final class LiveCommand extends HeadlessCommand {
     @Command(name = "cleanup", description = {
         "Remove what live mode left behind.",
         "",
-        "Removes every wl- namespace and every process live mode started, including what a killed run left behind. Safe to "
-            + "run any time; running it twice is harmless."},
-            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:clean", "2:live mode cannot run here, or something could not be removed"})
+        "Removes every wl- namespace, every process live mode started and its temporary files, including what a killed run "
+            + "left behind. A lab whose live run is still going on is left alone (its owner is named) unless --force is given. "
+            + "Safe to run any time; running it twice is harmless."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:clean", "2:live mode cannot run here, something could not be removed, or a lab was left alone because its run is going on"})
     static final class Cleanup extends HeadlessCommand {
+        @picocli.CommandLine.Option(names = "--force", description = "Also tear down labs whose live run is still going on (that run then fails).")
+        boolean force;
+
         @Override
         int run() {
             ProcessCommandRunner runner = new ProcessCommandRunner();
@@ -74,8 +79,24 @@ final class LiveCommand extends HeadlessCommand {
                 missing.forEach(p -> err.println("warplab live: " + p));
                 return Cli.UNUSABLE;
             }
-            LiveCleanup.Report report = new LiveCleanup(runner, HostTools.fromEnvironment(), LiveState.DEFAULT_DIR).clean(NamespaceNames.PREFIX);
-            if (report.nothingFound()) {
+            java.util.Set<String> spared = new java.util.TreeSet<>();
+            if (!force) {
+                for (String labId : LiveLock.labsRunning(LiveState.DEFAULT_DIR)) {
+                    spared.add(labId);
+                    String owner = LiveLock.holderOf(LiveState.DEFAULT_DIR, labId).map(LiveLock.Holder::describe).orElse("a process that just ended");
+                    err.println(name() + ": left alone " + NamespaceNames.PREFIX + labId + "-*: its live run is going on (" + owner
+                            + "); stop that run, or add --force to tear it down anyway");
+                }
+            }
+            LiveCleanup.Report report;
+            // not while a run is building: the host's shared resources are the global lock's
+            try (LiveLock shared = LiveLock.global(LiveState.DEFAULT_DIR, 60_000)) {
+                report = new LiveCleanup(runner, HostTools.fromEnvironment(), LiveState.DEFAULT_DIR).clean(NamespaceNames.PREFIX, spared);
+            } catch (LiveLock.HeldException busy) {
+                err.println(name() + ": " + busy.getMessage());
+                return Cli.UNUSABLE;
+            }
+            if (report.nothingFound() && spared.isEmpty()) {
                 out.println("nothing to clean up: no wl- namespace and no live-mode process is left");
             } else {
                 report.namespaces().forEach(n -> out.println("removed namespace " + n));
@@ -84,7 +105,7 @@ final class LiveCommand extends HeadlessCommand {
                 }
                 report.failures().forEach(f -> err.println(name() + ": " + f));
             }
-            return report.failures().isEmpty() ? Cli.OK : Cli.UNUSABLE;
+            return report.failures().isEmpty() && spared.isEmpty() ? Cli.OK : Cli.UNUSABLE;
         }
     }
 }

@@ -32,11 +32,21 @@ public final class LiveCleanup {
 
     /** Cleans up every lab's leftovers ({@code labPrefix} "wl-") or one lab's ("wl-ab12-"). */
     public Report clean(String labPrefix) {
+        return clean(labPrefix, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #clean(String)}, leaving alone the labs in {@code spared} (lab ids whose live run is
+     * still going on: {@link LiveLock#labsRunning}). Also removes the run's temporary files
+     * ({@code warplab-live-LAB-*} in the temp directory), which a killed run leaves behind.
+     */
+    public Report clean(String labPrefix, java.util.Set<String> spared) {
+        java.util.function.Predicate<String> sparedName = name -> spared.stream().anyMatch(id -> name.startsWith(NamespaceNames.PREFIX + id + "-"));
         List<String> removed = new ArrayList<>();
         List<Long> stopped = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (LiveState.Snapshot state : LiveState.leftovers(stateDir)) {
-            if (!(NamespaceNames.PREFIX + state.labId() + "-").startsWith(labPrefix)) {
+            if (!(NamespaceNames.PREFIX + state.labId() + "-").startsWith(labPrefix) || spared.contains(state.labId())) {
                 continue;
             }
             for (LiveState.TrackedProcess tracked : state.processes()) {
@@ -46,7 +56,7 @@ public final class LiveCleanup {
             }
         }
         String ip = tools.path("ip");
-        for (String namespace : namespaces(labPrefix)) {
+        for (String namespace : namespaces(labPrefix).stream().filter(sparedName.negate()).toList()) {
             CommandResult pids = runner.run(ip, "netns", "pids", namespace);
             for (String line : pids.stdout().split("\\s+")) {
                 if (line.matches("\\d+")) {
@@ -65,16 +75,54 @@ public final class LiveCleanup {
         }
         // agents that were still starting when their run died are not inside a namespace yet; find them by name
         for (ProcessHandle agent : agentsOf(labPrefix)) {
-            kill(agent, stopped);
+            boolean ofSpared = agent.info().arguments().map(args -> java.util.Arrays.stream(args)
+                    .anyMatch(a -> a.startsWith(AgentProcess.LAB_PROPERTY + "=") && sparedName.test(a.substring(a.indexOf('=') + 1)))).orElse(false);
+            if (!ofSpared) {
+                kill(agent, stopped);
+            }
         }
+        removeTempFiles(labPrefix, sparedName, failures);
         if (failures.isEmpty()) {
             for (LiveState.Snapshot state : LiveState.leftovers(stateDir)) {
-                if ((NamespaceNames.PREFIX + state.labId() + "-").startsWith(labPrefix)) {
+                if ((NamespaceNames.PREFIX + state.labId() + "-").startsWith(labPrefix) && !spared.contains(state.labId())) {
                     LiveState.forget(stateDir, state.labId());
                 }
             }
         }
         return new Report(removed, stopped, failures);
+    }
+
+    static final String TEMP_PREFIX = "warplab-live-";
+
+    /** A run's generated configs and logs ({@code warplab-live-LAB-*} in the temp directory) whose lab matches and is not spared. */
+    private static void removeTempFiles(String labPrefix, java.util.function.Predicate<String> sparedName, List<String> failures) {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(temp)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(TEMP_PREFIX)) {
+                    continue;
+                }
+                String asNamespace = NamespaceNames.PREFIX + name.substring(TEMP_PREFIX.length());
+                if (asNamespace.startsWith(labPrefix) && !sparedName.test(asNamespace)) {
+                    try {
+                        deleteTree(entry);
+                    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                        failures.add("could not remove " + entry + ": " + e.getMessage());
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            failures.add("could not list " + temp + ": " + e.getMessage());
+        }
+    }
+
+    static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** The namespaces whose names start with {@code prefix}, as {@code ip netns list} shows them. */

@@ -200,25 +200,51 @@ public final class LiveRunner {
             }
         }
         NamespaceNames names = NamespaceNames.of(lab);
+        // taken before anything is looked at or touched: a second run of this lab stops here, naming the first
+        LiveLock labLock = LiveLock.lab(stateDir, names.labId());
         LiveCleanup cleanup = new LiveCleanup(runner, tools, stateDir);
-        List<String> leftovers = cleanup.namespaces(names.labPrefix());
-        if (!leftovers.isEmpty()) {
-            throw new IllegalStateException("namespaces of this lab already exist (" + String.join(", ", leftovers)
-                    + "): another live run of it is going on, or one was killed; run 'warplab live cleanup'");
-        }
-        progress.step("probing the kernel");
-        Capabilities capabilities = new CapabilityProbe(runner, tools).probe();
-        LiveState state = new LiveState(stateDir, names.labId());
-        Path configDir = Files.createTempDirectory("warplab-live-" + names.labId() + "-");
-        List<AgentProcess> agents = new ArrayList<>();
-        Thread teardown = new Thread(() -> {
+        List<AgentProcess> agents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Path[] configDirHolder = new Path[1];
+        Teardown teardown = new Teardown(() -> {
             agents.forEach(AgentProcess::close);
-            cleanup.clean(names.labPrefix());
-        }, "warplab-live-teardown");
-        Runtime.getRuntime().addShutdownHook(teardown);
+            LiveCleanup.Report report = cleanup.clean(names.labPrefix());
+            report.failures().forEach(f -> progress.step("cleanup: " + f));
+            if (configDirHolder[0] != null) {
+                deleteTree(configDirHolder[0]);
+            }
+        }, labLock);
+        Thread hook = new Thread(teardown, "warplab-live-teardown");
         try {
-            progress.step("building the lab on namespaces " + names.labPrefix() + "* (" + capabilities.linkDelayMethod() + " for link delay)");
-            LabRealizer.Realization built = new LabRealizer(runner, tools).build(lab, names, capabilities, state, configDir);
+            List<String> leftovers = cleanup.namespaces(names.labPrefix());
+            if (!leftovers.isEmpty()) {
+                // nobody alive holds this lab's lock (we do), so these are a killed run's
+                throw new IllegalStateException("namespaces of this lab are left from a live run that was killed (" + String.join(", ", leftovers)
+                        + "); remove them with 'warplab live cleanup', then run again");
+            }
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (RuntimeException e) {
+            labLock.close();
+            throw e;
+        }
+        Capabilities capabilities;
+        LabRealizer.Realization built;
+        LiveState state = new LiveState(stateDir, names.labId());
+        Path configDir;
+        try {
+            configDir = Files.createTempDirectory(LiveCleanup.TEMP_PREFIX + names.labId() + "-");
+            configDirHolder[0] = configDir;
+            // the host's /run/netns mount and kernel modules are shared by every lab: one build at a time
+            try (LiveLock shared = LiveLock.global(stateDir, 60_000)) {
+                progress.step("probing the kernel");
+                capabilities = new CapabilityProbe(runner, tools).probe();
+                progress.step("building the lab on namespaces " + names.labPrefix() + "* (" + capabilities.linkDelayMethod() + " for link delay)");
+                built = new LabRealizer(runner, tools).build(lab, names, capabilities, state, configDir);
+            }
+        } catch (Throwable e) {
+            endRun(teardown, hook);
+            throw e;
+        }
+        try {
             progress.step(String.format("configs generated in %.0f ms, namespaces built in %.0f ms; starting agents",
                     built.generateNs() / 1e6, built.buildNs() / 1e6));
             LiveContext context = new LiveContext(lab, built, state, runner, tools, progress);
@@ -249,20 +275,51 @@ public final class LiveRunner {
             }
             return new Outcome(result, session.trace(), built.buildNs(), capabilities, session.recording());
         } finally {
-            // a Stop interrupts this thread; the teardown's own commands must still run to the end
-            boolean stopped = Thread.interrupted();
-            progress.step("tearing down");
-            agents.forEach(AgentProcess::close);
-            LiveCleanup.Report report = cleanup.clean(names.labPrefix());
-            report.failures().forEach(f -> progress.step("cleanup: " + f));
-            deleteTree(configDir);
-            try {
-                Runtime.getRuntime().removeShutdownHook(teardown);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down and the hook is running
+            endRun(teardown, hook);
+        }
+    }
+
+    /** The run's own way out: tears down (once, whoever comes first: this or the shutdown hook) and drops the hook. */
+    private void endRun(Teardown teardown, Thread hook) {
+        // a Stop interrupts this thread; the teardown's own commands must still run to the end
+        boolean stopped = Thread.interrupted();
+        progress.step("tearing down");
+        teardown.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down and the hook is running
+        }
+        if (stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Everything a run undoes, run exactly once: by the run's own finally or by the JVM's shutdown
+     * hook (Ctrl-C), whichever comes first; the other waits for it to finish. The lab's lock is
+     * released last, so no new run of the lab starts on a half-removed one.
+     */
+    private static final class Teardown implements Runnable {
+        private final Runnable undo;
+        private final LiveLock labLock;
+        private boolean done;
+
+        Teardown(Runnable undo, LiveLock labLock) {
+            this.undo = undo;
+            this.labLock = labLock;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (done) {
+                return;
             }
-            if (stopped) {
-                Thread.currentThread().interrupt();
+            done = true;
+            try {
+                undo.run();
+            } finally {
+                labLock.close();
             }
         }
     }
@@ -328,10 +385,10 @@ public final class LiveRunner {
     }
 
     private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory; the OS cleans /tmp
+        try {
+            LiveCleanup.deleteTree(dir);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // what is left is found by 'warplab live cleanup' (it removes every warplab-live-LAB-* of a lab not running)
         }
     }
 }

@@ -188,7 +188,18 @@ public final class DesignerWindow {
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, model.dirtyProperty(), model.fileProperty(), model.labProperty()));
         stage.setOnCloseRequest(e -> {
-            if (!confirmDiscard("closing")) {
+            if (runPane.isRunning()) {
+                // a live run's namespaces, agents and QEMU must go before the window does
+                e.consume();
+                if (confirmStopRun()) {
+                    runPane.stopRunThen(() -> {
+                        if (confirmDiscard("closing")) {
+                            deleteRecovery();
+                            stage.close();
+                        }
+                    });
+                }
+            } else if (!confirmDiscard("closing")) {
                 e.consume();
             } else {
                 deleteRecovery();
@@ -582,6 +593,19 @@ public final class DesignerWindow {
     // ---- documents
 
     /** Asks before changes are lost; true when the caller may go on. */
+    private boolean confirmStopRun() {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.initOwner(stage);
+        ask.setTitle(APP_NAME);
+        boolean live = runPane.isRunningLive();
+        ask.setHeaderText(live ? "A live run is going on. Stop it and close?" : "A run is going on. Stop it and close?");
+        ask.setContentText(live ? "Its namespaces, agents and VMs are torn down first; this takes a moment, then the window closes."
+                : "Its results are lost.");
+        ButtonType stop = new ButtonType("Stop and Close", ButtonBar.ButtonData.OK_DONE);
+        ask.getButtonTypes().setAll(stop, ButtonType.CANCEL);
+        return ask.showAndWait().filter(stop::equals).isPresent();
+    }
+
     boolean confirmDiscard(String doing) {
         if (!model.isDirty()) {
             return true;

@@ -43,11 +43,13 @@ class KilledRunCleanupTest {
             run.destroyForcibly(); // SIGKILL: no shutdown hook runs
             assertTrue(run.waitFor(10, TimeUnit.SECONDS));
             assertFalse(cleanup.namespaces(prefix).isEmpty(), "a killed run leaves its namespaces");
+            assertFalse(ConcurrentLiveRunsTest.tempDirs().isEmpty(), "and its temporary files");
 
             // only this lab's prefix: other live tests (or a CI run) may have namespaces up right now
             LiveCleanup.Report report = cleanup.clean(prefix);
             assertTrue(report.failures().isEmpty(), report.failures().toString());
             assertEquals(List.of(), cleanup.namespaces(prefix));
+            assertEquals(List.of(), ConcurrentLiveRunsTest.tempDirs(), "cleanup removes the run's temporary files");
             Thread.sleep(500);
             assertEquals(List.of(), agentProcesses(NamespaceNames.of(lab).labId()), "no agent survives");
             assertTrue(cleanup.clean(prefix).nothingFound(), "a second cleanup finds nothing");

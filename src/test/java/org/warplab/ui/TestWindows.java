@@ -24,8 +24,13 @@ public final class TestWindows {
 
     /** @param recovery the autosave file, or null for none */
     public static Opened open(Stage stage, String testName, Path recovery) {
+        return open(stage, testName, recovery, TestRuntimes.real());
+    }
+
+    /** As {@link #open(Stage, String, Path)}, running labs on {@code runtimes}. */
+    public static Opened open(Stage stage, String testName, Path recovery, org.warplab.run.Runtimes runtimes) {
         Preferences prefs = Preferences.userRoot().node("org/warplab/" + testName + "-" + System.nanoTime());
-        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), recovery, TestRuntimes.real());
+        DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), recovery, runtimes);
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.setX(0);

@@ -144,6 +144,8 @@ public final class RunPane extends BorderPane {
     private long lastLogSync;
     private String placementKey = "";
     private Task<RunRecord> running;
+    private boolean runningLive;
+    private Runnable afterStop;
     private Thread runThread;
     private final Runtimes runtimes;
     /** Whether live mode has looked at this host yet (it runs commands, so off the FX thread). */
@@ -410,6 +412,7 @@ public final class RunPane extends BorderPane {
             }
         };
         running = task;
+        runningLive = isLive;
         status.textProperty().bind(task.messageProperty());
         progress.setProgress(-1);
         progress.setVisible(true);
@@ -455,12 +458,29 @@ public final class RunPane extends BorderPane {
         boolean cancelled = running != null && running.isCancelled();
         running = null;
         runThread = null;
+        Runnable after = afterStop;
+        afterStop = null;
         runButton.setDisable(false);
         stopButton.setDisable(true);
         updateLiveAvailability();
         if (cancelled) {
             status.setText("Stopped; nothing of the run is left behind");
         }
+        if (after != null) {
+            after.run();
+        }
+    }
+
+    /** Stops the run and, once its thread has ended (a live lab torn down), runs {@code after} on the FX thread. */
+    public void stopRunThen(Runnable after) {
+        if (running == null) {
+            after.run();
+            return;
+        }
+        afterStop = after;
+        status.textProperty().unbind();
+        status.setText("Stopping the run before closing…");
+        running.cancel(true);
     }
 
     /** Stops the run: the thread is interrupted; the emulator stops within a few thousand events, a live run tears its lab down. */
@@ -472,6 +492,11 @@ public final class RunPane extends BorderPane {
 
     public boolean isRunning() {
         return running != null;
+    }
+
+    /** Whether the run going on is a live one (its namespaces, agents and perhaps QEMU are up). */
+    public boolean isRunningLive() {
+        return running != null && runningLive;
     }
 
     // ---- replay
