@@ -41,6 +41,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.warplab.files.SafeWrite;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
 import org.warplab.model.LabValidator;
@@ -948,7 +949,7 @@ public final class RunPane extends BorderPane {
     }
 
     void exportCsv(Path file) throws IOException {
-        Files.writeString(file, readout.series().toCsv());
+        SafeWrite.text(file, readout.series().toCsv());
     }
 
     void exportTrace(Path file) throws IOException {
