@@ -86,6 +86,8 @@ public final class DesignerWindow {
     static final double PREFERRED_HEIGHT = 860;
 
     private static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
+    /** The bottom area's height below which a run, compare or sweep view cannot show its chart and readout. */
+    static final double RUN_VIEW_MIN_HEIGHT = 330;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Stage stage;
@@ -161,12 +163,14 @@ public final class DesignerWindow {
         middle.setOrientation(javafx.geometry.Orientation.VERTICAL);
         middle.setId("middle-split");
         middle.setDividerPositions(0.76);
-        // the run view needs room: the bottom area grows when a run tab is chosen, and shrinks back for the others
+        // the bottom area keeps the height the user gave it across tabs; only a run view that would be
+        // too short to read grows, once, to its least useful height (and nothing ever shrinks it back)
         bottomTabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             boolean runView = is != null && (is == runTab || is.getId() != null && (is.getId().equals("tab-compare") || is.getId().equals("tab-sweep")));
-            double at = runView ? 0.46 : 0.76;
-            middle.setDividerPositions(at);
-            javafx.application.Platform.runLater(() -> middle.setDividerPositions(at));
+            double height = middle.getHeight();
+            if (runView && height > 0 && bottomTabs.getHeight() < RUN_VIEW_MIN_HEIGHT) {
+                middle.setDividerPositions(Math.max(0.3, 1 - RUN_VIEW_MIN_HEIGHT / height));
+            }
         });
         SplitPane.setResizableWithParent(bottomTabs, false);
         SplitPane main = new SplitPane(palette, middle, sideTabs);
