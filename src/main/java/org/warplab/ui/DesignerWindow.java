@@ -426,7 +426,7 @@ public final class DesignerWindow {
             Lab lab = model.lab();
             long errors = model.problems().stream().filter(Problem::isError).count();
             long warnings = model.problems().size() - errors;
-            return lab.nodes().size() + " nodes · " + lab.links().size() + " links · " + lab.scheme().label() + " · "
+            return count(lab.nodes().size(), "node") + " · " + count(lab.links().size(), "link") + " · " + lab.scheme().label() + " · "
                     + (errors == 0 && warnings == 0 ? "valid" : count(errors, "error") + ", " + count(warnings, "warning"));
         }, model.labProperty(), model.problems()));
         Region spacer = new Region();
@@ -486,7 +486,7 @@ public final class DesignerWindow {
         clipboard = Snippet.copy(model.lab(), model.selection());
         pasteCount = 0;
         model.statusProperty().set(clipboard.isEmpty() ? "Nothing to copy: select nodes first"
-                : "Copied " + clipboard.nodes().size() + " nodes");
+                : "Copied " + count(clipboard.nodes().size(), "node"));
     }
 
     private void paste() {
@@ -495,7 +495,7 @@ public final class DesignerWindow {
             return;
         }
         pasteCount++;
-        var edit = clipboard.pasteInto(model.lab(), 40 * pasteCount, 40 * pasteCount, "Paste " + clipboard.nodes().size() + " nodes");
+        var edit = clipboard.pasteInto(model.lab(), 40 * pasteCount, 40 * pasteCount, "Paste " + count(clipboard.nodes().size(), "node"));
         if (model.perform(edit)) {
             model.select(edit.nodes().stream().map(org.warplab.model.Node::id).toList());
         }
@@ -507,7 +507,7 @@ public final class DesignerWindow {
             model.statusProperty().set("Nothing to duplicate: select nodes first");
             return;
         }
-        var edit = snippet.pasteInto(model.lab(), 40, 40, "Duplicate " + snippet.nodes().size() + " nodes");
+        var edit = snippet.pasteInto(model.lab(), 40, 40, "Duplicate " + count(snippet.nodes().size(), "node"));
         if (model.perform(edit)) {
             model.select(edit.nodes().stream().map(org.warplab.model.Node::id).toList());
         }
