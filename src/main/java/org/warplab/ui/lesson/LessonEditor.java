@@ -109,6 +109,8 @@ public final class LessonEditor extends BorderPane {
         error.setId("lesson-edit-error");
         error.getStyleClass().add("refusal");
         error.setWrapText(true);
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
         Button remove = new Button("Remove the Lesson");
         remove.setId("lesson-edit-remove");
         remove.setDisable(lab.lesson().isEmpty());
