@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.files.SafeWrite;
 import org.warplab.model.Units;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Locale;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -142,24 +144,30 @@ final class SweepCommand extends HeadlessCommand {
         out.println("Lab: " + base.name() + "   scheme: " + base.scheme().key() + "   seed: " + seed);
         out.println("Sweep " + parameter.path() + " (now " + LabParameter.format(current) + ") over " + setting.rangeText() + "; " + metric.key()
                 + (metric == SweepMetric.LOST ? " (probes)" : " (ms)"));
-        // every value's lab is built and checked first, in order, so the first invalid one is reported as a serial sweep would
+        // every value's lab is built and checked before any run, and the first invalid one (in the
+        // sweep's order) is reported as a serial sweep would; building a lab goes through its JSON,
+        // so it is spread over the same threads as the runs
         List<Double> values = setting.range().values();
+        List<SweepPoint> points;
+        try {
+            points = ParallelRuns.run(values.stream().<Callable<SweepPoint>>map(value -> () -> SweepPoint.of(parameter, base, value, loaded)).toList(),
+                    jobs.workers(Runtime.getRuntime().availableProcessors()), ParallelRuns.Progress.NONE, new ParallelRuns.Cancel());
+        } catch (ParallelRuns.CancelledException e) {
+            throw new IllegalStateException("nothing cancels a sweep's preparation", e);
+        }
         List<Lab> labs = new ArrayList<>();
-        for (double value : values) {
-            Lab lab;
-            try {
-                lab = parameter.apply(base, value);
-            } catch (LabParameter.BadParameterException e) {
-                err.println(name() + ": " + e.getMessage());
+        for (int i = 0; i < values.size(); i++) {
+            SweepPoint point = points.get(i);
+            if (point.badParameter() != null) {
+                err.println(name() + ": " + point.badParameter());
                 return Cli.INVALID;
             }
-            List<String> errors = LabArgument.errors(loaded, lab);
-            if (!errors.isEmpty()) {
-                err.println(name() + ": with " + parameter.path() + " = " + LabParameter.format(value) + " the lab is invalid:");
-                errors.forEach(e -> err.println("  " + e.replaceFirst("^[^:]*:\\d+:\\d+: ", "")));
+            if (!point.errors().isEmpty()) {
+                err.println(name() + ": with " + parameter.path() + " = " + LabParameter.format(values.get(i)) + " the lab is invalid:");
+                point.errors().forEach(e -> err.println("  " + e.replaceFirst("^[^:]*:\\d+:\\d+: ", "")));
                 return Cli.INVALID;
             }
-            labs.add(lab);
+            labs.add(point.lab());
         }
         List<EmulatedRuns.Run> runs;
         try {
@@ -187,7 +195,7 @@ final class SweepCommand extends HeadlessCommand {
         printTable(out, parameter.path(), metric.key(), rows, labels, base.migrations().size() > 1);
         if (output != null) {
             try {
-                Files.writeString(output, String.join("\n", csv) + "\n", StandardCharsets.UTF_8);
+                SafeWrite.text(output, String.join("\n", csv) + "\n");
             } catch (IOException e) {
                 err.println(name() + ": cannot write " + output + ": " + IoProblems.describe(e));
                 return Cli.UNUSABLE;
@@ -210,6 +218,18 @@ final class SweepCommand extends HeadlessCommand {
             out.printf(Locale.ROOT, "%14s %s%12s  %s%n", LabParameter.format(rows.get(i)[0]), several ? String.format("%-10s", labels.get(i)) : "",
                     Double.isNaN(value) ? "—" : metric.equals("lost") ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value),
                     "#".repeat(bar));
+        }
+    }
+
+    /** One value's lab, or why it cannot be run (the parameter does not apply, or the lab is then invalid). */
+    private record SweepPoint(Lab lab, String badParameter, List<String> errors) {
+        static SweepPoint of(LabParameter parameter, Lab base, double value, LoadedLab loaded) {
+            try {
+                Lab lab = parameter.apply(base, value);
+                return new SweepPoint(lab, null, LabArgument.errors(loaded, lab));
+            } catch (LabParameter.BadParameterException e) {
+                return new SweepPoint(null, e.getMessage(), List.of());
+            }
         }
     }
 }

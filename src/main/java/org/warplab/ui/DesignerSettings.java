@@ -52,6 +52,17 @@ public final class DesignerSettings {
         flush();
     }
 
+    /** The folder the last file dialog was left in, if it still exists. */
+    public Optional<Path> lastFolder() {
+        String last = prefs.get("lastFolder", "");
+        return last.isEmpty() ? Optional.empty() : Optional.of(Path.of(last)).filter(Files::isDirectory);
+    }
+
+    public void setLastFolder(Path folder) {
+        prefs.put("lastFolder", folder.toAbsolutePath().toString());
+        flush();
+    }
+
     public boolean darkTheme() {
         return prefs.getBoolean("dark", false);
     }

@@ -24,6 +24,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -62,6 +63,7 @@ import org.warplab.model.Problem;
 import org.warplab.ui.canvas.CanvasView;
 import org.warplab.ui.canvas.Exporter;
 import org.warplab.ui.common.DesignerModel;
+import org.warplab.ui.common.FileDialogs;
 import org.warplab.ui.common.Theme;
 import org.warplab.ui.configs.ConfigsPane;
 import org.warplab.ui.designer.InspectorPane;
@@ -69,6 +71,7 @@ import org.warplab.ui.designer.Palette;
 import org.warplab.ui.designer.PlanPane;
 import org.warplab.ui.designer.ProblemsPane;
 import org.warplab.ui.designer.SchemePane;
+import org.warplab.ui.lesson.LessonPane;
 import org.warplab.ui.run.ComparePane;
 import org.warplab.ui.run.RunPane;
 import org.warplab.ui.run.SweepPane;
@@ -112,6 +115,7 @@ public final class DesignerWindow {
         this.stage = stage;
         this.settings = settings;
         this.recoveryFile = recoveryFile;
+        FileDialogs.configure(settings.lastFolder(), settings::setLastFolder, SampleLabs::isShippedFolder);
         Pane overlay = new Pane();
         overlay.setMouseTransparent(true);
         overlay.setPickOnBounds(false);
@@ -141,6 +145,9 @@ public final class DesignerWindow {
         runPane = new RunPane(model, canvas, runtimes);
         runTab = new Tab("Run", runPane);
         runTab.setId("tab-run");
+        Tab lessonTab = new Tab("Lesson", new LessonPane(model, runPane, runtimes, () -> bottomTabs.getSelectionModel().select(runTab)));
+        lessonTab.setId("tab-lesson");
+        sideTabs.getTabs().add(lessonTab);
         comparePane = new ComparePane(model, runtimes.emulated());
         Tab compareTab = new Tab("Compare", comparePane);
         compareTab.setId("tab-compare");
@@ -195,7 +202,8 @@ public final class DesignerWindow {
             }
         });
         model.selectionProperty().addListener((o, was, is) -> {
-            if (is.size() == 1) {
+            // a lesson step selecting an element keeps the class on the Lesson tab
+            if (is.size() == 1 && !lessonTab.isSelected()) {
                 String id = is.iterator().next();
                 Lab lab = model.lab();
                 boolean planItem = lab.migrations().stream().anyMatch(m -> m.id().equals(id))
@@ -293,8 +301,9 @@ public final class DesignerWindow {
         Menu file = new Menu("_File");
         Menu samples = new Menu("_Sample Labs");
         samples.setId("menu-samples");
-        samples.setOnShowing(e -> fillSamples(samples));
-        fillSamples(samples);
+        // the descriptions are read when the menu opens, not while the window starts
+        samples.setOnShowing(e -> fillSamples(samples, true));
+        fillSamples(samples, false);
         file.getItems().addAll(
                 item("_New", "menu-new", KeyCombination.keyCombination("Shortcut+N"), this::newDocument),
                 item("_Open…", "menu-open", KeyCombination.keyCombination("Shortcut+O"), this::openWithChooser),
@@ -617,11 +626,6 @@ public final class DesignerWindow {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("WarpLab labs (*" + LabFiles.EXTENSION + ")", "*" + LabFiles.EXTENSION));
-        Path file = model.fileProperty().get();
-        Path dir = file != null && file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
-        if (Files.isDirectory(dir)) {
-            chooser.setInitialDirectory(dir.toFile());
-        }
         return chooser;
     }
 
@@ -629,10 +633,7 @@ public final class DesignerWindow {
         if (!confirmDiscard("opening another lab")) {
             return;
         }
-        var chosen = chooser("Open a lab").showOpenDialog(stage);
-        if (chosen != null) {
-            open(chosen.toPath());
-        }
+        FileDialogs.open(chooser("Open a lab"), model.fileProperty().get(), stage).ifPresent(this::open);
     }
 
     /** Opens {@code file} (without asking about unsaved changes); false, with the reasons shown, when it cannot. */
@@ -682,11 +683,11 @@ public final class DesignerWindow {
         FileChooser chooser = chooser("Save the lab as");
         chooser.setInitialFileName(model.lab().name().replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("(^-|-$)", "").toLowerCase(java.util.Locale.ROOT)
                 + LabFiles.EXTENSION);
-        var chosen = chooser.showSaveDialog(stage);
-        if (chosen == null) {
+        var chosen = FileDialogs.save(chooser, model.fileProperty().get(), stage);
+        if (chosen.isEmpty()) {
             return false;
         }
-        Path file = chosen.toPath();
+        Path file = chosen.get();
         if (!file.getFileName().toString().endsWith(LabFiles.EXTENSION)) {
             file = file.resolveSibling(file.getFileName() + LabFiles.EXTENSION);
         }
@@ -737,10 +738,10 @@ public final class DesignerWindow {
         return SampleLabs.list();
     }
 
-    private void fillSamples(Menu samples) {
+    private void fillSamples(Menu samples, boolean withDescriptions) {
         samples.getItems().clear();
         for (Path sample : sampleLabs()) {
-            MenuItem item = new MenuItem(sample.getFileName().toString().replace(LabFiles.EXTENSION, ""));
+            MenuItem item = sampleItem(sample, withDescriptions);
             item.setOnAction(e -> {
                 if (confirmDiscard("opening a sample lab")) {
                     open(sample);
@@ -755,6 +756,23 @@ public final class DesignerWindow {
         }
     }
 
+    /** A sample's name and, under it, the first paragraph of its description. */
+    private static MenuItem sampleItem(Path sample, boolean withDescription) {
+        Label name = new Label(sample.getFileName().toString().replace(LabFiles.EXTENSION, ""));
+        name.setStyle("-fx-font-weight: bold");
+        Label about = new Label(withDescription ? SampleLabs.description(sample) : "");
+        about.setWrapText(true);
+        about.setMaxWidth(460);
+        about.getStyleClass().add("sample-description");
+        VBox box = new VBox(2, name, about);
+        if (about.getText().isEmpty()) {
+            box.getChildren().remove(about);
+        }
+        CustomMenuItem item = new CustomMenuItem(box, true);
+        item.setId("sample-" + name.getText());
+        return item;
+    }
+
     private void export(String format) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the drawing as " + format.toUpperCase(java.util.Locale.ROOT));
@@ -762,10 +780,7 @@ public final class DesignerWindow {
         Path file = model.fileProperty().get();
         String base = file == null ? "lab" : file.getFileName().toString().replace(LabFiles.EXTENSION, "");
         chooser.setInitialFileName(base + "." + format);
-        var chosen = chooser.showSaveDialog(stage);
-        if (chosen != null) {
-            exportTo(chosen.toPath(), format);
-        }
+        FileDialogs.save(chooser, file, stage).ifPresent(chosen -> exportTo(chosen, format));
     }
 
     /** Writes the drawing to {@code file} as "png" or "svg". */

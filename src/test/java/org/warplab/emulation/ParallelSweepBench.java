@@ -19,7 +19,7 @@ import org.warplab.testing.Samples;
  * command, once per {@code --jobs} value, after a warm-up: wall time, speed-up over one job, the
  * serial fraction that Amdahl's law gives for it, and whether every CSV equals the one-job CSV byte
  * for byte. Run with the test classpath:
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.warplab.emulation.ParallelSweepBench [repeats]}.
+ * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.warplab.emulation.ParallelSweepBench [repeats] [sample-lab]}.
  */
 public final class ParallelSweepBench {
 
@@ -28,10 +28,13 @@ public final class ParallelSweepBench {
 
     public static void main(String[] args) throws IOException {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        String lab = Samples.file("mipv6-paper").toString();
+        // the paper lab's sweep is 0.2 s on one thread (JIT and thread start dominate); a sample lab
+        // whose runs take seconds shows what the cores give
+        String sample = args.length > 1 ? args[1] : "mipv6-paper";
+        String lab = Samples.file(sample).toString();
         Path dir = Files.createTempDirectory("warplab-sweep-bench");
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "cores %d, max heap %d MiB, load average before %.2f%n", cores, Runtime.getRuntime().maxMemory() >> 20,
+        System.out.printf(Locale.ROOT, "%s, 21 points; cores %d, max heap %d MiB, load average before %.2f%n", sample, cores, Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         sweep(lab, dir.resolve("warm.csv"), 2); // JIT warm-up
         sweep(lab, dir.resolve("warm.csv"), 1);

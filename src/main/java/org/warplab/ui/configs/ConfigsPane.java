@@ -47,6 +47,7 @@ import org.warplab.config.StateFiles;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
 import org.warplab.model.Problem;
+import org.warplab.ui.common.FileDialogs;
 import org.warplab.ui.common.Wording;
 import org.warplab.ui.common.DesignerModel;
 
@@ -367,11 +368,11 @@ public final class ConfigsPane extends StackPane {
     private void chooseExportFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Export every generated file to a folder");
-        var chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen == null) {
+        var chosen = FileDialogs.folder(chooser, model.fileProperty().get(), getScene() == null ? null : getScene().getWindow());
+        if (chosen.isEmpty()) {
             return;
         }
-        Path dir = chosen.toPath();
+        Path dir = chosen.get();
         try {
             if (ConfigTree.isNonEmptyDirectory(dir) && !confirmNonEmpty(dir)) {
                 return;

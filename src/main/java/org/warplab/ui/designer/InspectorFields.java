@@ -44,7 +44,7 @@ final class InspectorFields {
                     }
                     return ChangeSettings.between("Rename lab", lab, lab.withNameAndDescription(text, lab.description()));
                 }));
-        fields.add(Field.text("Lab", "Description", "What the lab teaches or shows", lab.description(),
+        fields.add(Field.lines("Lab", "Description", "What the lab teaches or shows", lab.description(),
                 text -> ChangeSettings.between("Change description", lab, lab.withNameAndDescription(lab.name(), text))));
         fields.add(Field.text("Lab", "Run duration (ms)", "How long a run lasts, in virtual time", Units.msExact(lab.durationNs()),
                 text -> {

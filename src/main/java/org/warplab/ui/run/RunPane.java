@@ -41,6 +41,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.warplab.files.SafeWrite;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
 import org.warplab.model.LabValidator;
@@ -56,6 +57,7 @@ import org.warplab.run.RunExports;
 import org.warplab.run.RunResult;
 import org.warplab.run.Trace;
 import org.warplab.run.TraceEvent;
+import org.warplab.ui.common.FileDialogs;
 import org.warplab.ui.common.Wording;
 import org.warplab.ui.canvas.CanvasView;
 import org.warplab.ui.common.DesignerModel;
@@ -577,6 +579,34 @@ public final class RunPane extends BorderPane {
         canvas.requestRedraw();
     }
 
+    /** Shows a run made elsewhere through the same runtimes (the lesson panel's) as if this pane had made it. */
+    public void show(Lab lab, org.warplab.run.RunOutcome outcome) {
+        if (running == null) {
+            load(new RunRecord(lab, outcome.result(), outcome.trace(), outcome.captures()));
+            status.setText("The lesson's run: " + outcome.trace().size() + " trace events");
+        }
+    }
+
+    /** Hides the shown run, saying why (a lesson's question is open: its figure must not be seen before the answer). */
+    public void hideRun(String why) {
+        if (running == null) {
+            forgetRun(why);
+            status.setText(why);
+        }
+    }
+
+    /** Stops the replay at {@code step} of the shown run's story; false when the shown story has no such step. */
+    public boolean stopAt(org.warplab.run.story.StoryStep step) {
+        org.warplab.run.story.Story story = stepper.story();
+        int i = story == null || overlay == null ? -1 : story.steps().indexOf(step);
+        if (i < 0) {
+            return false;
+        }
+        play.setSelected(false);
+        stepper.goTo(i);
+        return true;
+    }
+
     /** Story step {@code delta} away from the one at the playhead (←/→); false when there is no story. */
     public boolean stepStory(int delta) {
         if (stepper.story() == null || overlay == null) {
@@ -923,10 +953,11 @@ public final class RunPane extends BorderPane {
         chooser.setTitle("Export the " + what);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what + " (*." + extension + ")", "*." + extension));
         chooser.setInitialFileName(baseName(run) + "." + extension);
-        var chosen = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen != null) {
+        var picked = FileDialogs.save(chooser, null, getScene() == null ? null : getScene().getWindow());
+        if (picked.isPresent()) {
+            Path chosen = picked.get();
             try {
-                action.write(chosen.toPath());
+                action.write(chosen);
                 status.setText("Wrote " + chosen);
             } catch (IOException | RuntimeException e) {
                 status.setText("Could not write " + chosen + ": " + e.getMessage());
@@ -948,7 +979,7 @@ public final class RunPane extends BorderPane {
     }
 
     void exportCsv(Path file) throws IOException {
-        Files.writeString(file, readout.series().toCsv());
+        SafeWrite.text(file, readout.series().toCsv());
     }
 
     void exportTrace(Path file) throws IOException {
@@ -966,10 +997,10 @@ public final class RunPane extends BorderPane {
         }
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Write one pcap file per link and LAN");
-        var chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        Path chosen = FileDialogs.folder(chooser, null, getScene() == null ? null : getScene().getWindow()).orElse(null);
         if (chosen != null) {
             try {
-                List<Path> files = exportPcaps(chosen.toPath());
+                List<Path> files = exportPcaps(chosen);
                 status.setText(files.size() + " pcap files written to " + chosen);
             } catch (IOException e) {
                 status.setText("Could not write to " + chosen + ": " + e.getMessage());
@@ -983,10 +1014,10 @@ public final class RunPane extends BorderPane {
         }
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Write one picture per story step (step-01.png, …)");
-        var chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        Path chosen = FileDialogs.folder(chooser, null, getScene() == null ? null : getScene().getWindow()).orElse(null);
         if (chosen != null) {
             try {
-                status.setText(exportStoryPngs(chosen.toPath(), 1280, 720).size() + " pictures written to " + chosen);
+                status.setText(exportStoryPngs(chosen, 1280, 720).size() + " pictures written to " + chosen);
             } catch (IOException e) {
                 status.setText("Could not write to " + chosen + ": " + e.getMessage());
             }
@@ -1014,10 +1045,7 @@ public final class RunPane extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a saved run (its result JSON; the trace beside it is read too)");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("WarpLab run results (*.json)", "*.json"));
-        var chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen != null) {
-            openSavedRun(chosen.toPath());
-        }
+        FileDialogs.open(chooser, null, getScene() == null ? null : getScene().getWindow()).ifPresent(this::openSavedRun);
     }
 
     /** Replays a saved run on the current lab without running it again; false, with the reason in the status, when it cannot. */
