@@ -97,6 +97,9 @@ final class EmulateCommand extends HeadlessCommand {
             out.println("Migration " + m.migration() + ": " + m.vm() + " (" + m.address() + ") " + m.from() + " → " + m.to() + ", " + m.mode());
             row(out, "switching time", m.switchingTimeNs() == null ? "— (not part of this scheme)" : ms(m.switchingTimeNs()));
             row(out, "VM downtime", FigureText.downtime(m));
+            if (m.hypervisor() != null) {
+                row(out, m.hypervisor().hypervisor() + " downtime", FigureText.hypervisorDowntime(m));
+            }
             row(out, "migration time", FigureText.migrationTime(m));
             row(out, "pre-copy", FigureText.preCopy(m));
             row(out, "client gap", FigureText.gap(m));

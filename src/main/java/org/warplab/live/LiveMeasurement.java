@@ -160,7 +160,7 @@ final class LiveMeasurement {
                 .orElse(vm.addresses().get(0)).toString();
         return new MigrationMetrics(migration.id(), vm.id(), address, w.from(), migration.to(), migration.mode().key() + "/" + migration.storage().key(),
                 switching, downtime, w.resumedNs() - w.startNs(), gap, sent, lost, mean(before), mean(afterRtts),
-                !afterRtts.isEmpty(), "", "", phases, flows, List.of(), w.completion());
+                !afterRtts.isEmpty(), "", "", phases, flows, List.of(), w.completion(), w.hypervisor());
     }
 
     private ProbeFlow flow(String id) {

@@ -58,6 +58,27 @@ public final class FigureText {
         return m.probesLost() + " of " + m.probesSent() + " sent" + (m.allProbesLost() ? " (none came back)" : "");
     }
 
+    /**
+     * The hypervisor's own downtime held to the migration's limit: "21 ms (host 31 ms), within the
+     * 300 ms limit", "704 ms (host 731 ms), OVER the 300 ms limit"; "—" when the memory copy was modelled.
+     */
+    public static String hypervisorDowntime(MigrationMetrics m) {
+        HypervisorReport h = m.hypervisor();
+        if (h == null) {
+            return Units.NONE;
+        }
+        if (!m.completion().finished()) {
+            return "did not finish";
+        }
+        String figure = h.downtimeNs() >= 0 ? Units.ms(h.downtimeNs(), 0) + " (host " + Units.ms(h.hostDowntimeNs(), 0) + ")"
+                : Units.ms(h.hostDowntimeNs(), 0) + " (host; it reported none of its own)";
+        long limit = m.completion().downtimeLimitNs();
+        if (limit <= 0) {
+            return figure;
+        }
+        return figure + (m.downtimeOverLimit() ? ", OVER the " : ", within the ") + Units.ms(limit, 0) + " limit";
+    }
+
     /** "converged in 3 of 30 rounds", "did not converge: 30 of 30 rounds", "cold migration" or "—". */
     public static String preCopy(MigrationMetrics m) {
         Completion c = m.completion();

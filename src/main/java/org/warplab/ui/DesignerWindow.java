@@ -71,6 +71,7 @@ import org.warplab.ui.designer.Palette;
 import org.warplab.ui.designer.PlanPane;
 import org.warplab.ui.designer.ProblemsPane;
 import org.warplab.ui.designer.SchemePane;
+import org.warplab.ui.lesson.LessonPane;
 import org.warplab.ui.run.ComparePane;
 import org.warplab.ui.run.RunPane;
 import org.warplab.ui.run.SweepPane;
@@ -146,6 +147,9 @@ public final class DesignerWindow {
         runPane = new RunPane(model, canvas, runtimes);
         runTab = new Tab("Run", runPane);
         runTab.setId("tab-run");
+        Tab lessonTab = new Tab("Lesson", new LessonPane(model, runPane, runtimes, () -> bottomTabs.getSelectionModel().select(runTab)));
+        lessonTab.setId("tab-lesson");
+        sideTabs.getTabs().add(lessonTab);
         comparePane = new ComparePane(model, runtimes.emulated());
         Tab compareTab = new Tab("Compare", comparePane);
         compareTab.setId("tab-compare");
@@ -202,7 +206,8 @@ public final class DesignerWindow {
             }
         });
         model.selectionProperty().addListener((o, was, is) -> {
-            if (is.size() == 1) {
+            // a lesson step selecting an element keeps the class on the Lesson tab
+            if (is.size() == 1 && !lessonTab.isSelected()) {
                 String id = is.iterator().next();
                 Lab lab = model.lab();
                 boolean planItem = lab.migrations().stream().anyMatch(m -> m.id().equals(id))

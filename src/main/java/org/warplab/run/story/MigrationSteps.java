@@ -42,6 +42,7 @@ final class MigrationSteps {
             default -> { }
         }
         lost(f).ifPresent(steps::add);
+        GatewaySteps.resolved(f).ifPresent(steps::add);
         firstProbe(f).ifPresent(steps::add);
         restored(f).ifPresent(steps::add);
         if (f.scheme.equals("segmentation")) {
@@ -124,9 +125,14 @@ final class MigrationSteps {
         }
         MigrationMetrics m = f.metrics;
         String stopped = f.pausedNs >= 0 ? ", " + duration(f.resumedNs - f.pausedNs) + " after it stopped" : "";
+        // a stop longer than the migration's limit is said where the stop ends, not only in the notes
+        String overLimit = m.downtimeOverLimit() ? "; OVER the downtime limit: " + m.hypervisor().hypervisor() + " stopped it for "
+                + duration(m.hypervisor().stopNs()) + ", the limit is " + duration(m.completion().downtimeLimitNs()) : "";
+        String why = m.downtimeOverLimit() && !m.hypervisor().expectation().isEmpty()
+                ? "The hypervisor stops the VM when it expects the rest to fit the limit; this time it did not: " + m.hypervisor().expectation() + "."
+                : "The VM keeps its IP and MAC address, but now sits behind another part of the WAN: its address has warped.";
         return Optional.of(new StoryStep(f.stepId(StepKind.RESUMED), StepKind.RESUMED, f.id(), f.resumedNs, f.resumedNs, List.of(m.vm(), m.to()), List.of(),
-                m.vm() + " runs again in " + m.to() + stopped + ", still at " + m.address(),
-                "The VM keeps its IP and MAC address, but now sits behind another part of the WAN: its address has warped."));
+                m.vm() + " runs again in " + m.to() + stopped + ", still at " + m.address() + overLimit, why));
     }
 
     /** Where the probes sent to the moved VM die after it resumed, and why (the largest group of drops by place and reason). */
@@ -145,7 +151,7 @@ final class MigrationSteps {
         TraceEvent.Dropped first = most.get(0);
         String where = first.link() != null ? first.link() : first.node();
         List<String> nodes = first.node() == null ? List.of() : List.of(first.node());
-        String why = BaselineSteps.whyLost(f);
+        String why = first.reason().contains(GatewaySteps.STALE_GATEWAY) ? GatewaySteps.WHY_LOST : BaselineSteps.whyLost(f);
         String others = drops.size() > most.size() ? " (" + (drops.size() - most.size()) + " more elsewhere)" : "";
         return Optional.of(new StoryStep(f.stepId(StepKind.PACKETS_LOST), StepKind.PACKETS_LOST, f.id(), first.timeNs(), most.get(most.size() - 1).timeNs(),
                 nodes, first.link() == null ? List.of() : List.of(first.link()),

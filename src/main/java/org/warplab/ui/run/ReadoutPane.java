@@ -28,6 +28,8 @@ final class ReadoutPane extends VBox {
     private final Label lost = big("readout-lost");
     private final Label latency = big("readout-latency");
     private final Label lostOf = small();
+    /** The hypervisor's own downtime held to the limit, under the downtime (a real QEMU guest only). */
+    private final Label downtimeOf = small();
     private final Label heading = new Label();
     private final Label notes = new Label();
     /** What the figures alone would hide (unreachable, every probe lost, no convergence, not finished), in words. */
@@ -49,6 +51,9 @@ final class ReadoutPane extends VBox {
         notes.getStyleClass().add("explanation");
         notes.setWrapText(true);
         notes.setId("readout-notes");
+        downtimeOf.setId("readout-hypervisor-downtime");
+        downtimeOf.setWrapText(true);
+        downtimeOf.setMaxWidth(260);
         caveats.setId("readout-caveats");
         caveats.getStyleClass().add("readout-caveats");
         caveats.setWrapText(true);
@@ -59,7 +64,8 @@ final class ReadoutPane extends VBox {
         javafx.scene.layout.FlowPane numbers = new javafx.scene.layout.FlowPane(8, 6,
                 tile("switching time", switching, "The network's reaction to the move (paging: announcement seen → last client-edge "
                         + "translator switched; Mobile IPv6: advertisement heard → binding acknowledged; segmentation: resume → last endpoint learned the VM)"),
-                tile("VM downtime", downtime, "VM stopped at the source → running at the destination (Mobile IPv6: → first packet at its home address)"),
+                tile("VM downtime", downtime, "VM stopped at the source → running at the destination (Mobile IPv6: → first packet at its home address); "
+                        + "for a real QEMU guest, QEMU's own figure held to the migration's downtime limit below it", downtimeOf),
                 tile("client gap", gap, "The longest a client waited between two echoes"),
                 tile("probes lost", lost, "Probes of the migration's window that never came back", lostOf),
                 tile("latency before → after", latency, "Mean round trip before the migration and after the VM resumed"));
@@ -104,6 +110,7 @@ final class ReadoutPane extends VBox {
             l.setText("—");
         }
         lostOf.setText("");
+        showDowntimeOf("", false);
         notes.setText("");
         showCaveats(List.of());
         phaseBar.setPhases(List.of());
@@ -139,6 +146,7 @@ final class ReadoutPane extends VBox {
         MigrationMetrics m = result.migrations().get(i);
         switching.setText(m.switchingTimeNs() == null ? "—" : TraceText.ms(m.switchingTimeNs()));
         downtime.setText(FigureText.downtime(m));
+        showDowntimeOf(m.hypervisor() == null ? "" : m.hypervisor().hypervisor() + " " + FigureText.hypervisorDowntime(m), m.downtimeOverLimit());
         gap.setText(FigureText.gap(m));
         lost.setText(Long.toString(m.probesLost()));
         lostOf.setText("of " + m.probesSent() + " sent" + (m.allProbesLost() ? " (none came back)" : ""));
@@ -146,6 +154,13 @@ final class ReadoutPane extends VBox {
         showCaveats(m.caveats());
         phaseBar.setPhases(m.phases());
         probeChart.setData(series, result.endNs(), m.gapMeasured() ? m.clientGapNs() : -1);
+    }
+
+    private void showDowntimeOf(String text, boolean overLimit) {
+        downtimeOf.setText(text);
+        downtimeOf.getStyleClass().setAll(overLimit ? List.of("readout-caveats") : List.of("explanation"));
+        downtimeOf.setVisible(!text.isEmpty());
+        downtimeOf.setManaged(!text.isEmpty());
     }
 
     private void showCaveats(List<String> list) {

@@ -579,6 +579,34 @@ public final class RunPane extends BorderPane {
         canvas.requestRedraw();
     }
 
+    /** Shows a run made elsewhere through the same runtimes (the lesson panel's) as if this pane had made it. */
+    public void show(Lab lab, org.warplab.run.RunOutcome outcome) {
+        if (running == null) {
+            load(new RunRecord(lab, outcome.result(), outcome.trace(), outcome.captures()));
+            status.setText("The lesson's run: " + outcome.trace().size() + " trace events");
+        }
+    }
+
+    /** Hides the shown run, saying why (a lesson's question is open: its figure must not be seen before the answer). */
+    public void hideRun(String why) {
+        if (running == null) {
+            forgetRun(why);
+            status.setText(why);
+        }
+    }
+
+    /** Stops the replay at {@code step} of the shown run's story; false when the shown story has no such step. */
+    public boolean stopAt(org.warplab.run.story.StoryStep step) {
+        org.warplab.run.story.Story story = stepper.story();
+        int i = story == null || overlay == null ? -1 : story.steps().indexOf(step);
+        if (i < 0) {
+            return false;
+        }
+        play.setSelected(false);
+        stepper.goTo(i);
+        return true;
+    }
+
     /** Story step {@code delta} away from the one at the playhead (←/→); false when there is no story. */
     public boolean stepStory(int delta) {
         if (stepper.story() == null || overlay == null) {

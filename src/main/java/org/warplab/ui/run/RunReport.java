@@ -81,6 +81,9 @@ final class RunReport {
                     .append(", ").append(esc(m.mode())).append("</h2>\n<table class=\"big\">\n");
             row(h, "switching time", m.switchingTimeNs() == null ? "— (not part of this scheme)" : TraceText.ms(m.switchingTimeNs()));
             row(h, "VM downtime", FigureText.downtime(m));
+            if (m.hypervisor() != null) {
+                row(h, m.hypervisor().hypervisor() + " downtime", FigureText.hypervisorDowntime(m));
+            }
             row(h, "migration time", FigureText.migrationTime(m));
             row(h, "pre-copy", FigureText.preCopy(m));
             row(h, "client gap", FigureText.gap(m));

@@ -88,6 +88,12 @@ final class StoryStepper {
         seek.accept(story.steps().get(target).timeNs());
     }
 
+    /** Moves to step {@code index} of the story (a lesson stops the replay there). */
+    void goTo(int index) {
+        show(index);
+        seek.accept(story.steps().get(index).timeNs());
+    }
+
     /** The playhead moved: the step at or before it becomes the current one. */
     void timeChanged(long timeNs) {
         if (story == null) {
