@@ -50,7 +50,8 @@ public final class ComparePane extends BorderPane {
     private final Button run = new Button("Compare schemes");
     private final TextField seed = new TextField("1");
     private final ProgressBar progress = new ProgressBar(0);
-    private final Label status = new Label("Runs the lab in the emulator once per scheme it has settings for, and the baselines.");
+    private static final String INTRO = "Runs the lab in the emulator once per scheme it has settings for, and the baselines.";
+    private final Label status = new Label(INTRO);
     private Task<List<SchemeComparison.Entry>> task;
     /** The runtime the comparison runs on (the emulator: every scheme, the same seed). */
     private final LabRuntime emulator;
@@ -89,6 +90,17 @@ public final class ComparePane extends BorderPane {
         body.setDividerPositions(0.55);
         setTop(bar);
         setCenter(body);
+        model.documentsProperty().addListener(o -> forget());
+    }
+
+    /** Another lab was opened or a new one started: the comparison shown (or running) was the old lab's. */
+    private void forget() {
+        if (task != null) {
+            task.cancel();
+        }
+        rows.clear();
+        bars.getData().clear();
+        status.setText(INTRO);
     }
 
     private static TableColumn<Row, String> column(String title, double width, java.util.function.Function<Row, String> text) {
@@ -145,6 +157,10 @@ public final class ComparePane extends BorderPane {
 
     boolean isRunning() {
         return task != null;
+    }
+
+    BarChart<String, Number> barsForTest() {
+        return bars;
     }
 
     private void show(List<SchemeComparison.Entry> entries) {

@@ -53,7 +53,8 @@ public final class SweepPane extends BorderPane {
     private final ChoiceBox<SweepMetric> metric = new ChoiceBox<>(FXCollections.observableArrayList(SweepMetric.values()));
     private final Button run = new Button("Sweep");
     private final ProgressBar progress = new ProgressBar(0);
-    private final Label status = new Label("Runs the lab in the emulator once per value and plots the metric.");
+    private static final String INTRO = "Runs the lab in the emulator once per value and plots the metric.";
+    private final Label status = new Label(INTRO);
     private final NumberAxis xAxis = new NumberAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
@@ -105,6 +106,17 @@ public final class SweepPane extends BorderPane {
         setCenter(chart);
         model.labProperty().addListener((o, was, is) -> suggest(is));
         suggest(model.lab());
+        model.documentsProperty().addListener(o -> forget());
+    }
+
+    /** Another lab was opened or a new one started: the sweep shown (or running) was the old lab's. */
+    private void forget() {
+        if (task != null) {
+            task.cancel();
+        }
+        points.clear();
+        chart.getData().clear();
+        status.setText(INTRO);
     }
 
     /** Offers the lab's sweepable fields; the first WAN link's delay is the default (the Mobile IPv6 paper's Figure 4 sweeps it). */
