@@ -129,7 +129,7 @@ final class QemuMove implements VmMove, AutoCloseable {
     static HypervisorReport report(QemuMigration.Result result, long hostDowntimeNs) {
         boolean timed = !(result.totalTimeNs() == 0 && result.transferredBytes() > 0);
         List<HypervisorReport.Pass> passes = result.lastSampleOfEachPass().stream().map(s -> new HypervisorReport.Pass(s.pass(),
-                Math.round(s.mbps() * 1e6), s.expectedDowntimeNs(), s.dirtyPagesRate(), s.remainingBytes())).toList();
+                Math.round(s.mbps()) * 1_000_000L, s.expectedDowntimeNs(), s.dirtyPagesRate(), s.remainingBytes())).toList();
         long downtimeBytes = result.samples().isEmpty() ? -1 : result.samples().get(result.samples().size() - 1).downtimeBytes();
         return new HypervisorReport("QEMU (" + result.accelerator() + ")", timed ? result.downtimeNs() : -1, hostDowntimeNs,
                 timed ? result.totalTimeNs() : result.destinationResumedAtNs() - result.migrateIssuedAtNs(), result.transferredBytes(),
