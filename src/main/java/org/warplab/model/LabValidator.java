@@ -624,9 +624,11 @@ public final class LabValidator {
                     lab.node(from, DataCenter.class).ifPresent(source -> {
                         for (IpAddress address : vm.addresses()) {
                             if (to.lanPrefix(address.family()).filter(p -> p.contains(address)).isEmpty()
-                                    && lab.scheme() != SchemeKind.MOBILE_IPV6 && lab.scheme() != SchemeKind.ROUTING_MOVE) {
+                                    && lab.scheme() != SchemeKind.MOBILE_IPV6 && lab.scheme() != SchemeKind.ROUTING_MOVE
+                                    && lab.scheme() != SchemeKind.L2_EXTENSION) { // those three carry the address to wherever the VM is
                                 warning(migration.id(), at + ".to", "'" + to.id() + "' has no LAN prefix holding " + address + " of '" + vm.id() + "'",
-                                        "the VM keeps its address; give '" + to.id() + "' the same LAN prefix as '" + source.id() + "'");
+                                        "the VM keeps its address, which nothing routes to '" + to.id() + "': it will be unreachable after the move;"
+                                                + " give '" + to.id() + "' the same LAN prefix as '" + source.id() + "'");
                             }
                         }
                     });
