@@ -32,9 +32,17 @@ final class VmHost extends IpHost implements EventHandler {
     /** Told when a probe reached the VM (the first one after a move ends Mobile IPv6's downtime). */
     Runnable deliveredListener;
 
+    /** When the VM's neighbour entry for its gateway changed MAC, and to what: {time, MAC} pairs in time order. */
+    final List<long[]> gatewayMacChanges = new ArrayList<>();
+
     VmHost(NetworkContext net, Vm vm, int ip, int prefixLength, int gatewayIp) {
         super(net, vm.id(), ip, prefixLength, vm.mac().bits(), gatewayIp);
         this.vm = vm;
+        arp.onNeighbourChanged((address, newMac) -> {
+            if (address == gatewayIp) {
+                gatewayMacChanges.add(new long[] {net.now(), newMac});
+            }
+        });
     }
 
     /** Plugs the VM into {@code lan} (a new virtual port there) and makes that its current port. */

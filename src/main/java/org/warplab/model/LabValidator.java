@@ -197,7 +197,11 @@ public final class LabValidator {
             if (shareLan && !first.gatewayMac().equals(other.gatewayMac())) {
                 warning(other.id(), "nodes[" + nodeIndex.getOrDefault(other.id(), 0) + "].gateway.mac",
                         "gateway MAC of '" + other.id() + "' (" + other.gatewayMac() + ") differs from '" + first.id() + "' (" + first.gatewayMac() + ")",
-                        "a moved VM will probably keep sending to the old gateway's MAC, which the new gateway does not accept, until it resolves the gateway again: paper 000 lost several seconds to this (§VI) and about 30 s with VMware (§V.G). The emulator does not model it yet: a run shows milliseconds. Give both gateways the same IP and MAC");
+                        "paper 000: the moved VM \"will probably try to use the old gateway first and will fail to communicate through it\" (§V.G: about 30 s"
+                                + " to recover with VMware; §VI: several seconds). In a run the VM keeps the old gateway's MAC, which this gateway refuses, until it"
+                                + " resolves the gateway again: within milliseconds when this gateway asks for the VM's MAC, seconds when it already knows the VM"
+                                + " (the VM coming back): then Linux's unreachability detection gives up on the old MAC only after 5 s and 3 probes 1 s apart, longer"
+                                + " if the entry was confirmed in the last 15-45 s. Give both gateways the same IP and MAC");
             }
         }
     }
@@ -620,9 +624,11 @@ public final class LabValidator {
                     lab.node(from, DataCenter.class).ifPresent(source -> {
                         for (IpAddress address : vm.addresses()) {
                             if (to.lanPrefix(address.family()).filter(p -> p.contains(address)).isEmpty()
-                                    && lab.scheme() != SchemeKind.MOBILE_IPV6 && lab.scheme() != SchemeKind.ROUTING_MOVE) {
+                                    && lab.scheme() != SchemeKind.MOBILE_IPV6 && lab.scheme() != SchemeKind.ROUTING_MOVE
+                                    && lab.scheme() != SchemeKind.L2_EXTENSION) { // those three carry the address to wherever the VM is
                                 warning(migration.id(), at + ".to", "'" + to.id() + "' has no LAN prefix holding " + address + " of '" + vm.id() + "'",
-                                        "the VM keeps its address; give '" + to.id() + "' the same LAN prefix as '" + source.id() + "'");
+                                        "the VM keeps its address, which nothing routes to '" + to.id() + "': it will be unreachable after the move;"
+                                                + " give '" + to.id() + "' the same LAN prefix as '" + source.id() + "'");
                             }
                         }
                     });

@@ -42,6 +42,7 @@ final class MigrationSteps {
             default -> { }
         }
         lost(f).ifPresent(steps::add);
+        GatewaySteps.resolved(f).ifPresent(steps::add);
         firstProbe(f).ifPresent(steps::add);
         restored(f).ifPresent(steps::add);
         if (f.scheme.equals("segmentation")) {
@@ -150,7 +151,7 @@ final class MigrationSteps {
         TraceEvent.Dropped first = most.get(0);
         String where = first.link() != null ? first.link() : first.node();
         List<String> nodes = first.node() == null ? List.of() : List.of(first.node());
-        String why = BaselineSteps.whyLost(f);
+        String why = first.reason().contains(GatewaySteps.STALE_GATEWAY) ? GatewaySteps.WHY_LOST : BaselineSteps.whyLost(f);
         String others = drops.size() > most.size() ? " (" + (drops.size() - most.size()) + " more elsewhere)" : "";
         return Optional.of(new StoryStep(f.stepId(StepKind.PACKETS_LOST), StepKind.PACKETS_LOST, f.id(), first.timeNs(), most.get(most.size() - 1).timeNs(),
                 nodes, first.link() == null ? List.of() : List.of(first.link()),

@@ -138,6 +138,14 @@ public final class LessonPane extends ScrollPane {
         content.getStyleClass().add("lesson-pane");
         setContent(content);
         model.labProperty().addListener((o, was, is) -> labChanged(is));
+        // another document: its lesson starts from its first step, and no run of the last lab is reused
+        model.documentsProperty().addListener((o, was, is) -> {
+            walk = null;
+            ranLab = null;
+            outcome = null;
+            model.select(List.of());
+            labChanged(model.lab());
+        });
         labChanged(model.lab());
     }
 

@@ -3,13 +3,12 @@ package org.warplab.ui.lesson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.warplab.ui.TestWindows.fx;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -60,17 +59,6 @@ class LessonPaneTest {
         opened.forget();
     }
 
-    private static <T> T fx(Callable<T> call) {
-        AtomicReference<T> out = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-            try {
-                out.set(call.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out.get();
-    }
 
     private static String text(FxRobot robot, String query) {
         return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
@@ -181,5 +169,38 @@ class LessonPaneTest {
         }
         assertEquals("failed", fx(() -> pane.goals().state(4)));
         assertTrue(text(robot, "#lesson-status").startsWith("4 of 5 goals met"), text(robot, "#lesson-status"));
+    }
+
+    @Test
+    void aMultipleChoiceQuestionWrongThenRightAndALabThatCannotRun(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(Samples.projectDir().resolve("lessons/address-warping/start.warplab.json")));
+        robot.clickOn("#tab-lesson");
+        LessonPane pane = robot.lookup("#lesson-pane").queryAs(LessonPane.class);
+        robot.clickOn("#lesson-next");
+        assertTrue(text(robot, "#lesson-prompt").startsWith("With no scheme, where do the client's probes go"));
+        robot.clickOn("#lesson-answer");
+        assertEquals("Choose one of the answers first.", text(robot, "#lesson-feedback"));
+        robot.clickOn("#lesson-option-0");
+        robot.clickOn("#lesson-answer");
+        waitUntilIdle(pane);
+        String wrong = text(robot, "#lesson-feedback");
+        assertTrue(wrong.startsWith("✘ Not quite; the answer is: Still to PDC, where nothing answers."), wrong);
+        robot.clickOn("#lesson-option-1");
+        robot.clickOn("#lesson-answer");
+        WaitForAsyncUtils.waitForFxEvents();
+        String right = text(robot, "#lesson-feedback");
+        assertTrue(right.startsWith("✔ Right: Still to PDC, where nothing answers."), right);
+        assertTrue(text(robot, "#run-caption-title").contains("VM resumes"), text(robot, "#run-caption-title"));
+
+        // the tenants lesson's starting lab does not validate: the question is answered, the run refused with the validator's reason
+        robot.interact(() -> window.open(Samples.projectDir().resolve("lessons/tenants/start.warplab.json")));
+        robot.clickOn("#lesson-next");
+        robot.clickOn("#lesson-next");
+        robot.clickOn("#lesson-option-1");
+        robot.clickOn("#lesson-answer");
+        waitUntilIdle(pane);
+        String refused = text(robot, "#lesson-feedback");
+        assertTrue(refused.startsWith("The lab could not run: the lab has errors (first: "), refused);
+        assertTrue(refused.contains("5001"), refused);
     }
 }

@@ -21,7 +21,8 @@ import org.warplab.ui.DesignerWindow;
  * Pictures of the Lesson panel for docs/lessons.md, for a person to look at (under a display):
  * {@code LessonShots OUTDIR LAB WIDTH HEIGHT ANSWER} opens LAB's lesson in a WIDTH×HEIGHT window,
  * walks to its third step, answers ANSWER (ms), checks the goals and writes lesson-WxH.png, then
- * opens the editor and writes lesson-editor-WxH.png.
+ * opens the editor and writes lesson-editor.png; a sixth argument {@code dark} uses the dark theme
+ * (and adds -dark to the names).
  */
 public final class LessonShots {
 
@@ -39,7 +40,11 @@ public final class LessonShots {
             int width = Integer.parseInt(raw.get(2));
             int height = Integer.parseInt(raw.get(3));
             prefs = Preferences.userRoot().node("org/warplab/lesson-shots-" + System.nanoTime());
-            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
+            DesignerSettings settings = new DesignerSettings(prefs);
+            boolean dark = raw.size() > 5 && raw.get(5).equals("dark");
+            settings.setDarkTheme(dark);
+            String suffix = dark ? "-dark" : "";
+            DesignerWindow window = new DesignerWindow(stage, settings, null, TestRuntimes.real());
             stage.setWidth(width);
             stage.setHeight(height);
             stage.setX(0);
@@ -57,7 +62,7 @@ public final class LessonShots {
                 waitIdle(scene, () -> {
                     click(scene, "#lesson-check");
                     waitIdle(scene, () -> after(1200, () -> {
-                        shoot(scene, out.resolve("lesson-" + width + "x" + height + ".png"));
+                        shoot(scene, out.resolve("lesson-" + width + "x" + height + suffix + ".png"));
                         click(scene, "#lesson-edit");
                         after(800, () -> {
                             Stage editor = (Stage) javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.getScene() != null
@@ -65,7 +70,7 @@ public final class LessonShots {
                             editor.getScene().lookup("#lesson-edit-steps").requestFocus();
                             ((javafx.scene.control.ListView<?>) editor.getScene().lookup("#lesson-edit-steps")).getSelectionModel().select(2);
                             after(600, () -> {
-                                shoot(editor.getScene(), out.resolve("lesson-editor.png"));
+                                shoot(editor.getScene(), out.resolve("lesson-editor" + suffix + ".png"));
                                 finish();
                             });
                         });
