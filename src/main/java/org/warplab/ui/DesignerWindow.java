@@ -87,6 +87,8 @@ public final class DesignerWindow {
     static final double PREFERRED_HEIGHT = 860;
 
     private static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
+    /** The bottom area's height below which a run, compare or sweep view cannot show its chart and readout. */
+    static final double RUN_VIEW_MIN_HEIGHT = 330;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Stage stage;
@@ -165,12 +167,14 @@ public final class DesignerWindow {
         middle.setOrientation(javafx.geometry.Orientation.VERTICAL);
         middle.setId("middle-split");
         middle.setDividerPositions(0.76);
-        // the run view needs room: the bottom area grows when a run tab is chosen, and shrinks back for the others
+        // the bottom area keeps the height the user gave it across tabs; only a run view that would be
+        // too short to read grows, once, to its least useful height (and nothing ever shrinks it back)
         bottomTabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             boolean runView = is != null && (is == runTab || is.getId() != null && (is.getId().equals("tab-compare") || is.getId().equals("tab-sweep")));
-            double at = runView ? 0.46 : 0.76;
-            middle.setDividerPositions(at);
-            javafx.application.Platform.runLater(() -> middle.setDividerPositions(at));
+            double height = middle.getHeight();
+            if (runView && height > 0 && bottomTabs.getHeight() < RUN_VIEW_MIN_HEIGHT) {
+                middle.setDividerPositions(Math.max(0.3, 1 - RUN_VIEW_MIN_HEIGHT / height));
+            }
         });
         SplitPane.setResizableWithParent(bottomTabs, false);
         SplitPane main = new SplitPane(palette, middle, sideTabs);
@@ -427,7 +431,7 @@ public final class DesignerWindow {
             Lab lab = model.lab();
             long errors = model.problems().stream().filter(Problem::isError).count();
             long warnings = model.problems().size() - errors;
-            return lab.nodes().size() + " nodes · " + lab.links().size() + " links · " + lab.scheme().label() + " · "
+            return count(lab.nodes().size(), "node") + " · " + count(lab.links().size(), "link") + " · " + lab.scheme().label() + " · "
                     + (errors == 0 && warnings == 0 ? "valid" : count(errors, "error") + ", " + count(warnings, "warning"));
         }, model.labProperty(), model.problems()));
         Region spacer = new Region();
@@ -487,7 +491,7 @@ public final class DesignerWindow {
         clipboard = Snippet.copy(model.lab(), model.selection());
         pasteCount = 0;
         model.statusProperty().set(clipboard.isEmpty() ? "Nothing to copy: select nodes first"
-                : "Copied " + clipboard.nodes().size() + " nodes");
+                : "Copied " + count(clipboard.nodes().size(), "node"));
     }
 
     private void paste() {
@@ -496,7 +500,7 @@ public final class DesignerWindow {
             return;
         }
         pasteCount++;
-        var edit = clipboard.pasteInto(model.lab(), 40 * pasteCount, 40 * pasteCount, "Paste " + clipboard.nodes().size() + " nodes");
+        var edit = clipboard.pasteInto(model.lab(), 40 * pasteCount, 40 * pasteCount, "Paste " + count(clipboard.nodes().size(), "node"));
         if (model.perform(edit)) {
             model.select(edit.nodes().stream().map(org.warplab.model.Node::id).toList());
         }
@@ -508,7 +512,7 @@ public final class DesignerWindow {
             model.statusProperty().set("Nothing to duplicate: select nodes first");
             return;
         }
-        var edit = snippet.pasteInto(model.lab(), 40, 40, "Duplicate " + snippet.nodes().size() + " nodes");
+        var edit = snippet.pasteInto(model.lab(), 40, 40, "Duplicate " + count(snippet.nodes().size(), "node"));
         if (model.perform(edit)) {
             model.select(edit.nodes().stream().map(org.warplab.model.Node::id).toList());
         }

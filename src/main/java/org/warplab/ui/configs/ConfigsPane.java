@@ -270,7 +270,7 @@ public final class ConfigsPane extends StackPane {
         }
         showDevice();
         long count = result.states().stream().mapToLong(s -> s.files().size()).sum();
-        heading.setText(result.lab().scheme().label() + " · " + deviceIds.size() + " devices · " + count + " files in "
+        heading.setText(result.lab().scheme().label() + " · " + Wording.count(deviceIds.size(), "device") + " · " + Wording.count(count, "file") + " in "
                 + result.states().size() + " states");
     }
 
@@ -404,7 +404,7 @@ public final class ConfigsPane extends StackPane {
         }
         try {
             int written = ConfigTree.write(generated.states(), dir);
-            model.statusProperty().set("Exported " + written + " files to " + dir);
+            model.statusProperty().set("Exported " + Wording.count(written, "file") + " to " + dir);
             return true;
         } catch (IOException e) {
             model.statusProperty().set("Could not export to " + dir + ": " + e.getMessage());

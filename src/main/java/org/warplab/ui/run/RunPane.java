@@ -880,7 +880,7 @@ public final class RunPane extends BorderPane {
         filteredLog.setPredicate(e -> kind.accepts(e) && (text.isEmpty()
                 || (TraceText.type(e) + " " + TraceText.where(e) + " " + TraceText.detail(e)).toLowerCase(Locale.ROOT).contains(text)));
         if (!logItems.isEmpty()) {
-            log.setPlaceholder(new Label("No row matches the filter (" + logItems.size() + " events in this run); clear the filter to see them"));
+            log.setPlaceholder(new Label("No row matches the filter (" + Wording.count(logItems.size(), "event") + " in this run); clear the filter to see them"));
         }
         syncLog(true);
     }
@@ -1017,7 +1017,7 @@ public final class RunPane extends BorderPane {
         Path chosen = FileDialogs.folder(chooser, null, getScene() == null ? null : getScene().getWindow()).orElse(null);
         if (chosen != null) {
             try {
-                status.setText(exportStoryPngs(chosen, 1280, 720).size() + " pictures written to " + chosen);
+                status.setText(Wording.count(exportStoryPngs(chosen, 1280, 720).size(), "picture") + " written to " + chosen);
             } catch (IOException e) {
                 status.setText("Could not write to " + chosen + ": " + e.getMessage());
             }
