@@ -32,7 +32,7 @@ public class HypervisorReportTest {
         assertTrue(m.downtimeOverLimit());
         String caveat = m.caveats().get(0);
         assertTrue(caveat.startsWith("downtime over the limit: QEMU (TCG) stopped vm1 for 704 ms, over the 300 ms limit"), caveat);
-        assertTrue(caveat.contains("the host saw 731 ms") && caveat.contains("expected 40 ms for the 15.0 MiB left") && caveat.contains("30.0 MiB while stopped"),
+        assertTrue(caveat.contains("the host saw 731 ms") && caveat.contains("3100 Mbit/s, at which the 15.0 MiB left take 41 ms") && caveat.contains("30.0 MiB while stopped"),
                 caveat);
         assertEquals("704 ms (host 731 ms), OVER the 300 ms limit", FigureText.hypervisorDowntime(m));
     }
