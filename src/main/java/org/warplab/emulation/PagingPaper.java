@@ -24,7 +24,8 @@ final class PagingPaper {
     static final Definition DOWNTIME = new Definition("VM downtime",
             "\"the time between the VM stop at the source server and the first RARP packet generation at the destination server "
                     + "using a UDP-packet generator and receiver programs. The generator generates a packet every 10 ms.\" (§VI)",
-            "VM stopped at the source → running at the destination (the readout's downtime; it ends before the first RARP)");
+            "the readout's downtime (docs/metrics.md): VM stopped at the source → the first probe reaching it after it resumed, the "
+                    + "network's switch included; the paper's ends earlier, at the first RARP");
 
     /**
      * The gateway-MAC experiment: ADC's gateway gets another MAC than PDC's, and the VM moves back to
@@ -61,7 +62,7 @@ final class PagingPaper {
                 PaperReproduction.sigma("switching time, σ", "ms", 70, "σ 70 ms (§VI)", switching, Basis.PREDICTED,
                         "follows from the capture tool's exponential wait, not fitted"),
                 PaperReproduction.mean("VM downtime, mean", "ms", 790, "790 ms in average (§VI)", downtime, Basis.FITTED,
-                        "ESX's switchover median is fitted to it; WarpLab's own downtime (stop → running) is "
+                        "ESX's switchover median is fitted to it; WarpLab's own downtime (stop → first probe at the VM, docs/metrics.md) is "
                                 + String.format(java.util.Locale.ROOT, "%.1f ms", Stats.mean(warplabDowntime))),
                 PaperReproduction.sigma("VM downtime, σ", "ms", 260, "σ = 260 ms (§VI)", downtime, Basis.PREDICTED,
                         "follows from the switchover's spread, measured here on QEMU, not fitted"),

@@ -132,7 +132,10 @@ final class LiveMeasurement {
             notes.add(migration.id() + ": no capture program saw the VM's announcement"
                     + (announced.isEmpty() && !qemu ? " (none was sent)" : ""));
         }
-        long downtime = w.resumedNs() - w.pausedNs();
+        // docs/metrics.md: the VM stopped → the first probe reaching it at its address after it resumed (what its echo agent answered first)
+        long downtime = agent(LivePacketTrace.ECHO_AGENT + vm.id()).flatMap(list -> list.stream()
+                        .filter(e -> e.is(AgentEvent.Kind.ECHOED) && e.timeNs() >= w.resumedNs() && e.timeNs() < windowEnd).findFirst())
+                .map(first -> first.timeNs() - w.pausedNs()).orElse(-1L);
         Optional<List<AgentEvent>> mobileNode = agent(LiveSignalTrace.MOBILE_NODE_AGENT + vm.id());
         if (mobileNode.isPresent()) {
             MobileIpv6Timeline mip = mobileIpv6Phases(w, migration, vm, mobileNode.get(), windowEnd, phases);

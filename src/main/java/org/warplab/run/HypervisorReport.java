@@ -8,7 +8,7 @@ import org.warplab.model.Units;
  * beside the figures the run measured itself: its downtime can differ from the host's view of the
  * stop, and it is the figure the hypervisor holds to the migration's downtime limit.
  *
- * @param hypervisor       who migrated, for people ("QEMU 7.2, TCG")
+ * @param hypervisor       who migrated, for people ("QEMU (TCG)")
  * @param downtimeNs       the hypervisor's own downtime; -1 when it reported none (QEMU 7.2 sometimes reports every timer as 0)
  * @param hostDowntimeNs   the stop to the resume as the host saw the hypervisor's events
  * @param totalTimeNs      the migration's total time by the hypervisor (by the host when it reported none)
@@ -27,8 +27,9 @@ public record HypervisorReport(String hypervisor, long downtimeNs, long hostDown
      * What the hypervisor knew at the end of one pass of the pre-copy.
      *
      * @param rateBitsPerSecond   the rate it measured over its last window, from which it predicts the stop
-     * @param expectedDowntimeNs  the downtime it expected had it stopped then (remaining ÷ rate)
-     * @param dirtyPagesPerSecond the guest's dirty rate it measured
+     * @param expectedDowntimeNs  QEMU's {@code expected-downtime}: remaining ÷ rate once it has measured a dirty rate, which QEMU 7.2
+     *                            does at most once a second; before that it reports the limit itself
+     * @param dirtyPagesPerSecond the guest's dirty rate it measured (0 until its first one-second measurement)
      * @param remainingBytes      memory still to send
      */
     public record Pass(long pass, long rateBitsPerSecond, long expectedDowntimeNs, long dirtyPagesPerSecond, long remainingBytes) { }
@@ -44,12 +45,15 @@ public record HypervisorReport(String hypervisor, long downtimeNs, long hostDown
     }
 
     /**
-     * Why the stop took what it did, in the hypervisor's own figures: what it expected at its last
-     * pass (remaining memory ÷ the rate it had measured) beside what the stop took.
+     * Why the stop took what it did, in the hypervisor's own figures: the memory left at its last
+     * pass and the time that memory takes at the rate it had just measured (QEMU stops when that
+     * time fits the limit), beside what it sent while the VM was stopped.
      */
     public String expectation() {
-        return lastPass().map(p -> "at pass " + p.pass() + " it had measured " + Units.bandwidth(p.rateBitsPerSecond()) + " and expected "
-                + Units.ms(p.expectedDowntimeNs(), 0) + " for the " + Units.bytes(p.remainingBytes()) + " left"
+        return lastPass().map(p -> "at pass " + p.pass() + (p.rateBitsPerSecond() > 0
+                        ? " it had measured " + Units.bandwidth(p.rateBitsPerSecond()) + ", at which the " + Units.bytes(p.remainingBytes()) + " left take "
+                                + Units.ms(Math.round(p.remainingBytes() * 8e9 / p.rateBitsPerSecond()), 0)
+                        : " it had measured no rate yet, with " + Units.bytes(p.remainingBytes()) + " left")
                 + (downtimeBytes >= 0 ? "; it sent " + Units.bytes(downtimeBytes) + " while stopped" : "")).orElse("");
     }
 }

@@ -13,9 +13,9 @@ import java.util.List;
  *                        IPv6 router advertisement heard → Binding Acknowledgement received; for
  *                        segmentation resume → last segment endpoint learned the VM's new place;
  *                        null when the scheme has no such step
- * @param downtimeNs VM stopped at the source → running at the destination; for Mobile IPv6, where
- *                   the VM itself must register again, → the first packet reaching it at its home
- *                   address (the second paper's definition)
+ * @param downtimeNs {@link MetricDefinitions#DOWNTIME}: VM stopped at the source → the first probe
+ *                   reaching it at its address after it resumed, for every scheme (docs/metrics.md);
+ *                   -1 when no probe reached it
  * @param migrationTimeNs migration start → VM running at the destination
  * @param clientGapNs the largest gap any flow saw between delivered echoes
  * @param reachableAfter whether echoes came back from the VM's (unchanged) address after the move
@@ -50,6 +50,12 @@ public record MigrationMetrics(
         List<FlowMetrics> bystanders,
         Completion completion,
         HypervisorReport hypervisor) {
+
+    /** The same figures with another downtime (a recording measured before downtime had one definition). */
+    public MigrationMetrics withDowntimeNs(long downtime) {
+        return new MigrationMetrics(migration, vm, address, from, to, mode, switchingTimeNs, downtime, migrationTimeNs, clientGapNs, probesSent,
+                probesLost, latencyBeforeNs, latencyAfterNs, reachableAfter, pathBefore, pathAfter, phases, flows, bystanders, completion, hypervisor);
+    }
 
     public MigrationMetrics {
         phases = List.copyOf(phases);

@@ -32,7 +32,7 @@ public class HypervisorReportTest {
         assertTrue(m.downtimeOverLimit());
         String caveat = m.caveats().get(0);
         assertTrue(caveat.startsWith("downtime over the limit: QEMU (TCG) stopped vm1 for 704 ms, over the 300 ms limit"), caveat);
-        assertTrue(caveat.contains("the host saw 731 ms") && caveat.contains("expected 40 ms for the 15.0 MiB left") && caveat.contains("30.0 MiB while stopped"),
+        assertTrue(caveat.contains("the host saw 731 ms") && caveat.contains("3100 Mbit/s, at which the 15.0 MiB left take 41 ms") && caveat.contains("30.0 MiB while stopped"),
                 caveat);
         assertEquals("704 ms (host 731 ms), OVER the 300 ms limit", FigureText.hypervisorDowntime(m));
     }
@@ -51,6 +51,16 @@ public class HypervisorReportTest {
         assertTrue(m.downtimeOverLimit());
         assertTrue(m.caveats().get(0).contains("for 320 ms, over the 300 ms limit (as the host saw it)"), m.caveats().get(0));
         assertEquals("320 ms (host; it reported none of its own), OVER the 300 ms limit", FigureText.hypervisorDowntime(m));
+    }
+
+    @Test
+    void aStopBeforeQemuMeasuredAnyRateSaysSoInsteadOfATime() {
+        HypervisorReport early = new HypervisorReport("QEMU (TCG)", 61 * MS, 72 * MS, 190 * MS, 87L << 20, 300 * MS, 13L << 20,
+                List.of(new HypervisorReport.Pass(1, 0, 300 * MS, 0, 149L << 20)));
+        assertEquals("at pass 1 it had measured no rate yet, with 149.0 MiB left; it sent 13.0 MiB while stopped", early.expectation());
+        HypervisorReport big = new HypervisorReport("QEMU (TCG)", 61 * MS, 72 * MS, 190 * MS, 87L << 20, 300 * MS, -1,
+                List.of(new HypervisorReport.Pass(2, 1_000_000_000L, 0, 0, 4L << 30)));
+        assertEquals("at pass 2 it had measured 1 Gbit/s, at which the 4.0 GiB left take 34360 ms", big.expectation());
     }
 
     @Test

@@ -127,8 +127,11 @@ public final class QemuMigration {
                         totalTimeNs / 1e6, setupTimeNs / 1e6, downtimeNs / 1e6, passes, transferredBytes / 1048576.0, totalBytes / 1048576.0));
             }
             for (Sample pass : lastSampleOfEachPass()) {
-                out.add(String.format(java.util.Locale.ROOT, "  pass %d: %.0f Mbit/s measured, %d ms expected downtime, %d dirty pages/s, %s left",
-                        pass.pass(), pass.mbps(), pass.expectedDowntimeNs() / MS, pass.dirtyPagesRate(), Units.bytes(pass.remainingBytes())));
+                // QEMU 7.2 measures the dirty rate at most once a second and echoes the limit as its expected downtime until then
+                out.add(String.format(java.util.Locale.ROOT, "  pass %d: %.0f Mbit/s measured over its last window, %s left, %s",
+                        pass.pass(), pass.mbps(), Units.bytes(pass.remainingBytes()), pass.dirtyPagesRate() > 0
+                                ? pass.dirtyPagesRate() + " dirty pages/s, " + pass.expectedDowntimeNs() / MS + " ms expected downtime"
+                                : "no dirty rate or downtime estimate yet"));
             }
             if (!samples.isEmpty() && samples.get(samples.size() - 1).downtimeBytes() > 0) {
                 out.add("  sent while stopped: " + Units.bytes(samples.get(samples.size() - 1).downtimeBytes()));

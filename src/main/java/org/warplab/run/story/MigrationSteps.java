@@ -215,7 +215,7 @@ final class MigrationSteps {
                 List.of(),
                 client + " hears " + m.vm() + " again (" + d.flow() + "#" + d.sequence() + ", round trip " + duration(d.latencyNs()) + "): the largest gap between echoes was "
                         + duration(m.clientGapNs()) + ", " + m.probesLost() + " of " + m.probesSent() + " probes lost",
-                "A client's gap is the VM's downtime plus the time the network takes to send its packets to the new place; here "
-                        + duration(m.downtimeNs()) + " of the " + duration(m.clientGapNs()) + " was the VM's own downtime."));
+                "A client's gap spans the VM's downtime (stopped until a probe reaches it again, the network's switch included) and the first echo's way back"
+                        + (m.downtimeNs() >= 0 ? "; here " + duration(m.downtimeNs()) + " of the " + duration(m.clientGapNs()) + " was downtime." : ".")));
     }
 }

@@ -1,17 +1,11 @@
 package org.warplab.ui.lesson;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
 import org.warplab.model.Lab;
 import org.warplab.model.Migration;
 import org.warplab.model.NodeKind;
@@ -20,7 +14,7 @@ import org.warplab.model.lesson.Figure;
 import org.warplab.model.lesson.Goal;
 
 /** The form for one goal: its kind, then only the fields that kind has. */
-final class GoalForm extends GridPane {
+final class GoalForm extends FormGrid {
 
     /** The goal kinds, by the words the form shows. */
     enum Kind {
@@ -62,19 +56,12 @@ final class GoalForm extends GridPane {
     private final Node[][] rows;
 
     GoalForm(Lab lab) {
-        setId("lesson-goal-form");
-        setHgap(8);
-        setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        getColumnConstraints().addAll(labels, fields);
+        super("lesson-goal-form");
         migration.getItems().addAll(lab.migrations().stream().map(Migration::id).toList());
         vm.getItems().addAll(lab.nodes().stream().filter(n -> n.kind() == NodeKind.VM).map(org.warplab.model.Node::id).toList());
-        kind.setConverter(converter(k -> k.words));
-        figure.setConverter(converter(Figure::label));
-        scheme.setConverter(converter(SchemeKind::label));
+        kind.setConverter(words(k -> k.words));
+        figure.setConverter(words(Figure::label));
+        scheme.setConverter(words(SchemeKind::label));
         kind.setId("lesson-goal-kind");
         migration.setId("lesson-goal-migration");
         figure.setId("lesson-goal-figure");
@@ -90,20 +77,6 @@ final class GoalForm extends GridPane {
             addRow(i, rows[i]);
         }
         kind.valueProperty().addListener((o, was, is) -> showRows());
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> words) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : words.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     private void showRows() {
@@ -177,9 +150,5 @@ final class GoalForm extends GridPane {
             // said below
         }
         throw new IllegalArgumentException("the number of routers is a whole number, e.g. 5; got '" + count.getText() + "'");
-    }
-
-    static List<Kind> kinds() {
-        return Arrays.asList(Kind.values());
     }
 }

@@ -263,35 +263,26 @@ public final class LessonEditor extends BorderPane {
 
     /** Reads the step form back into its step; false (and the reason shown) when a field cannot be read. */
     private boolean commitStep() {
-        if (stepShown < 0 || stepShown >= steps.size()) {
-            return true;
-        }
-        try {
-            LessonStep step = stepForm.read();
-            if (!step.equals(steps.get(stepShown))) {
-                steps.set(stepShown, step);
-            }
-            error.setText("");
-            return true;
-        } catch (IllegalArgumentException e) {
-            error.setText("Step " + (stepShown + 1) + ": " + e.getMessage());
-            return false;
-        }
+        return commit(stepShown, steps, stepForm::read, "Step");
     }
 
     private boolean commitGoal() {
-        if (goalShown < 0 || goalShown >= goals.size()) {
+        return commit(goalShown, goals, goalForm::read, "Goal");
+    }
+
+    private <T> boolean commit(int shown, List<T> items, Supplier<T> form, String what) {
+        if (shown < 0 || shown >= items.size()) {
             return true;
         }
         try {
-            Goal goal = goalForm.read();
-            if (!goal.equals(goals.get(goalShown))) {
-                goals.set(goalShown, goal);
+            T item = form.get();
+            if (!item.equals(items.get(shown))) {
+                items.set(shown, item);
             }
             error.setText("");
             return true;
         } catch (IllegalArgumentException e) {
-            error.setText("Goal " + (goalShown + 1) + ": " + e.getMessage());
+            error.setText(what + " " + (shown + 1) + ": " + e.getMessage());
             return false;
         }
     }

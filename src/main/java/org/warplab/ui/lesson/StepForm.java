@@ -9,9 +9,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import org.warplab.model.Lab;
 import org.warplab.model.Migration;
 import org.warplab.model.lesson.Figure;
@@ -24,7 +21,7 @@ import org.warplab.run.story.StepKind;
  * The form for one lesson step: its text, the elements it selects, where the replay stops, its
  * question (none, multiple choice, or a predicted figure with a tolerance in ms) and its feedback.
  */
-final class StepForm extends GridPane {
+final class StepForm extends FormGrid {
 
     static final String NONE = "(none)";
     static final String NO_QUESTION = "no question";
@@ -48,30 +45,13 @@ final class StepForm extends GridPane {
     private final javafx.scene.Node[] promptRow;
 
     StepForm(Lab lab) {
-        setId("lesson-step-form");
-        setHgap(8);
-        setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        getColumnConstraints().addAll(labels, fields);
+        super("lesson-step-form");
         List<String> migrations = lab.migrations().stream().map(Migration::id).toList();
         stopMigration.getItems().add(NONE);
         stopMigration.getItems().addAll(migrations);
         stopStep.getItems().addAll(Arrays.stream(StepKind.values()).map(StepKind::key).toList());
         predictMigration.getItems().addAll(migrations);
-        figure.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Figure f) {
-                return f == null ? "" : f.label();
-            }
-
-            @Override
-            public Figure fromString(String s) {
-                return null;
-            }
-        });
+        figure.setConverter(words(Figure::label));
         text.setPrefRowCount(5);
         text.setWrapText(true);
         text.setPromptText("What the class reads: paragraphs, *emphasis*, **strong**, - lists, `code`");

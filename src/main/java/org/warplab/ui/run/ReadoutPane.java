@@ -62,11 +62,10 @@ final class ReadoutPane extends VBox {
         HBox top = new HBox(8, heading, migration);
         top.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.FlowPane numbers = new javafx.scene.layout.FlowPane(8, 6,
-                tile("switching time", switching, "The network's reaction to the move (paging: announcement seen → last client-edge "
-                        + "translator switched; Mobile IPv6: advertisement heard → binding acknowledged; segmentation: resume → last endpoint learned the VM)"),
-                tile("VM downtime", downtime, "VM stopped at the source → running at the destination (Mobile IPv6: → first packet at its home address); "
-                        + "for a real QEMU guest, QEMU's own figure held to the migration's downtime limit below it", downtimeOf),
-                tile("client gap", gap, "The longest a client waited between two echoes"),
+                tile("switching time", switching, capitalized(org.warplab.run.MetricDefinitions.SWITCHING)),
+                tile("VM downtime", downtime, capitalized(org.warplab.run.MetricDefinitions.DOWNTIME)
+                        + "; for a real QEMU guest, QEMU's own figure held to the migration's downtime limit below it", downtimeOf),
+                tile("client gap", gap, capitalized(org.warplab.run.MetricDefinitions.CLIENT_GAP)),
                 tile("probes lost", lost, "Probes of the migration's window that never came back", lostOf),
                 tile("latency before → after", latency, "Mean round trip before the migration and after the VM resumed"));
         numbers.setId("readout-numbers");
@@ -204,5 +203,9 @@ final class ReadoutPane extends VBox {
     /** The five figures as shown, for reports and tests: switching, downtime, gap, lost, latency. */
     List<String> figures() {
         return List.of(switching.getText(), downtime.getText(), gap.getText(), lost.getText() + " " + lostOf.getText(), latency.getText());
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

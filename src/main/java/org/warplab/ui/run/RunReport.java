@@ -115,6 +115,11 @@ final class RunReport {
             r.notes().forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));
             h.append("</ul>\n");
         }
+        if (!r.migrations().isEmpty()) {
+            h.append("<h2>What the figures mean</h2>\n<dl>\n<dt>switching time</dt><dd>").append(esc(org.warplab.run.MetricDefinitions.SWITCHING))
+                    .append("</dd>\n<dt>VM downtime</dt><dd>").append(esc(org.warplab.run.MetricDefinitions.DOWNTIME))
+                    .append("</dd>\n<dt>client gap</dt><dd>").append(esc(org.warplab.run.MetricDefinitions.CLIENT_GAP)).append("</dd>\n</dl>\n");
+        }
         h.append("<p><small>Written by WarpLab.</small></p>\n</body></html>\n");
         return h.toString();
     }

@@ -63,7 +63,7 @@ class LiveStoryTest {
         RunResult result = new RunResult(recorded.lab(), recorded.scheme(), recorded.runtime(), recorded.seed(), recorded.endNs(), List.of(over), recorded.notes());
         StoryStep resumed = Story.of(result, RunExports.readTrace(traceFile)).step("MIG1/resumed").orElseThrow();
         assertTrue(resumed.caption().contains("OVER the downtime limit: QEMU (TCG) stopped it for 600.0 ms, the limit is 300.0 ms"), resumed.caption());
-        assertTrue(resumed.why().contains("expected 40 ms for the 15.0 MiB left"), resumed.why());
+        assertTrue(resumed.why().contains("at which the 15.0 MiB left take 42 ms"), resumed.why());
         StoryStep plain = Story.of(recorded, RunExports.readTrace(traceFile)).step("MIG1/resumed").orElseThrow();
         assertTrue(!plain.caption().contains("OVER"), plain.caption());
     }

@@ -3,13 +3,12 @@ package org.warplab.ui.lesson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.warplab.ui.TestWindows.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -55,17 +54,6 @@ class LessonEditorTest {
         opened.forget();
     }
 
-    private static <T> T fx(Callable<T> call) {
-        AtomicReference<T> out = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-            try {
-                out.set(call.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out.get();
-    }
 
     @SuppressWarnings("unchecked")
     private static <T> void choose(FxRobot robot, String query, T value) {

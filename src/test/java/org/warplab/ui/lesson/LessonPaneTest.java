@@ -3,13 +3,12 @@ package org.warplab.ui.lesson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.warplab.ui.TestWindows.fx;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -60,17 +59,6 @@ class LessonPaneTest {
         opened.forget();
     }
 
-    private static <T> T fx(Callable<T> call) {
-        AtomicReference<T> out = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-            try {
-                out.set(call.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out.get();
-    }
 
     private static String text(FxRobot robot, String query) {
         return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
@@ -186,7 +174,8 @@ class LessonPaneTest {
     @Test
     void aMultipleChoiceQuestionWrongThenRightAndALabThatCannotRun(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(Samples.projectDir().resolve("lessons/address-warping/start.warplab.json")));
-        robot.clickOn("#tab-lesson");
+        assertEquals("Lesson", fx(() -> robot.lookup("#side-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getText()), "a lab that carries a lesson opens on it");
         LessonPane pane = robot.lookup("#lesson-pane").queryAs(LessonPane.class);
         robot.clickOn("#lesson-next");
         assertTrue(text(robot, "#lesson-prompt").startsWith("With no scheme, where do the client's probes go"));
