@@ -24,7 +24,7 @@ import org.warplab.run.SweepMetric;
  * lab's scheme: the longest link on the path the client's packets take after the move (its delay
  * moves the latency after the move and the client's gap), or, for the Mobile IPv6 paper's lab, the
  * W2 link its Figure 4 sweeps. Without a scheme the VM is unreachable after the move, so the
- * default there is the VM's dirty-page rate against its downtime.
+ * default there is the VM's memory against the probes lost.
  */
 final class SweepChoices {
 
@@ -68,11 +68,12 @@ final class SweepChoices {
             return Optional.empty();
         }
         if (withoutScheme(lab)) {
-            // nothing moves the client's path back to the VM: what a sweep can show is the migration itself
+            // nothing brings the client's packets to the VM after the move: what a sweep can show is how long
+            // the move keeps it reachable at the old place (a larger memory copies longer, fewer probes are lost)
             String vm = lab.migrations().get(0).vm();
-            Optional<Choice> dirty = choices.stream().filter(c -> c.path().equals("nodes." + vm + ".dirtyPagesPerSecond")).findFirst();
-            if (dirty.isPresent()) {
-                return dirty;
+            Optional<Choice> memory = choices.stream().filter(c -> c.path().equals("nodes." + vm + ".memoryMiB")).findFirst();
+            if (memory.isPresent()) {
+                return memory;
             }
         }
         if (lab.scheme() == SchemeKind.MOBILE_IPV6) {
@@ -92,12 +93,15 @@ final class SweepChoices {
         return Optional.of(choices.get(0));
     }
 
-    /** The metric first offered: the client's gap when the lab has probes to measure it, else the VM's downtime. */
+    /** The metric first offered: the client's gap when the lab has probes to measure it, else the VM's downtime; without a scheme, the probes lost. */
     static SweepMetric preferredMetric(Lab lab) {
-        return lab.traffic().isEmpty() || withoutScheme(lab) ? SweepMetric.DOWNTIME : SweepMetric.GAP;
+        if (withoutScheme(lab)) {
+            return SweepMetric.LOST;
+        }
+        return lab.traffic().isEmpty() ? SweepMetric.DOWNTIME : SweepMetric.GAP;
     }
 
-    /** The no-scheme baseline: after the move the client cannot reach the VM, so there is no gap to plot. */
+    /** The no-scheme baseline: after the move the client cannot reach the VM, so there is no gap or downtime to plot. */
     private static boolean withoutScheme(Lab lab) {
         return lab.scheme() == SchemeKind.NONE && !lab.migrations().isEmpty();
     }
