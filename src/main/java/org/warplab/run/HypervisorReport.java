@@ -8,7 +8,7 @@ import org.warplab.model.Units;
  * beside the figures the run measured itself: its downtime can differ from the host's view of the
  * stop, and it is the figure the hypervisor holds to the migration's downtime limit.
  *
- * @param hypervisor       who migrated, for people ("QEMU 7.2, TCG")
+ * @param hypervisor       who migrated, for people ("QEMU (TCG)")
  * @param downtimeNs       the hypervisor's own downtime; -1 when it reported none (QEMU 7.2 sometimes reports every timer as 0)
  * @param hostDowntimeNs   the stop to the resume as the host saw the hypervisor's events
  * @param totalTimeNs      the migration's total time by the hypervisor (by the host when it reported none)
@@ -50,9 +50,10 @@ public record HypervisorReport(String hypervisor, long downtimeNs, long hostDown
      * time fits the limit), beside what it sent while the VM was stopped.
      */
     public String expectation() {
-        return lastPass().map(p -> "at pass " + p.pass() + " it had measured " + Units.bandwidth(p.rateBitsPerSecond()) + ", at which the "
-                + Units.bytes(p.remainingBytes()) + " left take " + (p.rateBitsPerSecond() > 0
-                        ? Units.ms(p.remainingBytes() * 8_000_000_000L / p.rateBitsPerSecond(), 0) : "forever")
+        return lastPass().map(p -> "at pass " + p.pass() + (p.rateBitsPerSecond() > 0
+                        ? " it had measured " + Units.bandwidth(p.rateBitsPerSecond()) + ", at which the " + Units.bytes(p.remainingBytes()) + " left take "
+                                + Units.ms(Math.round(p.remainingBytes() * 8e9 / p.rateBitsPerSecond()), 0)
+                        : " it had measured no rate yet, with " + Units.bytes(p.remainingBytes()) + " left")
                 + (downtimeBytes >= 0 ? "; it sent " + Units.bytes(downtimeBytes) + " while stopped" : "")).orElse("");
     }
 }

@@ -150,6 +150,11 @@ public final class DesignerWindow {
         Tab lessonTab = new Tab("Lesson", new LessonPane(model, runPane, runtimes, () -> bottomTabs.getSelectionModel().select(runTab)));
         lessonTab.setId("tab-lesson");
         sideTabs.getTabs().add(lessonTab);
+        model.documentsProperty().addListener((o, was, is) -> {
+            if (model.lab().lesson().isPresent()) {
+                sideTabs.getSelectionModel().select(lessonTab); // a lab that carries a lesson opens on it
+            }
+        });
         comparePane = new ComparePane(model, runtimes.emulated());
         Tab compareTab = new Tab("Compare", comparePane);
         compareTab.setId("tab-compare");

@@ -54,6 +54,16 @@ public class HypervisorReportTest {
     }
 
     @Test
+    void aStopBeforeQemuMeasuredAnyRateSaysSoInsteadOfATime() {
+        HypervisorReport early = new HypervisorReport("QEMU (TCG)", 61 * MS, 72 * MS, 190 * MS, 87L << 20, 300 * MS, 13L << 20,
+                List.of(new HypervisorReport.Pass(1, 0, 300 * MS, 0, 149L << 20)));
+        assertEquals("at pass 1 it had measured no rate yet, with 149.0 MiB left; it sent 13.0 MiB while stopped", early.expectation());
+        HypervisorReport big = new HypervisorReport("QEMU (TCG)", 61 * MS, 72 * MS, 190 * MS, 87L << 20, 300 * MS, -1,
+                List.of(new HypervisorReport.Pass(2, 1_000_000_000L, 0, 0, 4L << 30)));
+        assertEquals("at pass 2 it had measured 1 Gbit/s, at which the 4.0 GiB left take 34360 ms", big.expectation());
+    }
+
+    @Test
     void aModelledMoveHasNoHypervisorFigureAndIsNeverFlaggedByIt() {
         MigrationMetrics modelled = new MigrationMetrics("MIG1", "vm1", "172.16.10.2", "PDC", "ADC", "live/shared", 5 * MS, 400 * MS, 900 * MS,
                 420 * MS, 100, 3, 8 * MS, 8 * MS, true, "", "", List.of(), List.of(), List.of(), new Completion(true, 3, 30, true, 300 * MS));

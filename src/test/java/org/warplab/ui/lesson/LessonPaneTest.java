@@ -174,7 +174,8 @@ class LessonPaneTest {
     @Test
     void aMultipleChoiceQuestionWrongThenRightAndALabThatCannotRun(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(Samples.projectDir().resolve("lessons/address-warping/start.warplab.json")));
-        robot.clickOn("#tab-lesson");
+        assertEquals("Lesson", fx(() -> robot.lookup("#side-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getText()), "a lab that carries a lesson opens on it");
         LessonPane pane = robot.lookup("#lesson-pane").queryAs(LessonPane.class);
         robot.clickOn("#lesson-next");
         assertTrue(text(robot, "#lesson-prompt").startsWith("With no scheme, where do the client's probes go"));
