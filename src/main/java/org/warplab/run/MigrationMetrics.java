@@ -57,6 +57,12 @@ public record MigrationMetrics(
                 probesLost, latencyBeforeNs, latencyAfterNs, reachableAfter, pathBefore, pathAfter, phases, flows, bystanders, completion, hypervisor);
     }
 
+    /** The same figures with other bystander flows (a recording made before live runs reported them). */
+    public MigrationMetrics withBystanders(List<FlowMetrics> others) {
+        return new MigrationMetrics(migration, vm, address, from, to, mode, switchingTimeNs, downtimeNs, migrationTimeNs, clientGapNs, probesSent,
+                probesLost, latencyBeforeNs, latencyAfterNs, reachableAfter, pathBefore, pathAfter, phases, flows, others, completion, hypervisor);
+    }
+
     public MigrationMetrics {
         phases = List.copyOf(phases);
         flows = List.copyOf(flows);
@@ -136,6 +142,12 @@ public record MigrationMetrics(
                     + ", over the " + Units.ms(completion.downtimeLimitNs(), 0) + " limit"
                     + (hypervisor.downtimeNs() >= 0 ? " (its own figure; the host saw " + Units.ms(hypervisor.hostDowntimeNs(), 0) + ")" : " (as the host saw it)")
                     + (hypervisor.expectation().isEmpty() ? "" : ": " + hypervisor.expectation()));
+        }
+        for (FlowMetrics other : bystanders) {
+            if (other.probesLost() > 0) {
+                caveats.add("flow " + other.flow() + " from " + other.client() + ", to a VM that did not move, lost " + other.probesLost() + " of "
+                        + other.probesSent() + " probes while " + vm + " moved");
+            }
         }
         if (flows.isEmpty()) {
             caveats.add("no probe flow went to " + vm + ", so nothing measured its gap, loss or latency");

@@ -47,6 +47,8 @@ final class MigrationSteps {
         restored(f).ifPresent(steps::add);
         if (f.scheme.equals("segmentation")) {
             steps.addAll(SegmentationSteps.otherTenants(f));
+        } else {
+            otherFlows(f).ifPresent(steps::add);
         }
         return steps;
     }
@@ -157,6 +159,23 @@ final class MigrationSteps {
                 nodes, first.link() == null ? List.of() : List.of(first.link()),
                 plural(most.size(), "packet", "packets") + " for " + f.vm() + (most.size() == 1 ? " dies" : " die") + " at " + where + " from " + at(first.timeNs()) + ": " + first.reason() + others,
                 why));
+    }
+
+    /** The flows to VMs that did not move, over the same window: what the move cost them (from the figures, so a live run tells it too). */
+    private static Optional<StoryStep> otherFlows(MigrationFacts f) {
+        List<org.warplab.run.FlowMetrics> others = f.metrics.bystanders();
+        if (others.isEmpty() || f.resumedNs < 0) {
+            return Optional.empty();
+        }
+        List<String> told = others.stream().map(o -> o.flow() + " from " + o.client() + ": " + o.probesLost() + " of " + o.probesSent() + " lost"
+                + (o.gapNs() > 0 ? ", largest gap " + duration(o.gapNs()) : "")).toList();
+        long lost = others.stream().mapToLong(org.warplab.run.FlowMetrics::probesLost).sum();
+        long at = f.resumedNs + Math.max(f.metrics.clientGapNs(), 0);
+        return Optional.of(new StoryStep(f.stepId(StepKind.OTHER_FLOWS), StepKind.OTHER_FLOWS, f.id(), at, at,
+                others.stream().map(org.warplab.run.FlowMetrics::client).distinct().toList(), List.of(),
+                "while " + f.vm() + " moved, the other flows: " + and(told),
+                lost == 0 ? "Only the moving VM's traffic had to find a new way; flows to VMs that stayed were not touched."
+                        : "The move cost VMs that stayed too: their traffic shares the links, queues or rules the move changed."));
     }
 
     /** The first probe that reaches the VM after it resumed, with the way it took. */

@@ -32,7 +32,8 @@ public enum StepKind {
     FIRST_PROBE_NEW_PATH("first probe on the new path"),
     PACKETS_LOST("where the packets die"),
     SERVICE_RESTORED("service restored"),
-    OTHER_TENANT("other tenant untouched");
+    OTHER_TENANT("other tenant untouched"),
+    OTHER_FLOWS("other flows meanwhile");
 
     private final String label;
 
