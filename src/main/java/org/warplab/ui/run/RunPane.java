@@ -542,6 +542,8 @@ public final class RunPane extends BorderPane {
         canvas.overlayProperty().set(null);
         canvas.shownLabProperty().set(null);
         readout.clear();
+        stepper.clear();
+        storyList.getItems().clear();
         logItems.clear();
         logFilter.clear();
         logKind.setValue(LogFilter.STATE);

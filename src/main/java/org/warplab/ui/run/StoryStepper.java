@@ -65,6 +65,18 @@ final class StoryStepper {
         setDisabled(story == null || story.steps().isEmpty());
     }
 
+    /** No story: the run it told was forgotten (another lab, a new run); the captions and the highlight go too. */
+    void clear() {
+        story = null;
+        lab = null;
+        current = -1;
+        for (CaptionBar bar : bars) {
+            bar.setSource(null);
+            bar.show(null);
+        }
+        setDisabled(true);
+    }
+
     Story story() {
         return story;
     }
