@@ -13,6 +13,10 @@ public final class FigureText {
     }
 
     public static String downtime(MigrationMetrics m) {
+        if (m.completion().finished() && m.downtimeNs() < 0 && m.hypervisor() != null) {
+            // a real guest has no agent of ours inside to see the first probe arrive; its hypervisor's stop is what is known
+            return "not seen inside the guest (stopped → resumed " + Units.ms(m.hypervisor().hostDowntimeNs(), 1) + ")";
+        }
         return m.completion().finished() ? Units.msOrNone(m.downtimeNs(), 1) : "did not finish";
     }
 
