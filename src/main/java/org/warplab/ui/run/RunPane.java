@@ -250,7 +250,7 @@ public final class RunPane extends BorderPane {
         log.setPlaceholder(new Label("No run yet"));
         log.getColumns().add(column("time (ms)", 80, e -> TraceText.time(e.timeNs())));
         log.getColumns().add(column("event", 110, TraceText::type));
-        log.getColumns().add(column("where", 140, TraceText::where));
+        log.getColumns().add(column("where", 140, e -> TraceText.where(e, this::shownName)));
         log.getColumns().add(column("what", 420, TraceText::detail));
         log.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null && !syncingLog) {
@@ -325,6 +325,15 @@ public final class RunPane extends BorderPane {
             }
         });
         checkHost();
+    }
+
+    /** A node's name as the canvas shows it ("Core 1" for C1), in the lab of the run shown; the id when it has no other. */
+    private String shownName(String id) {
+        RunRecord run = record.get();
+        if (run == null || id == null) {
+            return id;
+        }
+        return run.lab().node(id).map(org.warplab.model.Node::name).filter(n -> !n.isBlank()).orElse(id);
     }
 
     /** Labels, buttons and choosers of a bar keep their whole text ("Seed", not "S…"); sliders and text fields give way. */
@@ -892,7 +901,7 @@ public final class RunPane extends BorderPane {
         LogFilter kind = logKind.getValue() == null ? LogFilter.STATE : logKind.getValue();
         String text = logFilter.getText() == null ? "" : logFilter.getText().strip().toLowerCase(Locale.ROOT);
         filteredLog.setPredicate(e -> kind.accepts(e) && (text.isEmpty()
-                || (TraceText.type(e) + " " + TraceText.where(e) + " " + TraceText.detail(e)).toLowerCase(Locale.ROOT).contains(text)));
+                || (TraceText.type(e) + " " + TraceText.where(e, this::shownName) + " " + TraceText.detail(e)).toLowerCase(Locale.ROOT).contains(text)));
         if (!logItems.isEmpty()) {
             log.setPlaceholder(new Label("No row matches the filter (" + Wording.count(logItems.size(), "event") + " in this run); clear the filter to see them"));
         }

@@ -64,6 +64,32 @@ class ResultsLeaveWithTheirLabTest {
     }
 
     @Test
+    void theEventLogSaysWhereInTheCanvasNames(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(Samples.file("mipv6-paper")));
+        robot.clickOn("#tab-run");
+        robot.clickOn("#run-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.runPane().isRunning() && window.runPane().recordProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Lab lab = window.model().lab();
+        TableView<?> log = robot.lookup("#run-log").queryAs(TableView.class);
+        assertFalse(log.getItems().isEmpty());
+        javafx.scene.control.TableColumn<?, ?> where = log.getColumns().stream().filter(c -> c.getText().equals("where")).findFirst().orElseThrow();
+        java.util.Set<String> shown = new java.util.TreeSet<>();
+        for (int i = 0; i < log.getItems().size(); i++) {
+            Object text = where.getCellData(i);
+            if (text != null) {
+                shown.add(text.toString());
+            }
+        }
+        assertTrue(shown.stream().anyMatch(t -> t.contains("Home agent router")), shown.toString());
+        for (org.warplab.model.Node node : lab.nodes()) {
+            if (!node.name().equals(node.id())) {
+                assertFalse(shown.contains(node.id()), "the id " + node.id() + " shown where the canvas says " + node.name());
+            }
+        }
+    }
+
+    @Test
     void compareAndSweepResultsLeaveWithTheirLab(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(Samples.file("paging-paper")));
         robot.clickOn("#tab-compare");
