@@ -113,13 +113,10 @@ final class ProbeChart extends CanvasChart {
             g.setStroke(theme.grid());
             g.strokeLine(left + 1, y, left + pw, y);
         }
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        double xMaxMs = endNs / 1e6;
-        double step = niceStep(xMaxMs / 6);
-        for (double v = 0; v <= xMaxMs + 1e-9; v += step) {
-            double x = left + pw * (v / xMaxMs);
-            g.fillText(format(v), x, top + ph + 4);
+        for (AxisLabel label : timeLabels(w, h, endNs, g.getFont())) {
+            g.fillText(label.text(), label.left(), top + ph + 4);
         }
         int n = flows.size();
         for (ProbeSeries.Probe p : series.probes()) {
@@ -134,6 +131,32 @@ final class ProbeChart extends CanvasChart {
                 g.strokeLine(x, top + ph - 10, x, top + ph);
             }
         }
+    }
+
+    /** A label of the time axis: its text and where its left edge goes. */
+    record AxisLabel(String text, double left, double width) { }
+
+    /**
+     * The time axis's labels for a chart {@code w} wide: each centred under its tick, but moved
+     * inwards where it would run past the chart's edge (the last one, "4000", was cut in half in the
+     * HTML report's picture).
+     */
+    static java.util.List<AxisLabel> timeLabels(double w, double h, long endNs, Font font) {
+        double pw = Math.max(10, w - LEFT - RIGHT);
+        double xMaxMs = endNs / 1e6;
+        double step = niceStep(xMaxMs / 6);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(font);
+        java.util.List<AxisLabel> labels = new java.util.ArrayList<>();
+        for (double v = 0; v <= xMaxMs + 1e-9; v += step) {
+            String text = format(v);
+            measure.setText(text);
+            double width = measure.getLayoutBounds().getWidth();
+            double x = LEFT + pw * (v / xMaxMs);
+            double leftEdge = Math.max(0, Math.min(w - width - 1, x - width / 2));
+            labels.add(new AxisLabel(text, leftEdge, width));
+        }
+        return labels;
     }
 
     private static String format(double v) {
