@@ -144,8 +144,11 @@ final class ReadoutPane extends VBox {
         }
         MigrationMetrics m = result.migrations().get(i);
         switching.setText(m.switchingTimeNs() == null ? "—" : TraceText.ms(m.switchingTimeNs()));
-        downtime.setText(FigureText.downtime(m));
-        showDowntimeOf(m.hypervisor() == null ? "" : m.hypervisor().hypervisor() + " " + FigureText.hypervisorDowntime(m), m.downtimeOverLimit());
+        // a real guest has no agent of ours inside to see the first probe: short here, the hypervisor's own figures below
+        boolean unseen = m.hypervisor() != null && m.downtimeNs() < 0 && m.completion().finished();
+        downtime.setText(unseen ? "not seen" : FigureText.downtime(m));
+        showDowntimeOf(m.hypervisor() == null ? "" : (unseen ? "no agent inside the guest sees the first probe; " : "")
+                + m.hypervisor().hypervisor() + " " + FigureText.hypervisorDowntime(m), m.downtimeOverLimit());
         gap.setText(FigureText.gap(m));
         lost.setText(Long.toString(m.probesLost()));
         lostOf.setText("of " + m.probesSent() + " sent" + (m.allProbesLost() ? " (none came back)" : ""));

@@ -199,6 +199,7 @@ public final class RunPane extends BorderPane {
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox controls = new HBox(emulated, live, new Label("Seed"), seed, runButton, stopButton, progress, spacer, open, exportMenu);
+        keepWhole(controls);
         controls.getStyleClass().add("run-bar");
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -234,6 +235,7 @@ public final class RunPane extends BorderPane {
         present.setTooltip(new Tooltip("Presentation mode: the replay full screen with a large readout and the story's captions (F11)"));
         present.setOnAction(e -> present(true));
         HBox playback = new HBox(play, step, stepper.previousButton(), stepper.nextButton(), new Label("Speed"), speed, speedLabel, timeLabel, present);
+        keepWhole(playback);
         playback.getStyleClass().add("run-bar");
         playback.setId("run-playback");
         for (javafx.scene.control.Control c : List.of(play, step, speedLabel, timeLabel, stepper.previousButton(), stepper.nextButton(), present)) {
@@ -264,6 +266,7 @@ public final class RunPane extends BorderPane {
         logKind.valueProperty().addListener(o -> refilter());
         HBox.setHgrow(logFilter, Priority.ALWAYS);
         HBox logBar = new HBox(6, logKind, logFilter);
+        keepWhole(logBar);
         logBar.getStyleClass().add("run-bar");
         storyList.setId("run-story-list");
         storyList.setPlaceholder(new Label("No run yet"));
@@ -322,6 +325,15 @@ public final class RunPane extends BorderPane {
             }
         });
         checkHost();
+    }
+
+    /** Labels, buttons and choosers of a bar keep their whole text ("Seed", not "S…"); sliders and text fields give way. */
+    static void keepWhole(HBox bar) {
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n instanceof javafx.scene.control.Labeled || n instanceof ChoiceBox<?> || n instanceof javafx.scene.control.MenuButton) {
+                ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     private static MenuItem menuItem(String text, String id, Runnable action) {

@@ -60,6 +60,20 @@ class ReadoutOverLimitTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(readout.caveatText().isEmpty(), readout.caveatText());
         assertTrue(qemu.getText().endsWith("within the 300 ms limit") && !qemu.getStyleClass().contains("readout-caveats"), qemu.getText());
+
+        // docs/metrics.md's downtime ends at the first probe reaching the VM, which no agent sees inside a QEMU guest
+        org.warplab.run.MigrationMetrics m = result.migrations().get(0);
+        org.warplab.run.MigrationMetrics unseen = new org.warplab.run.MigrationMetrics(m.migration(), m.vm(), m.address(), m.from(), m.to(), m.mode(),
+                m.switchingTimeNs(), -1, m.migrationTimeNs(), m.clientGapNs(), m.probesSent(), m.probesLost(), m.latencyBeforeNs(), m.latencyAfterNs(),
+                m.reachableAfter(), m.pathBefore(), m.pathAfter(), m.phases(), m.flows(), m.bystanders(), m.completion(), m.hypervisor());
+        robot.interact(() -> readout.show(new RunRecord(Samples.lab("paging-paper"), new RunResult(result.lab(), result.scheme(), result.runtime(), 0,
+                result.endNs(), List.of(unseen), List.of()), new Trace(List.of()), List.of())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(readout.figures().get(1).equals("not seen"), readout.figures().get(1));
+        assertTrue(qemu.getText().equals("no agent inside the guest sees the first probe; QEMU (TCG) 704 ms (host 731 ms), OVER the 300 ms limit"),
+                qemu.getText());
+        assertTrue(org.warplab.run.FigureText.downtime(unseen).equals("not seen inside the guest (stopped → resumed 731.0 ms)"), "the CLI and report say it in full");
+        shot("readout-qemu-downtime-unseen.png");
     }
 
     private void shot(String name) throws Exception {
