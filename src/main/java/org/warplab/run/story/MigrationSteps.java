@@ -31,6 +31,12 @@ final class MigrationSteps {
             paused(f).ifPresent(steps::add);
         }
         resumed(f).ifPresent(steps::add);
+        if (!f.metrics.completion().finished()) {
+            long end = Math.max(f.startNs, f.endNs - 1);
+            steps.add(new StoryStep(f.stepId(StepKind.UNFINISHED), StepKind.UNFINISHED, f.id(), end, end, List.of(f.vm(), f.metrics.from()), List.of(),
+                    f.id() + ": the run ended before " + f.vm() + " resumed: the migration did not finish, so it has no downtime or gap",
+                    "A migration ends when the VM runs at the destination; until then the copies were still under way."));
+        }
         if (!f.moved()) {
             return steps;
         }
@@ -70,8 +76,20 @@ final class MigrationSteps {
                         + over + " in " + duration(phase.get().durationNs());
         return Optional.of(new StoryStep(f.stepId(StepKind.PRE_COPY), StepKind.PRE_COPY, f.id(), phase.get().startNs(), phase.get().endNs(),
                 List.of(m.vm(), m.from(), m.to()), links,
-                f.id() + ": pre-copy of " + m.vm() + " from " + m.from() + " to " + m.to() + " (" + what + "); " + m.vm() + " keeps running",
+                f.id() + ": pre-copy of " + m.vm() + " from " + m.from() + " to " + m.to() + " (" + what + "); " + m.vm() + " keeps running"
+                        + completion(m),
                 "Live migration copies the memory while the VM runs, then again the pages it dirtied, until the rest is small enough to copy with the VM stopped."));
+    }
+
+    /** What the pre-copy's figures would hide: it did not converge (stopped at the round limit), or the run ended before the VM resumed. */
+    private static String completion(MigrationMetrics m) {
+        StringBuilder said = new StringBuilder();
+        if (m.completion().didNotConverge()) {
+            said.append("; it did NOT converge: after ").append(m.completion().preCopyRounds())
+                    .append(m.completion().maxRounds() > 0 ? " of " + m.completion().maxRounds() + " rounds" : " passes")
+                    .append(" the dirty memory still exceeded the ").append(duration(m.completion().downtimeLimitNs())).append(" downtime limit, so it was stopped anyway");
+        }
+        return said.toString();
     }
 
     private static Optional<StoryStep> paused(MigrationFacts f) {

@@ -33,7 +33,8 @@ public enum StepKind {
     PACKETS_LOST("where the packets die"),
     SERVICE_RESTORED("service restored"),
     OTHER_TENANT("other tenant untouched"),
-    OTHER_FLOWS("other flows meanwhile");
+    OTHER_FLOWS("other flows meanwhile"),
+    UNFINISHED("migration did not finish");
 
     private final String label;
 
