@@ -74,7 +74,7 @@ final class MetricsBuilder {
                 }
             } else {
                 notes.add(run.migration.id() + ": no capture program saw " + run.vm.vm.id() + "'s announcement at " + run.destination.name
-                        + "; the client edges were never told (check the data center's capturesAnnouncements and the scheme's trigger)");
+                        + "; the client edges were never told (check the data center's 'Captures announcements' and the scheme's trigger)");
             }
         }
         if (!behaviour.hasSwitching()) {

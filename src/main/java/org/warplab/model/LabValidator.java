@@ -44,7 +44,7 @@ public final class LabValidator {
             error("", "name", "the lab has no name", "give it a short name, e.g. \"Paging demo\"");
         }
         if (lab.durationNs() <= 0) {
-            error("", "durationMs", "the run duration must be positive", "set durationMs to a few seconds, e.g. 5000");
+            error("", "durationMs", "the run duration must be positive", "set the run duration to a few seconds, e.g. 5000 ms");
         }
         checkNodes();
         checkLinks();
@@ -449,7 +449,7 @@ public final class LabValidator {
             lab.node(migration.to(), DataCenter.class).filter(dc -> !dc.capturesAnnouncements()).ifPresent(dc ->
                     error(dc.id(), nodePath(dc.id()) + ".capturesAnnouncements",
                             "nobody watches for announcements on '" + dc.id() + "', where migration '" + migration.id() + "' arrives",
-                            "turn on capturesAnnouncements for '" + dc.id() + "' so the client-edge translators learn that the VM moved"));
+                            "turn on 'Captures announcements' for '" + dc.id() + "' so the client-edge translators learn that the VM moved"));
         }
     }
 
@@ -485,7 +485,7 @@ public final class LabValidator {
             String sAt = at + ".segments[" + i + "]";
             if (segment.id() < 1 || segment.id() > segmentation.maxId()) {
                 error("", sAt + ".id", "segment '" + segment.name() + "' has " + idName + " " + segment.id() + ", outside 1.." + segmentation.maxId(),
-                        segmentation.idKind() == SegmentIdKind.VLAN ? "VLAN ids are 1 to 4094; use VNIs (idKind \"vni\") for more segments" : "VNIs are 1 to 16777215");
+                        segmentation.idKind() == SegmentIdKind.VLAN ? "VLAN ids are 1 to 4094; choose VNIs as the segment id kind for more segments" : "VNIs are 1 to 16777215");
             } else if (ids.putIfAbsent(segment.id(), segment.name()) != null) {
                 error("", sAt + ".id", "segments '" + ids.get(segment.id()) + "' and '" + segment.name() + "' share " + idName + " " + segment.id(),
                         "give each segment its own id");
@@ -637,7 +637,7 @@ public final class LabValidator {
             }
             if (migration.atNs() < 0 || migration.atNs() >= lab.durationNs()) {
                 error(migration.id(), at + ".atMs", "migration '" + migration.id() + "' starts at " + millis(migration.atNs()) + " ms, outside the run (0-" + millis(lab.durationNs()) + " ms)",
-                        "start it within the run, or lengthen durationMs");
+                        "start it within the run, or lengthen the run duration");
             }
             if (migration.downtimeLimitNs() <= 0) {
                 error(migration.id(), at + ".downtimeLimitMs", "the downtime limit must be positive", "use e.g. 300 ms");
@@ -663,7 +663,7 @@ public final class LabValidator {
             if (earlier != null) {
                 warning(migration.id(), "migrations[" + i + "].atMs", "migrations '" + earlier.id() + "' and '" + migration.id() + "' both move '"
                         + migration.vm() + "' at " + millis(migration.atNs()) + " ms; '" + migration.id() + "' starts when '" + earlier.id() + "' has finished",
-                        "give '" + migration.id() + "' a later atMs to say when it should start");
+                        "give '" + migration.id() + "' a later start (ms) to say when it should start");
             }
         }
     }
