@@ -48,6 +48,10 @@ final class ReadoutPane extends VBox {
         migration.getSelectionModel().selectedIndexProperty().addListener(o -> showMigration());
         heading.getStyleClass().add("pane-heading");
         heading.setId("readout-heading");
+        // the lab's name, scheme, runtime and seed are read in full: the heading wraps rather than ending in "…"
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(heading, javafx.scene.layout.Priority.ALWAYS);
         notes.getStyleClass().add("explanation");
         notes.setWrapText(true);
         notes.setId("readout-notes");

@@ -260,6 +260,7 @@ public final class RunPane extends BorderPane {
         });
         logFilter.setId("run-log-filter");
         logFilter.setPromptText("filter: text in the event (node, kind, address…)");
+        logFilter.setMinWidth(80);
         logKind.setId("run-log-kind");
         logKind.setValue(LogFilter.STATE);
         logFilter.textProperty().addListener(o -> refilter());
