@@ -130,6 +130,17 @@ public final class SweepPane extends BorderPane {
         chart.setId("sweep-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
+        // the mouse wheel zooms the swept values about the pointer; a double click shows them all again
+        chart.setOnScroll(e -> {
+            javafx.geometry.Point2D inAxis = xAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
+            zoomX(e.getDeltaY() > 0 ? 0.8 : 1.25, xAxis.getValueForDisplay(inAxis.getX()).doubleValue());
+            e.consume();
+        });
+        chart.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                xAxis.setAutoRanging(true);
+            }
+        });
         setTop(bar);
         setCenter(chart);
         model.labProperty().addListener((o, was, is) -> suggest(is));
@@ -316,10 +327,36 @@ public final class SweepPane extends BorderPane {
             }
             series.add(s);
         }
+        xAxis.setAutoRanging(true);
         xAxis.setLabel(path);
         yAxis.setLabel(m.label());
         chart.setTitle(String.format(Locale.ROOT, "%s against %s", m.label(), path));
         chart.getData().setAll(series);
+    }
+
+    /** Narrows (factor below 1) or widens the x axis about {@code at}, never beyond the values swept. */
+    void zoomX(double factor, double at) {
+        if (points.isEmpty()) {
+            return;
+        }
+        double min = points.stream().mapToDouble(Point::value).min().orElse(0);
+        double max = points.stream().mapToDouble(Point::value).max().orElse(1);
+        double low = xAxis.getLowerBound();
+        double high = xAxis.getUpperBound();
+        double span = Math.min(max - min, (high - low) * factor);
+        if (!(span > 0)) {
+            return;
+        }
+        double fraction = (at - low) / (high - low);
+        double start = Math.max(min, Math.min(max - span, at - span * fraction));
+        xAxis.setAutoRanging(false);
+        xAxis.setLowerBound(start);
+        xAxis.setUpperBound(start + span);
+        xAxis.setTickUnit(ProbeChart.niceStep(span / 6));
+    }
+
+    NumberAxis xAxis() {
+        return xAxis;
     }
 
     List<Point> points() {

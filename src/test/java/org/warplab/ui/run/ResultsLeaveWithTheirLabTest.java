@@ -124,6 +124,24 @@ class ResultsLeaveWithTheirLabTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.sweepPane().isRunning());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.sweepPane().points().isEmpty(), "the sweep ran");
+        // the mouse wheel zooms the swept axis
+        javafx.scene.chart.LineChart<?, ?> sweepChart = window.sweepPane().chart();
+        for (int i = 0; i < 3; i++) {
+            robot.interact(() -> {
+                javafx.geometry.Bounds b = sweepChart.localToScene(sweepChart.getLayoutBounds());
+                double x = b.getCenterX();
+                double y = b.getCenterY();
+                // the wheel turned away from the user (JavaFX: a positive deltaY)
+                sweepChart.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, x, y, x, y,
+                        false, false, false, false, false, false, 0, 40, 0, 40,
+                        javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                        javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        var axis = window.sweepPane().xAxis();
+        assertFalse(axis.isAutoRanging(), "zoomed");
+        assertTrue(axis.getUpperBound() - axis.getLowerBound() < 20, "narrower than the 0..20 swept: " + axis.getLowerBound() + ".." + axis.getUpperBound());
 
         robot.interact(() -> window.open(Samples.file("mipv6-paper")));
         assertTrue(table.getItems().isEmpty(), "the old lab's comparison is gone");
