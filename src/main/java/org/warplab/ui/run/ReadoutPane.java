@@ -45,6 +45,8 @@ final class ReadoutPane extends VBox {
         setSpacing(6);
         setPadding(new Insets(6, 8, 6, 8));
         migration.setId("readout-migration");
+        // the chooser shows a whole migration id ("MIG1", not "MI…"); the heading beside it wraps instead
+        migration.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         migration.getSelectionModel().selectedIndexProperty().addListener(o -> showMigration());
         heading.getStyleClass().add("pane-heading");
         heading.setId("readout-heading");
