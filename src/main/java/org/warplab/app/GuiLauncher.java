@@ -7,12 +7,13 @@ import org.warplab.run.Runtimes;
 import org.warplab.ui.WarpLabApp;
 
 /** Starts the JavaFX designer, or says plainly why it cannot. */
-final class GuiLauncher {
+public final class GuiLauncher {
 
     private GuiLauncher() {
     }
 
-    static void launch(String[] args) {
+    /** Public for {@link JavaFxModules}, which calls it through its own class loader. */
+    public static void launch(String[] args) {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         if (os.contains("linux") && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
                 && !"Monocle".equals(System.getProperty("glass.platform"))) {

@@ -21,7 +21,7 @@ public final class Main {
             if (args.length > 0 && wantsCli(args[0])) {
                 exit = new Cli().run(args, System.out, System.err);
             } else {
-                GuiLauncher.launch(args);
+                launchDesigner(args);
                 return;
             }
         } catch (Throwable e) {
@@ -31,8 +31,31 @@ public final class Main {
         System.exit(exit);
     }
 
+    /** With JavaFX as named modules when they are beside the jar (see {@link JavaFxModules}), else as JavaFX finds itself. */
+    private static void launchDesigner(String[] args) throws ReflectiveOperationException, java.io.IOException {
+        var modules = JavaFxModules.alreadyNamed() ? java.util.Optional.<JavaFxModules.Launch>empty() : JavaFxModules.besideTheJar();
+        if (modules.isPresent()) {
+            try {
+                modules.get().start(args);
+            } catch (java.lang.module.FindException | java.lang.module.ResolutionException | LayerInstantiationException e) {
+                System.err.println("warplab: the JavaFX modules in " + modules.get().modules() + " cannot be used (" + e.getMessage()
+                        + "); starting with the JavaFX inside warplab.jar");
+                GuiLauncher.launch(args);
+            }
+        } else {
+            GuiLauncher.launch(args);
+        }
+    }
+
     private static boolean wantsCli(String first) {
-        if (first.startsWith("-") || Cli.isCommand(first)) {
+        if (first.startsWith("-")) {
+            return true;
+        }
+        // a lab file opens the designer; deciding that first spares the start-up the CLI's command tree
+        if (first.endsWith(".json")) {
+            return false;
+        }
+        if (Cli.isCommand(first)) {
             return true;
         }
         // a word that is neither a command nor a file is most likely a mistyped command

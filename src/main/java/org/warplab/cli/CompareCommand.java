@@ -11,6 +11,7 @@ import org.warplab.run.SchemeComparison;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
 import org.warplab.run.FigureText;
+import org.warplab.run.MetricDefinitions;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.ParallelRuns;
 import picocli.CommandLine.Command;
@@ -106,9 +107,9 @@ final class CompareCommand extends HeadlessCommand {
             }
         }
         out.println();
-        out.println("switching: the scheme's own reaction (paging: announcement seen -> last translator switched; Mobile IPv6: advertisement");
-        out.println("heard -> binding acknowledged; segmentation: resume -> last endpoint learned the VM); downtime: VM stopped -> back in");
-        out.println("service; gap: the longest a client waited between echoes; lost: probes never echoed.");
+        out.println("switching: " + MetricDefinitions.SWITCHING + ".");
+        out.println("downtime: " + MetricDefinitions.DOWNTIME + ".");
+        out.println("gap: " + MetricDefinitions.CLIENT_GAP + "; lost: probes never echoed.");
         return Cli.OK;
     }
 

@@ -12,6 +12,7 @@ import org.warplab.emulation.Emulator;
 import org.warplab.io.IoProblems;
 import org.warplab.run.FigureText;
 import org.warplab.run.FlowMetrics;
+import org.warplab.run.MetricDefinitions;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.Phase;
 import org.warplab.run.RunExports;
@@ -25,11 +26,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "emulate", description = {
     "Run a lab in the emulator and print switching time, downtime, gap.",
     "",
-    "Runs the lab's migrations in virtual time, packet by packet, and prints per migration: switching time (paging: "
-        + "announcement seen -> last client-edge translator switched; Mobile IPv6: router advertisement heard -> binding "
-        + "acknowledged; segmentation: resume -> last segment endpoint learned the VM), VM downtime (stopped -> running again; "
-        + "for Mobile IPv6 until the first packet reaches the home address again), the largest gap between echoes a client "
-        + "saw, probes lost, latency before/after, the path, and where the time went."},
+    "Runs the lab's migrations in virtual time, packet by packet, and prints per migration: switching time ("
+        + MetricDefinitions.SWITCHING + "), VM downtime (" + MetricDefinitions.DOWNTIME + "), client gap ("
+        + MetricDefinitions.CLIENT_GAP + "), probes lost, latency before/after, the path, and where the time went."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ran", "1:the lab has errors", "2:unreadable file, bad option, or a lab the emulator cannot run"})
 final class EmulateCommand extends HeadlessCommand {
@@ -97,6 +96,9 @@ final class EmulateCommand extends HeadlessCommand {
             out.println("Migration " + m.migration() + ": " + m.vm() + " (" + m.address() + ") " + m.from() + " → " + m.to() + ", " + m.mode());
             row(out, "switching time", m.switchingTimeNs() == null ? "— (not part of this scheme)" : ms(m.switchingTimeNs()));
             row(out, "VM downtime", FigureText.downtime(m));
+            if (m.hypervisor() != null) {
+                row(out, m.hypervisor().hypervisor() + " downtime", FigureText.hypervisorDowntime(m));
+            }
             row(out, "migration time", FigureText.migrationTime(m));
             row(out, "pre-copy", FigureText.preCopy(m));
             row(out, "client gap", FigureText.gap(m));

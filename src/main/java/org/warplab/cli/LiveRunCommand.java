@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.files.SafeWrite;
 import org.warplab.model.Units;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -154,7 +155,7 @@ final class LiveRunCommand extends HeadlessCommand {
                     line.put("agent", e.agent());
                     return line.toString();
                 }).toList();
-                Files.write(agentEvents, lines);
+                SafeWrite.text(agentEvents, lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
                 out.println("agent events (" + lines.size() + ") written to " + agentEvents);
             }
         } catch (IOException e) {

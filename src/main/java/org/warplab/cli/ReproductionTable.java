@@ -118,6 +118,9 @@ final class ReproductionTable {
         if (!row.checked()) {
             return "not checked";
         }
+        if (row.range() != null) {
+            return (row.within() ? "yes" : "NO") + " (" + row.range().reading() + ")";
+        }
         return (row.within() ? "yes" : "NO") + String.format(Locale.ROOT, " (±%.0f %%)", row.tolerance() * 100);
     }
 

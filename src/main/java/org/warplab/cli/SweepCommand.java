@@ -1,5 +1,6 @@
 package org.warplab.cli;
 
+import org.warplab.files.SafeWrite;
 import org.warplab.model.Units;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -194,7 +195,7 @@ final class SweepCommand extends HeadlessCommand {
         printTable(out, parameter.path(), metric.key(), rows, labels, base.migrations().size() > 1);
         if (output != null) {
             try {
-                Files.writeString(output, String.join("\n", csv) + "\n", StandardCharsets.UTF_8);
+                SafeWrite.text(output, String.join("\n", csv) + "\n");
             } catch (IOException e) {
                 err.println(name() + ": cannot write " + output + ": " + IoProblems.describe(e));
                 return Cli.UNUSABLE;

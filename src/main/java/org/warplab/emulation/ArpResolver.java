@@ -3,10 +3,14 @@ package org.warplab.emulation;
 import org.warplab.run.PacketKind;
 
 /**
- * ARP on one Ethernet interface: a cache with a lifetime, packets waiting for a reply, retries.
- * Like Linux, a gratuitous ARP refreshes an entry the cache already holds but creates none.
+ * ARP on one Ethernet interface as Linux does it: a cache with neighbour unreachability detection
+ * ({@link NeighbourCache.Nud}, Linux's default timers), packets waiting for a reply, retries. Like
+ * Linux (arp_process with arp_accept 0), an ARP frame from an address the cache holds updates
+ * that entry (a gratuitous one included) but creates none; a request to this interface creates or
+ * overrides the asker's entry. Unicast frames for another MAC are filtered, as by a NIC.
  */
 final class ArpResolver implements EventHandler {
+    /** The lifetime before unreachability detection existed here; kept for a resolution's bookkeeping only. */
     static final long CACHE_LIFETIME_NS = 30_000_000_000L;
     static final long RETRY_NS = 1_000_000_000L;
     static final int ATTEMPTS = 3;
@@ -26,7 +30,12 @@ final class ArpResolver implements EventHandler {
         this.ip = ip;
         this.out = out;
         this.neighbours = new NeighbourCache<>(net, owner, CACHE_LIFETIME_NS, ATTEMPTS, QUEUE_PER_ADDRESS, Ipv4::text,
-                new NeighbourCache.Words("ARP", "a reply", "ARP reply", "requests"));
+                new NeighbourCache.Words("ARP", "a reply", "ARP reply", "requests"), NeighbourCache.Nud.LINUX_DEFAULTS, this::probe);
+    }
+
+    /** Tells {@code listener} (address, new MAC) whenever a neighbour this interface knew changes MAC. */
+    void onNeighbourChanged(java.util.function.BiConsumer<Integer, Long> listener) {
+        neighbours.changedListener = listener;
     }
 
     /** Sends {@code frame} to the host {@code nextHop} on this interface, resolving its MAC first if needed. */
@@ -39,12 +48,21 @@ final class ArpResolver implements EventHandler {
     }
 
     private void request(int target) {
+        request(target, NetworkContext.BROADCAST_MAC);
+    }
+
+    /** Unreachability detection's probe: a request sent to the MAC the cache holds for {@code target}. */
+    private void probe(int target, long cachedMac) {
+        request(target, cachedMac);
+    }
+
+    private void request(int target, long destinationMac) {
         Frame request = new Frame();
         request.id = net.nextPacketId();
         request.kind = PacketKind.ARP_REQUEST;
         request.etherType = Frame.ETHERTYPE_ARP;
         request.sourceMac = mac;
-        request.destinationMac = NetworkContext.BROADCAST_MAC;
+        request.destinationMac = destinationMac;
         request.arpOperation = 1;
         request.senderMac = mac;
         request.senderIp = ip;
@@ -66,18 +84,19 @@ final class ArpResolver implements EventHandler {
 
     /** Handles an ARP frame that reached this interface. */
     void receive(Frame frame) {
-        if (frame.etherType != Frame.ETHERTYPE_ARP) {
+        if (frame.etherType != Frame.ETHERTYPE_ARP || (frame.destinationMac != mac && frame.destinationMac != NetworkContext.BROADCAST_MAC)) {
             return;
         }
         boolean gratuitous = frame.senderIp == frame.targetIp;
-        if (gratuitous) {
+        boolean toUs = frame.targetIp == ip && !gratuitous;
+        if (!toUs) {
             if (neighbours.knows(frame.senderIp) && frame.senderIp != ip) {
-                neighbours.learn(frame.senderIp, frame.senderMac, out);
+                neighbours.learn(frame.senderIp, frame.senderMac, out, NeighbourCache.Learned.HEARD);
             }
             return;
         }
-        if (frame.arpOperation == 1 && frame.targetIp == ip) {
-            neighbours.learn(frame.senderIp, frame.senderMac, out);
+        if (frame.arpOperation == 1) {
+            neighbours.learn(frame.senderIp, frame.senderMac, out, NeighbourCache.Learned.HEARD);
             Frame reply = new Frame();
             reply.id = net.nextPacketId();
             reply.kind = PacketKind.ARP_REPLY;
@@ -93,8 +112,8 @@ final class ArpResolver implements EventHandler {
                 reply.path = new java.util.ArrayList<>(java.util.List.of(owner));
             }
             out.send(reply);
-        } else if (frame.arpOperation == 2 && frame.targetIp == ip) {
-            neighbours.learn(frame.senderIp, frame.senderMac, out);
+        } else if (frame.arpOperation == 2) {
+            neighbours.learn(frame.senderIp, frame.senderMac, out, NeighbourCache.Learned.ANSWER);
         }
     }
 }

@@ -141,6 +141,7 @@ public final class Emulator {
         net.tracer.limit(options.maxTraceEvents());
         net.recordPaths = options.paths() || options.trace();
         net.overheads = new TestbedOverheads(lab.testbed(), options.seed());
+        net.seed = options.seed();
         EmulatedNetwork network = EmulatedNetwork.build(lab, net, behaviour);
         List<MigrationRun> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>(network.notes);

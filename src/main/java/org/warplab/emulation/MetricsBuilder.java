@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.warplab.model.Lab;
 import org.warplab.model.ProbeFlow;
+import org.warplab.model.Units;
 import org.warplab.run.Completion;
 import org.warplab.run.FlowMetrics;
 import org.warplab.run.MigrationMetrics;
@@ -73,13 +74,14 @@ final class MetricsBuilder {
                 }
             } else {
                 notes.add(run.migration.id() + ": no capture program saw " + run.vm.vm.id() + "'s announcement at " + run.destination.name
-                        + "; the client edges were never told (check the data center's capturesAnnouncements and the scheme's trigger)");
+                        + "; the client edges were never told (check the data center's 'Captures announcements' and the scheme's trigger)");
             }
         }
         if (!behaviour.hasSwitching()) {
             switching = behaviour.switchingTimeNs(network, run);
         }
         behaviour.addPhases(network, run, phases, notes);
+        staleGateway(run, windowEnd, phases, notes);
         phases.sort(Comparator.comparingLong(Phase::startNs));
         List<FlowMetrics> flows = new ArrayList<>();
         List<FlowMetrics> bystanders = new ArrayList<>();
@@ -103,6 +105,26 @@ final class MetricsBuilder {
                 run.migration.mode().key() + "/" + run.migration.storage().key(), switching, downtime, total, gap, sent, lost, before, after,
                 reachable, pathBefore, pathAfter, phases, flows, bystanders, new Completion(run.resumedNs >= 0, run.preCopyRounds,
                         run.migration.maxRounds(), run.preCopyConverged, run.migration.downtimeLimitNs()));
+    }
+
+    /**
+     * When the VM's neighbour entry for its gateway changed MAC after it resumed (before the next
+     * migration), it had been sending to the old gateway's MAC until then: a phase and a note.
+     */
+    private static void staleGateway(MigrationRun run, long windowEnd, List<Phase> phases, List<String> notes) {
+        if (run.resumedNs < 0) {
+            return;
+        }
+        for (long[] change : run.vm.gatewayMacChanges) {
+            if (change[0] >= run.resumedNs && change[0] < windowEnd) {
+                String vm = run.vm.vm.id();
+                phases.add(new Phase("old gateway MAC (until " + vm + " resolves its gateway again)", run.resumedNs, change[0]));
+                notes.add(run.migration.id() + ": " + vm + " sent to its old gateway's MAC for " + Units.msOrNone(change[0] - run.resumedNs, 1)
+                        + " after resuming in " + run.destination.name + ", whose gateway has " + Ipv4.mac(change[1])
+                        + " and refuses frames for another MAC; the gateways' MACs differ");
+                return;
+            }
+        }
     }
 
     private static long meanOfKnown(long[] values) {

@@ -48,6 +48,8 @@ final class MigrationRun implements EventHandler, LanSwitch.BulkSink {
     final Map<String, Long> configArrivedNs = new LinkedHashMap<>();
     final Map<String, Long> switchedNs = new LinkedHashMap<>();
     long convergedNs = -1;
+    /** The first probe (or ping) reaching the VM at its address after it resumed: where its downtime ends. */
+    long firstProbeNs = -1;
     /** Pre-copy rounds run before the stop, and whether the rest then fitted the downtime limit (null: cold, or not stopped yet). */
     int preCopyRounds;
     Boolean preCopyConverged;
@@ -179,6 +181,7 @@ final class MigrationRun implements EventHandler, LanSwitch.BulkSink {
         vm.paused = false;
         vm.migrating = false;
         resumedNs = net.now();
+        vm.awaitFirstProbe(this);
         net.trace(new TraceEvent.VmMoved(resumedNs, vm.vm.id(), from, destination.name));
         net.trace(new TraceEvent.VmResumed(resumedNs, vm.vm.id(), destination.name));
         vm.announce();

@@ -111,13 +111,10 @@ final class MobileIpv6Behaviour implements SchemeBehaviour {
     @Override
     public long downtimeEndNs(MigrationRun run) {
         MobilityTimeline t = run.mobility;
-        if (!(run.vm.agent instanceof MobileNode) || run.resumedNs < 0) {
-            return run.resumedNs;
+        if (run.vm.agent instanceof MobileNode && run.resumedNs >= 0 && t.firstDeliveryNs >= 0) {
+            return t.firstDeliveryNs; // the first packet at the home address, also after a deregistration at home
         }
-        if (t.firstDeliveryNs >= 0) {
-            return t.firstDeliveryNs;
-        }
-        return t.bindingAckNs;
+        return run.firstProbeNs;
     }
 
     @Override

@@ -22,6 +22,8 @@ final class NetworkContext {
     long hops;
     /** The lab's testbed profile: its overheads, drawn from a stream of their own. */
     TestbedOverheads overheads = TestbedOverheads.ideal();
+    /** The run's seed, for draws made once per element (an interface's reachable time). */
+    long seed;
     private final Map<String, CapturePoint> captures = new LinkedHashMap<>();
     private long nextPacketId = 1;
     private long nextMac = 0x02_57_4c_00_00_01L;

@@ -83,7 +83,11 @@ public final class PaperReproduction {
      * @param tolerance how far the emulator may be from the paper (a fraction; NaN: no numeric check)
      */
     public record Row(String figure, String unit, double paper, String paperText, double mean, double sd, Basis basis, double tolerance,
-                      String note) {
+                      String note, Range range) {
+        public Row(String figure, String unit, double paper, String paperText, double mean, double sd, Basis basis, double tolerance, String note) {
+            this(figure, unit, paper, paperText, mean, sd, basis, tolerance, note, null);
+        }
+
         /** What is compared with the paper: the mean, or for a σ row the σ itself. */
         public double measured() {
             return mean;
@@ -94,11 +98,25 @@ public final class PaperReproduction {
         }
 
         public boolean checked() {
-            return !Double.isNaN(tolerance) && !Double.isNaN(ratio());
+            return range != null || (!Double.isNaN(tolerance) && !Double.isNaN(ratio()));
         }
 
         public boolean within() {
+            if (range != null) {
+                return range.contains(mean);
+            }
             return checked() && Math.abs(ratio() - 1) <= tolerance;
+        }
+    }
+
+    /**
+     * What a figure the paper gives only in words allows, in the row's unit: [low, high).
+     *
+     * @param reading how the words were read, e.g. "several seconds: 2 to 10 s"
+     */
+    public record Range(double low, double high, String reading) {
+        boolean contains(double value) {
+            return value >= low && value < high;
         }
     }
 

@@ -39,9 +39,13 @@ interface SchemeBehaviour {
         return SETTLE_NS;
     }
 
-    /** When the VM is back in service after a migration: by default when it runs again; later for a scheme it must re-register with. */
+    /**
+     * Where a migration's downtime ends (docs/metrics.md, one definition for every scheme): the first
+     * probe reaching the VM at its address after it resumed; -1 when none did (no probe flow to it,
+     * or unreachable).
+     */
     default long downtimeEndNs(MigrationRun run) {
-        return run.resumedNs;
+        return run.firstProbeNs;
     }
 
     /** The scheme's own switching time for a migration, if it has one beyond network paging's. */

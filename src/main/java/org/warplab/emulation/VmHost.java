@@ -31,10 +31,20 @@ final class VmHost extends IpHost implements EventHandler {
     int accessVlan;
     /** Told when a probe reached the VM (the first one after a move ends Mobile IPv6's downtime). */
     Runnable deliveredListener;
+    /** The migration that resumed the VM last, until a probe reaches it: that probe ends its downtime. */
+    private MigrationRun awaitingFirstProbe;
+
+    /** When the VM's neighbour entry for its gateway changed MAC, and to what: {time, MAC} pairs in time order. */
+    final List<long[]> gatewayMacChanges = new ArrayList<>();
 
     VmHost(NetworkContext net, Vm vm, int ip, int prefixLength, int gatewayIp) {
         super(net, vm.id(), ip, prefixLength, vm.mac().bits(), gatewayIp);
         this.vm = vm;
+        arp.onNeighbourChanged((address, newMac) -> {
+            if (address == gatewayIp) {
+                gatewayMacChanges.add(new long[] {net.now(), newMac});
+            }
+        });
     }
 
     /** Plugs the VM into {@code lan} (a new virtual port there) and makes that its current port. */
@@ -106,7 +116,16 @@ final class VmHost extends IpHost implements EventHandler {
         if (deliveredListener != null) {
             deliveredListener.run();
         }
+        if (awaitingFirstProbe != null) {
+            awaitingFirstProbe.firstProbeNs = net.now();
+            awaitingFirstProbe = null;
+        }
         sendIp(replyTo(frame, replyKind));
+    }
+
+    /** {@code run} resumed the VM: the next probe to reach it ends that migration's downtime. */
+    void awaitFirstProbe(MigrationRun run) {
+        awaitingFirstProbe = run;
     }
 
     /** Starts the hypervisor's announcements: the first after the testbed's delay (none on the ideal testbed), the rest on QEMU's schedule from it. */

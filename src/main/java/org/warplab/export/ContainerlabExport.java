@@ -160,7 +160,7 @@ public final class ContainerlabExport {
         for (ExportFile file : bundle.files()) {
             java.nio.file.Path target = dir.resolve(file.path());
             java.nio.file.Files.createDirectories(target.getParent());
-            java.nio.file.Files.writeString(target, file.content(), java.nio.charset.StandardCharsets.UTF_8);
+            org.warplab.files.SafeWrite.text(target, file.content());
             if (file.executable() && target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 java.nio.file.Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             }

@@ -9,18 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.warplab.files.SafeWrite;
 import org.warplab.model.Lab;
 
 /** Reads and writes {@code *.warplab.json} lab files. */
@@ -45,6 +42,7 @@ public final class LabFiles {
 
     /** Reads a lab file; every problem of its content is reported at once, with line and column. */
     public static LoadedLab load(Path file) throws LabFileException {
+        SafeWrite.removeStaleTemporaries(file);
         return parse(file, readText(file));
     }
 
@@ -172,39 +170,15 @@ public final class LabFiles {
     }
 
     /**
-     * Saves atomically: the text goes to a temporary file beside the target, is forced to disk, and
-     * replaces the target by a rename, so a crash leaves either the old file or the new one whole.
+     * Saves the way every WarpLab file is saved ({@link SafeWrite}): atomically, through a symbolic
+     * link, keeping the file's mode and owner, a new file following the umask.
      */
     public static void save(Path file, Lab lab) throws IOException {
         writeAtomically(file, toJson(lab).getBytes(StandardCharsets.UTF_8));
     }
 
     public static void writeAtomically(Path file, byte[] content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-                directory.force(true);
-            } catch (IOException ignored) {
-                // some file systems cannot sync a directory; the rename itself is still atomic
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        SafeWrite.bytes(file, content);
     }
 
     private static LabFileException single(Path file, String message) {

@@ -114,7 +114,9 @@ public final class Goals {
     private static GoalResult reachable(Goal goal, String name, MigrationMetrics m) {
         String measured = m.probesLost() + " of " + m.probesSent() + " probes lost, gap " + Figures.shown(org.warplab.model.lesson.Figure.CLIENT_GAP, m);
         if (m.reachableAfter()) {
-            return new GoalResult(goal, name, true, measured, "echoes came back from " + m.address() + " after the move, via " + m.pathAfter());
+            return new GoalResult(goal, name, true, measured, "echoes came back from " + m.address() + " after the move"
+                    // a live run measures no hop-by-hop path: only the emulator's trace has one
+                    + (m.pathAfter().isEmpty() ? "" : ", via " + m.pathAfter()));
         }
         String why = m.flows().isEmpty() ? "no probe flow goes to " + m.vm() + "; add one to watch it"
                 : "no echo came back from " + m.address() + " after the move to " + m.to() + ": the network still sends its traffic "

@@ -132,7 +132,10 @@ final class LiveMeasurement {
             notes.add(migration.id() + ": no capture program saw the VM's announcement"
                     + (announced.isEmpty() && !qemu ? " (none was sent)" : ""));
         }
-        long downtime = w.resumedNs() - w.pausedNs();
+        // docs/metrics.md: the VM stopped → the first probe reaching it at its address after it resumed (what its echo agent answered first)
+        long downtime = agent(LivePacketTrace.ECHO_AGENT + vm.id()).flatMap(list -> list.stream()
+                        .filter(e -> e.is(AgentEvent.Kind.ECHOED) && e.timeNs() >= w.resumedNs() && e.timeNs() < windowEnd).findFirst())
+                .map(first -> first.timeNs() - w.pausedNs()).orElse(-1L);
         Optional<List<AgentEvent>> mobileNode = agent(LiveSignalTrace.MOBILE_NODE_AGENT + vm.id());
         if (mobileNode.isPresent()) {
             MobileIpv6Timeline mip = mobileIpv6Phases(w, migration, vm, mobileNode.get(), windowEnd, phases);
@@ -143,11 +146,13 @@ final class LiveMeasurement {
         long sent = 0;
         long lost = 0;
         List<FlowMetrics> flows = new ArrayList<>();
+        List<FlowMetrics> bystanders = new ArrayList<>(); // every other flow over the same window: what the move cost those who stayed
         List<Long> before = new ArrayList<>();
         List<Long> afterRtts = new ArrayList<>();
         for (Map.Entry<String, List<AgentEvent>> probe : agents(LivePacketTrace.PROBE_AGENT).entrySet()) {
             ProbeFlow flow = flow(probe.getKey());
             if (!flow.vm().equals(vm.id())) {
+                bystanders.add(flowMetrics(flow, probe.getValue(), w, windowEnd, new ArrayList<>(), new ArrayList<>()));
                 continue;
             }
             FlowMetrics fm = flowMetrics(flow, probe.getValue(), w, windowEnd, before, afterRtts);
@@ -160,7 +165,7 @@ final class LiveMeasurement {
                 .orElse(vm.addresses().get(0)).toString();
         return new MigrationMetrics(migration.id(), vm.id(), address, w.from(), migration.to(), migration.mode().key() + "/" + migration.storage().key(),
                 switching, downtime, w.resumedNs() - w.startNs(), gap, sent, lost, mean(before), mean(afterRtts),
-                !afterRtts.isEmpty(), "", "", phases, flows, List.of(), w.completion());
+                !afterRtts.isEmpty(), "", "", phases, flows, bystanders, w.completion(), w.hypervisor());
     }
 
     private ProbeFlow flow(String id) {

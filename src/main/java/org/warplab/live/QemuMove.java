@@ -17,6 +17,7 @@ import org.warplab.model.IpPrefix;
 import org.warplab.model.Ipv4Address;
 import org.warplab.model.Migration;
 import org.warplab.model.Vm;
+import org.warplab.run.HypervisorReport;
 import org.warplab.run.TraceEvent;
 import org.warplab.scheme.InterfaceNames;
 
@@ -104,8 +105,8 @@ final class QemuMove implements VmMove, AutoCloseable {
                 destination.close();
             }
         } catch (QmpException e) {
-            String why = source.isAlive() ? "" : "; the QEMU running " + vm.id() + " had exited"
-                    + (source.stderr().isBlank() ? "" : ", saying: " + lastLines(source.stderr(), 3));
+            // the guest's last console lines say whether it panicked (panic=-1 and -no-reboot make QEMU exit)
+            String why = source.isAlive() ? "" : "; the QEMU running " + vm.id() + " had exited" + source.diagnostics();
             throw new AgentProcess.AgentException(migration.id() + ": the QEMU migration failed: " + e.getMessage() + why);
         }
         result.describe().forEach(line -> run.notes.add(migration.id() + ": " + line.strip()));
@@ -120,7 +121,19 @@ final class QemuMove implements VmMove, AutoCloseable {
         run.events.add(new TraceEvent.VmResumed(run.rel(resumed), vm.id(), migration.to()));
         long settled = VmMove.awaitSwitches(List.copyOf(agents.switchers.values()), VmMove.switchedAddress(vm), paused, resumed, migration.id());
         return new MigrationWindow(migration.id(), from, start, paused, resumed, resumed, settled, result.passes(),
-                new org.warplab.run.Completion(true, (int) result.passes(), 0, result.converged(), migration.downtimeLimitNs()));
+                new org.warplab.run.Completion(true, (int) result.passes(), 0, result.converged(), migration.downtimeLimitNs()),
+                report(result, resumed - paused));
+    }
+
+    /** QEMU's own account: its downtime (none when it reported every timer as 0), and what it knew at the end of each pass. */
+    static HypervisorReport report(QemuMigration.Result result, long hostDowntimeNs) {
+        boolean timed = !(result.totalTimeNs() == 0 && result.transferredBytes() > 0);
+        List<HypervisorReport.Pass> passes = result.lastSampleOfEachPass().stream().map(s -> new HypervisorReport.Pass(s.pass(),
+                Math.round(s.mbps()) * 1_000_000L, s.expectedDowntimeNs(), s.dirtyPagesRate(), s.remainingBytes())).toList();
+        long downtimeBytes = result.samples().isEmpty() ? -1 : result.samples().get(result.samples().size() - 1).downtimeBytes();
+        return new HypervisorReport("QEMU (" + result.accelerator() + ")", timed ? result.downtimeNs() : -1, hostDowntimeNs,
+                timed ? result.totalTimeNs() : result.destinationResumedAtNs() - result.migrateIssuedAtNs(), result.transferredBytes(),
+                result.finalDowntimeLimitNs(), downtimeBytes, passes);
     }
 
     /**
@@ -132,11 +145,6 @@ final class QemuMove implements VmMove, AutoCloseable {
         java.time.Instant now = java.time.Instant.now();
         long nowMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000L;
         return nowNs - (nowMicros - wallMicros) * 1_000L;
-    }
-
-    private static String lastLines(String text, int count) {
-        List<String> lines = text.strip().lines().toList();
-        return String.join(" / ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     /** QEMU must quit even when a Stop interrupted the run. */

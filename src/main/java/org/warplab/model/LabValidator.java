@@ -44,7 +44,7 @@ public final class LabValidator {
             error("", "name", "the lab has no name", "give it a short name, e.g. \"Paging demo\"");
         }
         if (lab.durationNs() <= 0) {
-            error("", "durationMs", "the run duration must be positive", "set durationMs to a few seconds, e.g. 5000");
+            error("", "durationMs", "the run duration must be positive", "set the run duration to a few seconds, e.g. 5000 ms");
         }
         checkNodes();
         checkLinks();
@@ -197,7 +197,11 @@ public final class LabValidator {
             if (shareLan && !first.gatewayMac().equals(other.gatewayMac())) {
                 warning(other.id(), "nodes[" + nodeIndex.getOrDefault(other.id(), 0) + "].gateway.mac",
                         "gateway MAC of '" + other.id() + "' (" + other.gatewayMac() + ") differs from '" + first.id() + "' (" + first.gatewayMac() + ")",
-                        "a moved VM will probably keep sending to the old gateway's MAC, which the new gateway does not accept, until it resolves the gateway again: paper 000 lost several seconds to this (§VI) and about 30 s with VMware (§V.G). The emulator does not model it yet: a run shows milliseconds. Give both gateways the same IP and MAC");
+                        "paper 000: the moved VM \"will probably try to use the old gateway first and will fail to communicate through it\" (§V.G: about 30 s"
+                                + " to recover with VMware; §VI: several seconds). In a run the VM keeps the old gateway's MAC, which this gateway refuses, until it"
+                                + " resolves the gateway again: within milliseconds when this gateway asks for the VM's MAC, seconds when it already knows the VM"
+                                + " (the VM coming back): then Linux's unreachability detection gives up on the old MAC only after 5 s and 3 probes 1 s apart, longer"
+                                + " if the entry was confirmed in the last 15-45 s. Give both gateways the same IP and MAC");
             }
         }
     }
@@ -445,7 +449,7 @@ public final class LabValidator {
             lab.node(migration.to(), DataCenter.class).filter(dc -> !dc.capturesAnnouncements()).ifPresent(dc ->
                     error(dc.id(), nodePath(dc.id()) + ".capturesAnnouncements",
                             "nobody watches for announcements on '" + dc.id() + "', where migration '" + migration.id() + "' arrives",
-                            "turn on capturesAnnouncements for '" + dc.id() + "' so the client-edge translators learn that the VM moved"));
+                            "turn on 'Captures announcements' for '" + dc.id() + "' so the client-edge translators learn that the VM moved"));
         }
     }
 
@@ -481,7 +485,7 @@ public final class LabValidator {
             String sAt = at + ".segments[" + i + "]";
             if (segment.id() < 1 || segment.id() > segmentation.maxId()) {
                 error("", sAt + ".id", "segment '" + segment.name() + "' has " + idName + " " + segment.id() + ", outside 1.." + segmentation.maxId(),
-                        segmentation.idKind() == SegmentIdKind.VLAN ? "VLAN ids are 1 to 4094; use VNIs (idKind \"vni\") for more segments" : "VNIs are 1 to 16777215");
+                        segmentation.idKind() == SegmentIdKind.VLAN ? "VLAN ids are 1 to 4094; choose VNIs as the segment id kind for more segments" : "VNIs are 1 to 16777215");
             } else if (ids.putIfAbsent(segment.id(), segment.name()) != null) {
                 error("", sAt + ".id", "segments '" + ids.get(segment.id()) + "' and '" + segment.name() + "' share " + idName + " " + segment.id(),
                         "give each segment its own id");
@@ -620,9 +624,11 @@ public final class LabValidator {
                     lab.node(from, DataCenter.class).ifPresent(source -> {
                         for (IpAddress address : vm.addresses()) {
                             if (to.lanPrefix(address.family()).filter(p -> p.contains(address)).isEmpty()
-                                    && lab.scheme() != SchemeKind.MOBILE_IPV6 && lab.scheme() != SchemeKind.ROUTING_MOVE) {
+                                    && lab.scheme() != SchemeKind.MOBILE_IPV6 && lab.scheme() != SchemeKind.ROUTING_MOVE
+                                    && lab.scheme() != SchemeKind.L2_EXTENSION) { // those three carry the address to wherever the VM is
                                 warning(migration.id(), at + ".to", "'" + to.id() + "' has no LAN prefix holding " + address + " of '" + vm.id() + "'",
-                                        "the VM keeps its address; give '" + to.id() + "' the same LAN prefix as '" + source.id() + "'");
+                                        "the VM keeps its address, which nothing routes to '" + to.id() + "': it will be unreachable after the move;"
+                                                + " give '" + to.id() + "' the same LAN prefix as '" + source.id() + "'");
                             }
                         }
                     });
@@ -631,7 +637,7 @@ public final class LabValidator {
             }
             if (migration.atNs() < 0 || migration.atNs() >= lab.durationNs()) {
                 error(migration.id(), at + ".atMs", "migration '" + migration.id() + "' starts at " + millis(migration.atNs()) + " ms, outside the run (0-" + millis(lab.durationNs()) + " ms)",
-                        "start it within the run, or lengthen durationMs");
+                        "start it within the run, or lengthen the run duration");
             }
             if (migration.downtimeLimitNs() <= 0) {
                 error(migration.id(), at + ".downtimeLimitMs", "the downtime limit must be positive", "use e.g. 300 ms");
@@ -657,7 +663,7 @@ public final class LabValidator {
             if (earlier != null) {
                 warning(migration.id(), "migrations[" + i + "].atMs", "migrations '" + earlier.id() + "' and '" + migration.id() + "' both move '"
                         + migration.vm() + "' at " + millis(migration.atNs()) + " ms; '" + migration.id() + "' starts when '" + earlier.id() + "' has finished",
-                        "give '" + migration.id() + "' a later atMs to say when it should start");
+                        "give '" + migration.id() + "' a later start (ms) to say when it should start");
             }
         }
     }

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.warplab.files.SafeWrite;
 
 /** Writes the classic libpcap format (magic 0xa1b2c3d4, microsecond stamps, link type Ethernet). */
 public final class PcapWriter {
@@ -27,7 +28,7 @@ public final class PcapWriter {
     }
 
     public static void write(Capture capture, Path file) throws IOException {
-        Files.write(file, toBytes(capture));
+        SafeWrite.bytes(file, toBytes(capture));
     }
 
     public static void write(Capture capture, OutputStream out) throws IOException {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.warplab.files.SafeWrite;
 
 /** Writes a run's result as JSON, its trace as JSON lines (one event per line) and its captures as pcap files. */
 public final class RunExports {
@@ -44,7 +45,7 @@ public final class RunExports {
     }
 
     public static void writeResult(RunResult result, Path file) throws IOException {
-        Files.writeString(file, resultJson(result), StandardCharsets.UTF_8);
+        SafeWrite.text(file, resultJson(result));
     }
 
     public static void writeTrace(Trace trace, Writer out) throws IOException {
@@ -56,9 +57,11 @@ public final class RunExports {
     }
 
     public static void writeTrace(Trace trace, Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        SafeWrite.stream(file, stream -> {
+            BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
             writeTrace(trace, out);
-        }
+            out.flush();
+        });
     }
 
     public static Trace readTrace(Path file) throws IOException {

@@ -52,6 +52,17 @@ public final class DesignerSettings {
         flush();
     }
 
+    /** The folder the last file dialog was left in, if it still exists. */
+    public Optional<Path> lastFolder() {
+        String last = prefs.get("lastFolder", "");
+        return last.isEmpty() ? Optional.empty() : Optional.of(Path.of(last)).filter(Files::isDirectory);
+    }
+
+    public void setLastFolder(Path folder) {
+        prefs.put("lastFolder", folder.toAbsolutePath().toString());
+        flush();
+    }
+
     public boolean darkTheme() {
         return prefs.getBoolean("dark", false);
     }
@@ -71,11 +82,24 @@ public final class DesignerSettings {
         flush();
     }
 
+    /**
+     * Writes the settings to disk off the window's thread: java.util.prefs writes XML, whose first use
+     * costs the start-up (opening the first lab) a noticeable part of a second. The JDK's own shutdown
+     * hook writes whatever is still pending when WarpLab exits.
+     */
     private void flush() {
-        try {
-            prefs.flush();
-        } catch (BackingStoreException e) {
-            // preferences are a convenience: a failed flush loses only the recent-files list
-        }
+        WRITER.execute(() -> {
+            try {
+                prefs.flush();
+            } catch (BackingStoreException | IllegalStateException e) {
+                // preferences are a convenience: a failed flush loses only the recent-files list (or the node was removed)
+            }
+        });
     }
+
+    private static final java.util.concurrent.Executor WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "warplab-settings-writer");
+        t.setDaemon(true);
+        return t;
+    });
 }

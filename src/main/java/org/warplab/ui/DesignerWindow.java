@@ -24,6 +24,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -62,6 +63,7 @@ import org.warplab.model.Problem;
 import org.warplab.ui.canvas.CanvasView;
 import org.warplab.ui.canvas.Exporter;
 import org.warplab.ui.common.DesignerModel;
+import org.warplab.ui.common.FileDialogs;
 import org.warplab.ui.common.Theme;
 import org.warplab.ui.configs.ConfigsPane;
 import org.warplab.ui.designer.InspectorPane;
@@ -69,6 +71,7 @@ import org.warplab.ui.designer.Palette;
 import org.warplab.ui.designer.PlanPane;
 import org.warplab.ui.designer.ProblemsPane;
 import org.warplab.ui.designer.SchemePane;
+import org.warplab.ui.lesson.LessonPane;
 import org.warplab.ui.run.ComparePane;
 import org.warplab.ui.run.RunPane;
 import org.warplab.ui.run.SweepPane;
@@ -84,6 +87,8 @@ public final class DesignerWindow {
     static final double PREFERRED_HEIGHT = 860;
 
     private static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
+    /** The bottom area's height below which a run, compare or sweep view cannot show its chart and readout. */
+    static final double RUN_VIEW_MIN_HEIGHT = 330;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Stage stage;
@@ -112,6 +117,7 @@ public final class DesignerWindow {
         this.stage = stage;
         this.settings = settings;
         this.recoveryFile = recoveryFile;
+        FileDialogs.configure(settings.lastFolder(), settings::setLastFolder, SampleLabs::isShippedFolder);
         Pane overlay = new Pane();
         overlay.setMouseTransparent(true);
         overlay.setPickOnBounds(false);
@@ -141,6 +147,14 @@ public final class DesignerWindow {
         runPane = new RunPane(model, canvas, runtimes);
         runTab = new Tab("Run", runPane);
         runTab.setId("tab-run");
+        Tab lessonTab = new Tab("Lesson", new LessonPane(model, runPane, runtimes, () -> bottomTabs.getSelectionModel().select(runTab)));
+        lessonTab.setId("tab-lesson");
+        sideTabs.getTabs().add(lessonTab);
+        model.documentsProperty().addListener((o, was, is) -> {
+            if (model.lab().lesson().isPresent()) {
+                sideTabs.getSelectionModel().select(lessonTab); // a lab that carries a lesson opens on it
+            }
+        });
         comparePane = new ComparePane(model, runtimes.emulated());
         Tab compareTab = new Tab("Compare", comparePane);
         compareTab.setId("tab-compare");
@@ -158,12 +172,14 @@ public final class DesignerWindow {
         middle.setOrientation(javafx.geometry.Orientation.VERTICAL);
         middle.setId("middle-split");
         middle.setDividerPositions(0.76);
-        // the run view needs room: the bottom area grows when a run tab is chosen, and shrinks back for the others
+        // the bottom area keeps the height the user gave it across tabs; only a run view that would be
+        // too short to read grows, once, to its least useful height (and nothing ever shrinks it back)
         bottomTabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             boolean runView = is != null && (is == runTab || is.getId() != null && (is.getId().equals("tab-compare") || is.getId().equals("tab-sweep")));
-            double at = runView ? 0.46 : 0.76;
-            middle.setDividerPositions(at);
-            javafx.application.Platform.runLater(() -> middle.setDividerPositions(at));
+            double height = middle.getHeight();
+            if (runView && height > 0 && bottomTabs.getHeight() < RUN_VIEW_MIN_HEIGHT) {
+                middle.setDividerPositions(Math.max(0.3, 1 - RUN_VIEW_MIN_HEIGHT / height));
+            }
         });
         SplitPane.setResizableWithParent(bottomTabs, false);
         SplitPane main = new SplitPane(palette, middle, sideTabs);
@@ -206,7 +222,8 @@ public final class DesignerWindow {
             }
         });
         model.selectionProperty().addListener((o, was, is) -> {
-            if (is.size() == 1) {
+            // a lesson step selecting an element keeps the class on the Lesson tab
+            if (is.size() == 1 && !lessonTab.isSelected()) {
                 String id = is.iterator().next();
                 Lab lab = model.lab();
                 boolean planItem = lab.migrations().stream().anyMatch(m -> m.id().equals(id))
@@ -304,8 +321,9 @@ public final class DesignerWindow {
         Menu file = new Menu("_File");
         Menu samples = new Menu("_Sample Labs");
         samples.setId("menu-samples");
-        samples.setOnShowing(e -> fillSamples(samples));
-        fillSamples(samples);
+        // the descriptions are read when the menu opens, not while the window starts
+        samples.setOnShowing(e -> fillSamples(samples, true));
+        fillSamples(samples, false);
         file.getItems().addAll(
                 item("_New", "menu-new", KeyCombination.keyCombination("Shortcut+N"), this::newDocument),
                 item("_Open…", "menu-open", KeyCombination.keyCombination("Shortcut+O"), this::openWithChooser),
@@ -429,7 +447,7 @@ public final class DesignerWindow {
             Lab lab = model.lab();
             long errors = model.problems().stream().filter(Problem::isError).count();
             long warnings = model.problems().size() - errors;
-            return lab.nodes().size() + " nodes · " + lab.links().size() + " links · " + lab.scheme().label() + " · "
+            return count(lab.nodes().size(), "node") + " · " + count(lab.links().size(), "link") + " · " + lab.scheme().label() + " · "
                     + (errors == 0 && warnings == 0 ? "valid" : count(errors, "error") + ", " + count(warnings, "warning"));
         }, model.labProperty(), model.problems()));
         Region spacer = new Region();
@@ -489,7 +507,7 @@ public final class DesignerWindow {
         clipboard = Snippet.copy(model.lab(), model.selection());
         pasteCount = 0;
         model.statusProperty().set(clipboard.isEmpty() ? "Nothing to copy: select nodes first"
-                : "Copied " + clipboard.nodes().size() + " nodes");
+                : "Copied " + count(clipboard.nodes().size(), "node"));
     }
 
     private void paste() {
@@ -498,7 +516,7 @@ public final class DesignerWindow {
             return;
         }
         pasteCount++;
-        var edit = clipboard.pasteInto(model.lab(), 40 * pasteCount, 40 * pasteCount, "Paste " + clipboard.nodes().size() + " nodes");
+        var edit = clipboard.pasteInto(model.lab(), 40 * pasteCount, 40 * pasteCount, "Paste " + count(clipboard.nodes().size(), "node"));
         if (model.perform(edit)) {
             model.select(edit.nodes().stream().map(org.warplab.model.Node::id).toList());
         }
@@ -510,7 +528,7 @@ public final class DesignerWindow {
             model.statusProperty().set("Nothing to duplicate: select nodes first");
             return;
         }
-        var edit = snippet.pasteInto(model.lab(), 40, 40, "Duplicate " + snippet.nodes().size() + " nodes");
+        var edit = snippet.pasteInto(model.lab(), 40, 40, "Duplicate " + count(snippet.nodes().size(), "node"));
         if (model.perform(edit)) {
             model.select(edit.nodes().stream().map(org.warplab.model.Node::id).toList());
         }
@@ -641,11 +659,6 @@ public final class DesignerWindow {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("WarpLab labs (*" + LabFiles.EXTENSION + ")", "*" + LabFiles.EXTENSION));
-        Path file = model.fileProperty().get();
-        Path dir = file != null && file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
-        if (Files.isDirectory(dir)) {
-            chooser.setInitialDirectory(dir.toFile());
-        }
         return chooser;
     }
 
@@ -653,10 +666,7 @@ public final class DesignerWindow {
         if (!confirmDiscard("opening another lab")) {
             return;
         }
-        var chosen = chooser("Open a lab").showOpenDialog(stage);
-        if (chosen != null) {
-            open(chosen.toPath());
-        }
+        FileDialogs.open(chooser("Open a lab"), model.fileProperty().get(), stage).ifPresent(this::open);
     }
 
     /** Opens {@code file} (without asking about unsaved changes); false, with the reasons shown, when it cannot. */
@@ -706,11 +716,11 @@ public final class DesignerWindow {
         FileChooser chooser = chooser("Save the lab as");
         chooser.setInitialFileName(model.lab().name().replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("(^-|-$)", "").toLowerCase(java.util.Locale.ROOT)
                 + LabFiles.EXTENSION);
-        var chosen = chooser.showSaveDialog(stage);
-        if (chosen == null) {
+        var chosen = FileDialogs.save(chooser, model.fileProperty().get(), stage);
+        if (chosen.isEmpty()) {
             return false;
         }
-        Path file = chosen.toPath();
+        Path file = chosen.get();
         if (!file.getFileName().toString().endsWith(LabFiles.EXTENSION)) {
             file = file.resolveSibling(file.getFileName() + LabFiles.EXTENSION);
         }
@@ -761,10 +771,10 @@ public final class DesignerWindow {
         return SampleLabs.list();
     }
 
-    private void fillSamples(Menu samples) {
+    private void fillSamples(Menu samples, boolean withDescriptions) {
         samples.getItems().clear();
         for (Path sample : sampleLabs()) {
-            MenuItem item = new MenuItem(sample.getFileName().toString().replace(LabFiles.EXTENSION, ""));
+            MenuItem item = sampleItem(sample, withDescriptions);
             item.setOnAction(e -> {
                 if (confirmDiscard("opening a sample lab")) {
                     open(sample);
@@ -779,6 +789,23 @@ public final class DesignerWindow {
         }
     }
 
+    /** A sample's name and, under it, the first paragraph of its description. */
+    private static MenuItem sampleItem(Path sample, boolean withDescription) {
+        Label name = new Label(sample.getFileName().toString().replace(LabFiles.EXTENSION, ""));
+        name.setStyle("-fx-font-weight: bold");
+        Label about = new Label(withDescription ? SampleLabs.description(sample) : "");
+        about.setWrapText(true);
+        about.setMaxWidth(460);
+        about.getStyleClass().add("sample-description");
+        VBox box = new VBox(2, name, about);
+        if (about.getText().isEmpty()) {
+            box.getChildren().remove(about);
+        }
+        CustomMenuItem item = new CustomMenuItem(box, true);
+        item.setId("sample-" + name.getText());
+        return item;
+    }
+
     private void export(String format) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the drawing as " + format.toUpperCase(java.util.Locale.ROOT));
@@ -786,10 +813,7 @@ public final class DesignerWindow {
         Path file = model.fileProperty().get();
         String base = file == null ? "lab" : file.getFileName().toString().replace(LabFiles.EXTENSION, "");
         chooser.setInitialFileName(base + "." + format);
-        var chosen = chooser.showSaveDialog(stage);
-        if (chosen != null) {
-            exportTo(chosen.toPath(), format);
-        }
+        FileDialogs.save(chooser, file, stage).ifPresent(chosen -> exportTo(chosen, format));
     }
 
     /** Writes the drawing to {@code file} as "png" or "svg". */

@@ -57,6 +57,27 @@ public final class SampleLabs {
         }
     }
 
+    /** Whether {@code dir} is the folder the shipped samples are in (a dialog must not propose it). */
+    public static boolean isShippedFolder(Path dir) {
+        Optional<Path> samples = folder();
+        try {
+            return samples.isPresent() && Files.isDirectory(dir) && Files.isSameFile(samples.get(), dir);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The first paragraph of a sample's description, for the Sample Labs menu ("" when it has none or cannot be read). */
+    public static String description(Path sample) {
+        try {
+            String text = LabFiles.load(sample).lab().description().strip();
+            int paragraph = text.indexOf("\n\n");
+            return paragraph < 0 ? text : text.substring(0, paragraph);
+        } catch (org.warplab.io.LabFileException | RuntimeException e) {
+            return "";
+        }
+    }
+
     private static Optional<Path> besideTheApplication() {
         try {
             Path code = Path.of(SampleLabs.class.getProtectionDomain().getCodeSource().getLocation().toURI());

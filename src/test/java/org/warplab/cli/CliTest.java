@@ -119,7 +119,7 @@ class CliTest {
         assertEquals(0, ok.exit(), ok.err());
         assertTrue(ok.out().contains("switching time, mean") && ok.out().contains("fitted") && ok.out().contains("predicted"), ok.out());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals(5, lines.size(), "a header and one line per row");
+        assertEquals(6, lines.size(), "a header and one line per row");
         assertTrue(lines.get(1).startsWith("paper-000,\"switching time, mean\",ms,80.0000,"), lines.get(1));
         assertTrue(Files.readString(html).contains("<td>VM downtime, σ</td>"));
     }

@@ -27,4 +27,20 @@ class ConfigMessageRouteTest {
         assertEquals(List.of("ADC-capture → ADC", "ADC → R2", "R2 → C2", "C2 → R3"),
                 hops.stream().map(h -> h.fromNode() + " → " + h.toNode()).toList(), "two WAN links, as the live run measures (4 ms of 2 ms links)");
     }
+
+    @Test
+    void aRecordedLiveRunAddressedTheMessageWhereTheEmulatorDoes() throws Exception {
+        // the live run of this lab (src/test/resources/.../recorded/paging-paper, LiveMeasurementTest replays it): its watcher's config-sent
+        String events = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/org/warplab/live/recorded/paging-paper/agent-events.jsonl"));
+        java.util.regex.Matcher sent = java.util.regex.Pattern.compile("\"event\":\"config-sent\",\"to\":\"([^\"]+)\"").matcher(events);
+        List<String> liveTo = new java.util.ArrayList<>();
+        while (sent.find()) {
+            liveTo.add(sent.group(1));
+        }
+        Lab lab = EmulatorTest.lab("paging-paper");
+        List<String> emulatedTo = Emulator.run(lab, Emulator.Options.defaults(1)).trace().ofType(TraceEvent.PacketSent.class).stream()
+                .filter(p -> p.kind() == PacketKind.CONFIG).map(TraceEvent.PacketSent::destination).distinct().toList();
+        assertEquals(List.of("10.1.0.1"), liveTo, "the live watcher sent one message, to R3's address on U's site");
+        assertEquals(liveTo, emulatedTo, "the emulated capture program addresses the same");
+    }
 }

@@ -47,6 +47,10 @@ class MigrationCompletionTest {
         assertTrue(m.downtimeNs() > m.completion().downtimeLimitNs(), "the limit was exceeded");
         assertTrue(m.caveats().get(0).startsWith("pre-copy did not converge: after 3 of 3 rounds (the limit)"), m.caveats().toString());
         assertTrue(FigureText.preCopy(m).startsWith("did NOT converge"), FigureText.preCopy(m));
+        Emulator.Outcome outcome = Emulator.run(lab, Emulator.Options.defaults(1));
+        String told = org.warplab.run.story.Story.of(outcome.result(), outcome.trace())
+                .first("MIG1", org.warplab.run.story.StepKind.PRE_COPY).orElseThrow().caption();
+        assertTrue(told.contains("it did NOT converge: after 3 of 3 rounds the dirty memory still exceeded the 1.0 ms downtime limit"), told);
     }
 
     @Test
@@ -79,5 +83,9 @@ class MigrationCompletionTest {
         assertEquals("did not finish", FigureText.downtime(m));
         assertEquals("did not finish", FigureText.gap(m));
         assertTrue(m.caveats().get(0).contains("did not finish"), m.caveats().toString());
+        Emulator.Outcome outcome = Emulator.run(lab, Emulator.Options.defaults(1));
+        String told = org.warplab.run.story.Story.of(outcome.result(), outcome.trace())
+                .first("MIG1", org.warplab.run.story.StepKind.UNFINISHED).orElseThrow().caption();
+        assertTrue(told.contains("the run ended before vm1 resumed: the migration did not finish"), told);
     }
 }

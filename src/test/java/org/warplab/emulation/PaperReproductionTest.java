@@ -53,6 +53,9 @@ class PaperReproductionTest {
         assertEquals(Basis.PREDICTED, rows.get("switching time, σ").basis());
         assertEquals(Basis.PREDICTED, rows.get("VM downtime, σ").basis());
         assertEquals(Basis.FITTED, rows.get("VM downtime, mean").basis());
+        Row gateway = rows.get("differing gateway MACs: gap, VM back at a gateway that knows it");
+        assertEquals(Basis.PREDICTED, gateway.basis(), "Linux's neighbour timers, nothing fitted");
+        assertTrue(gateway.checked() && gateway.mean() >= 2 && gateway.mean() < 10, "several seconds: " + gateway.mean() + " s");
     }
 
     @Test

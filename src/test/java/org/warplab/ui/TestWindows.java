@@ -38,4 +38,17 @@ public final class TestWindows {
         stage.show();
         return new Opened(window, prefs);
     }
+
+    /** {@code call}'s answer, asked on the FX thread (a test's look at a node's state). */
+    public static <T> T fx(java.util.concurrent.Callable<T> call) {
+        java.util.concurrent.atomic.AtomicReference<T> out = new java.util.concurrent.atomic.AtomicReference<>();
+        org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            try {
+                out.set(call.call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return out.get();
+    }
 }

@@ -67,6 +67,26 @@ public final class QemuMigration {
     public enum Outcome { COMPLETED, CANCELLED, FAILED }
 
     /**
+     * One {@code query-migrate} answer while the migration ran, as QEMU gave it: its pass
+     * ({@code dirty-sync-count}), the rate it measured over its last ~100 ms window ({@code mbps}),
+     * the downtime it expected if it stopped now, the guest's dirty rate, and the RAM still to send.
+     * QEMU decides to stop when the remaining RAM fits {@code mbps} × the downtime limit.
+     *
+     * @param hostNs when the answer arrived ({@link System#nanoTime()})
+     * @param downtimeBytes RAM sent while the VM was stopped; QEMU reports it once it has stopped (0 before)
+     */
+    public record Sample(long hostNs, String status, long pass, double mbps, long expectedDowntimeNs, long dirtyPagesRate, long remainingBytes,
+                         long transferredBytes, long downtimeBytes) {
+
+        static Sample of(JsonNode info, long hostNs) {
+            JsonNode ram = info.path("ram");
+            return new Sample(hostNs, info.path("status").asText(""), ram.path("dirty-sync-count").asLong(0), ram.path("mbps").asDouble(0),
+                    info.path("expected-downtime").asLong(0) * MS, ram.path("dirty-pages-rate").asLong(0), ram.path("remaining").asLong(0),
+                    ram.path("transferred").asLong(0), ram.path("downtime-bytes").asLong(0));
+        }
+    }
+
+    /**
      * QEMU's own figures and the host-clock timeline. Figures QEMU reports in milliseconds are
      * converted to nanoseconds. After a cancel QEMU drops its RAM figures and total time: the last
      * ones seen while it ran are kept, and the total is the host's time from migrate to the end. {@code converged} is false when the pass limit was reached; then
@@ -76,10 +96,22 @@ public final class QemuMigration {
     public record Result(Outcome outcome, Accelerator accelerator, long totalTimeNs, long setupTimeNs, long downtimeNs, long transferredBytes,
                          long totalBytes, long passes, long lastExpectedDowntimeNs, boolean converged, long finalDowntimeLimitNs,
                          List<String> policyActions, long migrateIssuedAtNs, long sourceStoppedAtNs, long destinationResumedAtNs,
-                         long destinationResumedWallMicros, List<QmpEvent> events, String error) {
+                         long destinationResumedWallMicros, List<QmpEvent> events, String error, List<Sample> samples) {
         public Result {
             policyActions = List.copyOf(policyActions);
             events = List.copyOf(events);
+            samples = List.copyOf(samples);
+        }
+
+        /** The last sample QEMU gave in each pass while the VM still ran: what it knew when it chose to go on or to stop. */
+        public List<Sample> lastSampleOfEachPass() {
+            java.util.Map<Long, Sample> byPass = new java.util.TreeMap<>();
+            for (Sample sample : samples) {
+                if (sample.status().equals("active") && (sourceStoppedAtNs == 0 || sample.hostNs() < sourceStoppedAtNs)) {
+                    byPass.put(sample.pass(), sample);
+                }
+            }
+            return List.copyOf(byPass.values());
         }
 
         /** Lines for a person: QEMU's numbers, the passes, and what the policy did. */
@@ -93,6 +125,16 @@ public final class QemuMigration {
             } else {
                 out.add(String.format("  QEMU: total %.0f ms, setup %.0f ms, downtime %.0f ms, %d pass(es), %.1f of %.1f MiB transferred",
                         totalTimeNs / 1e6, setupTimeNs / 1e6, downtimeNs / 1e6, passes, transferredBytes / 1048576.0, totalBytes / 1048576.0));
+            }
+            for (Sample pass : lastSampleOfEachPass()) {
+                // QEMU 7.2 measures the dirty rate at most once a second and echoes the limit as its expected downtime until then
+                out.add(String.format(java.util.Locale.ROOT, "  pass %d: %.0f Mbit/s measured over its last window, %s left, %s",
+                        pass.pass(), pass.mbps(), Units.bytes(pass.remainingBytes()), pass.dirtyPagesRate() > 0
+                                ? pass.dirtyPagesRate() + " dirty pages/s, " + pass.expectedDowntimeNs() / MS + " ms expected downtime"
+                                : "no dirty rate or downtime estimate yet"));
+            }
+            if (!samples.isEmpty() && samples.get(samples.size() - 1).downtimeBytes() > 0) {
+                out.add("  sent while stopped: " + Units.bytes(samples.get(samples.size() - 1).downtimeBytes()));
             }
             if (!converged) {
                 out.add("  pre-copy did not converge within the pass limit: QEMU expected " + Units.ms(lastExpectedDowntimeNs, 0) + " of downtime");
@@ -140,6 +182,7 @@ public final class QemuMigration {
         src.execute("migrate", migrate);
 
         List<String> actions = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         boolean converged = true;
         long expectedNs = 0;
         long nextActionAtPass = settings.passLimit();
@@ -148,6 +191,7 @@ public final class QemuMigration {
         JsonNode lastActive = JSON.createObjectNode();
         while (true) {
             info = src.execute("query-migrate");
+            samples.add(Sample.of(info, System.nanoTime()));
             String status = info.path("status").asText("");
             if (FINAL.contains(status)) {
                 break;
@@ -202,7 +246,7 @@ public final class QemuMigration {
                 info.path("downtime").asLong() * MS, ram.path("transferred").asLong(), ram.path("total").asLong(),
                 ram.path("dirty-sync-count").asLong(), expectedNs, converged, limitNs, actions, issued,
                 stopped.map(QmpEvent::receivedNs).orElse(0L), resumed == null ? 0 : resumed.receivedNs(),
-                resumed == null ? 0 : resumed.qemuWallMicros(), all, error);
+                resumed == null ? 0 : resumed.qemuWallMicros(), all, error, samples);
     }
 
     private static long ms(long ns) {

@@ -291,7 +291,7 @@ public final class QemuVm implements AutoCloseable {
     }
 
     /** QEMU's error output and the console's last lines, to append to a failure message. */
-    String diagnostics() {
+    public String diagnostics() {
         StringBuilder out = new StringBuilder();
         String err = stderr().strip();
         if (!err.isEmpty()) {
@@ -300,7 +300,7 @@ public final class QemuVm implements AutoCloseable {
         List<ConsoleLine> lines = console();
         if (!lines.isEmpty()) {
             out.append("\n  last console lines:");
-            lines.subList(Math.max(0, lines.size() - 8), lines.size()).forEach(l -> out.append("\n    ").append(l.text()));
+            lines.subList(Math.max(0, lines.size() - 20), lines.size()).forEach(l -> out.append("\n    ").append(l.text()));
         }
         return out.toString();
     }

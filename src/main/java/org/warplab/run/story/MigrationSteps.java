@@ -31,6 +31,12 @@ final class MigrationSteps {
             paused(f).ifPresent(steps::add);
         }
         resumed(f).ifPresent(steps::add);
+        if (!f.metrics.completion().finished()) {
+            long end = Math.max(f.startNs, f.endNs - 1);
+            steps.add(new StoryStep(f.stepId(StepKind.UNFINISHED), StepKind.UNFINISHED, f.id(), end, end, List.of(f.vm(), f.metrics.from()), List.of(),
+                    f.id() + ": the run ended before " + f.vm() + " resumed: the migration did not finish, so it has no downtime or gap",
+                    "A migration ends when the VM runs at the destination; until then the copies were still under way."));
+        }
         if (!f.moved()) {
             return steps;
         }
@@ -42,10 +48,13 @@ final class MigrationSteps {
             default -> { }
         }
         lost(f).ifPresent(steps::add);
+        GatewaySteps.resolved(f).ifPresent(steps::add);
         firstProbe(f).ifPresent(steps::add);
         restored(f).ifPresent(steps::add);
         if (f.scheme.equals("segmentation")) {
             steps.addAll(SegmentationSteps.otherTenants(f));
+        } else {
+            otherFlows(f).ifPresent(steps::add);
         }
         return steps;
     }
@@ -67,8 +76,20 @@ final class MigrationSteps {
                         + over + " in " + duration(phase.get().durationNs());
         return Optional.of(new StoryStep(f.stepId(StepKind.PRE_COPY), StepKind.PRE_COPY, f.id(), phase.get().startNs(), phase.get().endNs(),
                 List.of(m.vm(), m.from(), m.to()), links,
-                f.id() + ": pre-copy of " + m.vm() + " from " + m.from() + " to " + m.to() + " (" + what + "); " + m.vm() + " keeps running",
+                f.id() + ": pre-copy of " + m.vm() + " from " + m.from() + " to " + m.to() + " (" + what + "); " + m.vm() + " keeps running"
+                        + completion(m),
                 "Live migration copies the memory while the VM runs, then again the pages it dirtied, until the rest is small enough to copy with the VM stopped."));
+    }
+
+    /** What the pre-copy's figures would hide: it did not converge (stopped at the round limit), or the run ended before the VM resumed. */
+    private static String completion(MigrationMetrics m) {
+        StringBuilder said = new StringBuilder();
+        if (m.completion().didNotConverge()) {
+            said.append("; it did NOT converge: after ").append(m.completion().preCopyRounds())
+                    .append(m.completion().maxRounds() > 0 ? " of " + m.completion().maxRounds() + " rounds" : " passes")
+                    .append(" the dirty memory still exceeded the ").append(duration(m.completion().downtimeLimitNs())).append(" downtime limit, so it was stopped anyway");
+        }
+        return said.toString();
     }
 
     private static Optional<StoryStep> paused(MigrationFacts f) {
@@ -124,9 +145,14 @@ final class MigrationSteps {
         }
         MigrationMetrics m = f.metrics;
         String stopped = f.pausedNs >= 0 ? ", " + duration(f.resumedNs - f.pausedNs) + " after it stopped" : "";
+        // a stop longer than the migration's limit is said where the stop ends, not only in the notes
+        String overLimit = m.downtimeOverLimit() ? "; OVER the downtime limit: " + m.hypervisor().hypervisor() + " stopped it for "
+                + duration(m.hypervisor().stopNs()) + ", the limit is " + duration(m.completion().downtimeLimitNs()) : "";
+        String why = m.downtimeOverLimit() && !m.hypervisor().expectation().isEmpty()
+                ? "The hypervisor stops the VM when it expects the rest to fit the limit; this time it did not: " + m.hypervisor().expectation() + "."
+                : "The VM keeps its IP and MAC address, but now sits behind another part of the WAN: its address has warped.";
         return Optional.of(new StoryStep(f.stepId(StepKind.RESUMED), StepKind.RESUMED, f.id(), f.resumedNs, f.resumedNs, List.of(m.vm(), m.to()), List.of(),
-                m.vm() + " runs again in " + m.to() + stopped + ", still at " + m.address(),
-                "The VM keeps its IP and MAC address, but now sits behind another part of the WAN: its address has warped."));
+                m.vm() + " runs again in " + m.to() + stopped + ", still at " + m.address() + overLimit, why));
     }
 
     /** Where the probes sent to the moved VM die after it resumed, and why (the largest group of drops by place and reason). */
@@ -145,12 +171,29 @@ final class MigrationSteps {
         TraceEvent.Dropped first = most.get(0);
         String where = first.link() != null ? first.link() : first.node();
         List<String> nodes = first.node() == null ? List.of() : List.of(first.node());
-        String why = BaselineSteps.whyLost(f);
+        String why = first.reason().contains(GatewaySteps.STALE_GATEWAY) ? GatewaySteps.WHY_LOST : BaselineSteps.whyLost(f);
         String others = drops.size() > most.size() ? " (" + (drops.size() - most.size()) + " more elsewhere)" : "";
         return Optional.of(new StoryStep(f.stepId(StepKind.PACKETS_LOST), StepKind.PACKETS_LOST, f.id(), first.timeNs(), most.get(most.size() - 1).timeNs(),
                 nodes, first.link() == null ? List.of() : List.of(first.link()),
                 plural(most.size(), "packet", "packets") + " for " + f.vm() + (most.size() == 1 ? " dies" : " die") + " at " + where + " from " + at(first.timeNs()) + ": " + first.reason() + others,
                 why));
+    }
+
+    /** The flows to VMs that did not move, over the same window: what the move cost them (from the figures, so a live run tells it too). */
+    private static Optional<StoryStep> otherFlows(MigrationFacts f) {
+        List<org.warplab.run.FlowMetrics> others = f.metrics.bystanders();
+        if (others.isEmpty() || f.resumedNs < 0) {
+            return Optional.empty();
+        }
+        List<String> told = others.stream().map(o -> o.flow() + " from " + o.client() + ": " + o.probesLost() + " of " + o.probesSent() + " lost"
+                + (o.gapNs() > 0 ? ", largest gap " + duration(o.gapNs()) : "")).toList();
+        long lost = others.stream().mapToLong(org.warplab.run.FlowMetrics::probesLost).sum();
+        long at = f.resumedNs + Math.max(f.metrics.clientGapNs(), 0);
+        return Optional.of(new StoryStep(f.stepId(StepKind.OTHER_FLOWS), StepKind.OTHER_FLOWS, f.id(), at, at,
+                others.stream().map(org.warplab.run.FlowMetrics::client).distinct().toList(), List.of(),
+                "while " + f.vm() + " moved, the other flows: " + and(told),
+                lost == 0 ? "Only the moving VM's traffic had to find a new way; flows to VMs that stayed were not touched."
+                        : "The move cost VMs that stayed too: their traffic shares the links, queues or rules the move changed."));
     }
 
     /** The first probe that reaches the VM after it resumed, with the way it took. */
@@ -209,7 +252,7 @@ final class MigrationSteps {
                 List.of(),
                 client + " hears " + m.vm() + " again (" + d.flow() + "#" + d.sequence() + ", round trip " + duration(d.latencyNs()) + "): the largest gap between echoes was "
                         + duration(m.clientGapNs()) + ", " + m.probesLost() + " of " + m.probesSent() + " probes lost",
-                "A client's gap is the VM's downtime plus the time the network takes to send its packets to the new place; here "
-                        + duration(m.downtimeNs()) + " of the " + duration(m.clientGapNs()) + " was the VM's own downtime."));
+                "A client's gap spans the VM's downtime (stopped until a probe reaches it again, the network's switch included) and the first echo's way back"
+                        + (m.downtimeNs() >= 0 ? "; here " + duration(m.downtimeNs()) + " of the " + duration(m.clientGapNs()) + " was downtime." : ".")));
     }
 }

@@ -28,10 +28,13 @@ public enum StepKind {
     SEGMENT_TAG("segment tag"),
     SEGMENT_LEARNED("segment learns the VM"),
     ROUTE_CHANGED("route changed"),
+    GATEWAY_RESOLVED("gateway MAC resolved again"),
     FIRST_PROBE_NEW_PATH("first probe on the new path"),
     PACKETS_LOST("where the packets die"),
     SERVICE_RESTORED("service restored"),
-    OTHER_TENANT("other tenant untouched");
+    OTHER_TENANT("other tenant untouched"),
+    OTHER_FLOWS("other flows meanwhile"),
+    UNFINISHED("migration did not finish");
 
     private final String label;
 

@@ -47,6 +47,7 @@ import org.warplab.config.StateFiles;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
 import org.warplab.model.Problem;
+import org.warplab.ui.common.FileDialogs;
 import org.warplab.ui.common.Wording;
 import org.warplab.ui.common.DesignerModel;
 
@@ -269,7 +270,7 @@ public final class ConfigsPane extends StackPane {
         }
         showDevice();
         long count = result.states().stream().mapToLong(s -> s.files().size()).sum();
-        heading.setText(result.lab().scheme().label() + " · " + deviceIds.size() + " devices · " + count + " files in "
+        heading.setText(result.lab().scheme().label() + " · " + Wording.count(deviceIds.size(), "device") + " · " + Wording.count(count, "file") + " in "
                 + result.states().size() + " states");
     }
 
@@ -367,11 +368,11 @@ public final class ConfigsPane extends StackPane {
     private void chooseExportFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Export every generated file to a folder");
-        var chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen == null) {
+        var chosen = FileDialogs.folder(chooser, model.fileProperty().get(), getScene() == null ? null : getScene().getWindow());
+        if (chosen.isEmpty()) {
             return;
         }
-        Path dir = chosen.toPath();
+        Path dir = chosen.get();
         try {
             if (ConfigTree.isNonEmptyDirectory(dir) && !confirmNonEmpty(dir)) {
                 return;
@@ -403,7 +404,7 @@ public final class ConfigsPane extends StackPane {
         }
         try {
             int written = ConfigTree.write(generated.states(), dir);
-            model.statusProperty().set("Exported " + written + " files to " + dir);
+            model.statusProperty().set("Exported " + Wording.count(written, "file") + " to " + dir);
             return true;
         } catch (IOException e) {
             model.statusProperty().set("Could not export to " + dir + ": " + e.getMessage());

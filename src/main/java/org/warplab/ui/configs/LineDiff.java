@@ -68,12 +68,13 @@ final class LineDiff {
                     out.add(new Line(Change.SAME, a.get(start + i)));
                     i++;
                     j++;
-                } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
-                    out.add(new Line(Change.ADDED, b.get(start + j)));
-                    j++;
-                } else {
+                } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
+                    // on a tie the removed line comes first: a changed line reads "- old" then "+ new", as in git
                     out.add(new Line(Change.REMOVED, a.get(start + i)));
                     i++;
+                } else {
+                    out.add(new Line(Change.ADDED, b.get(start + j)));
+                    j++;
                 }
             }
         }

@@ -14,7 +14,8 @@ import org.warplab.edit.Edit;
 public record Field(String category, String name, String description, Type type, String value, List<String> choices,
                     Function<String, Edit> commit) {
 
-    public enum Type { TEXT, CHOICE, FLAG, READ_ONLY }
+    /** LINES: text of several lines (a description), edited in a text area. */
+    public enum Type { TEXT, LINES, CHOICE, FLAG, READ_ONLY }
 
     public Field {
         Objects.requireNonNull(category, "category");
@@ -27,6 +28,11 @@ public record Field(String category, String name, String description, Type type,
 
     public static Field text(String category, String name, String description, String value, Function<String, Edit> commit) {
         return new Field(category, name, description, Type.TEXT, value, List.of(), commit);
+    }
+
+    /** Text of several lines: Enter starts a new line, the value is taken when the editor loses focus. */
+    public static Field lines(String category, String name, String description, String value, Function<String, Edit> commit) {
+        return new Field(category, name, description, Type.LINES, value, List.of(), commit);
     }
 
     public static Field choice(String category, String name, String description, String value, List<String> choices,

@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
@@ -108,6 +109,26 @@ final class FieldSheet extends VBox {
                     }
                 });
                 editor = check;
+            }
+            case LINES -> {
+                TextArea area = new TextArea(field.value());
+                area.setWrapText(true);
+                area.setPrefRowCount(Math.max(3, Math.min(8, field.value().split("\n", -1).length + 1)));
+                area.getStyleClass().add("lines");
+                Runnable apply = () -> {
+                    // trailing blank lines only: the lines a person wrote stay as written
+                    if (commit(field, area.getText().stripTrailing())) {
+                        area.getStyleClass().remove("invalid");
+                    } else if (!area.getStyleClass().contains("invalid")) {
+                        area.getStyleClass().add("invalid");
+                    }
+                };
+                area.focusedProperty().addListener((o, was, is) -> {
+                    if (!is && area.getScene() != null) {
+                        apply.run();
+                    }
+                });
+                editor = area;
             }
             case READ_ONLY -> {
                 TextField text = new TextField(field.value());

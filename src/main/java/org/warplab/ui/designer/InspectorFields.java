@@ -24,6 +24,7 @@ import org.warplab.model.Router;
 import org.warplab.model.RouterFunction;
 import org.warplab.model.RouterRole;
 import org.warplab.model.StorageKind;
+import org.warplab.model.Testbed;
 import org.warplab.model.Vm;
 import org.warplab.model.VmRuntime;
 import org.warplab.ui.common.Parse;
@@ -44,7 +45,7 @@ final class InspectorFields {
                     }
                     return ChangeSettings.between("Rename lab", lab, lab.withNameAndDescription(text, lab.description()));
                 }));
-        fields.add(Field.text("Lab", "Description", "What the lab teaches or shows", lab.description(),
+        fields.add(Field.lines("Lab", "Description", "What the lab teaches or shows", lab.description(),
                 text -> ChangeSettings.between("Change description", lab, lab.withNameAndDescription(lab.name(), text))));
         fields.add(Field.text("Lab", "Run duration (ms)", "How long a run lasts, in virtual time", Units.msExact(lab.durationNs()),
                 text -> {
@@ -54,6 +55,18 @@ final class InspectorFields {
                     }
                     return ChangeSettings.between("Change run duration", lab, lab.withDurationNs(ns));
                 }));
+        fields.add(Field.choice("Lab", "Testbed", "The platform the lab runs on: the overheads its hypervisor, capture tool and daemons add "
+                        + "to the emulator's model, each with its source (docs/fidelity.md). Now: " + lab.testbed().description(),
+                lab.testbed().key(), Parse.keys(Testbed.class),
+                text -> ChangeSettings.between("Change testbed", lab, lab.withTestbed(Parse.key(Testbed.class, text)))));
+        fields.add(Field.readOnly("Lab", "Overheads", lab.testbed().overheads().isEmpty()
+                        ? "The ideal testbed adds nothing: the emulator's own model"
+                        : "What " + lab.testbed().key() + " sets, drawn afresh in every run (the rest is the emulator's own): "
+                                + lab.testbed().overheads().stream().map(v -> v.overhead().label() + ": " + v.spread().describe() + " (" + v.source().kind().label()
+                                        + ")").collect(Collectors.joining("; ")),
+                lab.testbed().overheads().isEmpty() ? "none"
+                        : lab.testbed().overheads().stream().map(v -> v.spread().describe().split(",")[0] + " " + v.overhead().label())
+                                .collect(Collectors.joining("; "))));
         return fields;
     }
 

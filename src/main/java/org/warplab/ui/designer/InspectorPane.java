@@ -51,7 +51,10 @@ public final class InspectorPane extends VBox {
             }
             Optional<Link> link = lab.link(id);
             if (link.isPresent()) {
-                heading.setText(link.get().kind().key().toUpperCase(java.util.Locale.ROOT) + " link " + id);
+                // WAN and LAN are acronyms; "management" is a word ("Management link M1", not "MANAGEMENT link")
+                String kind = link.get().kind().key();
+                heading.setText((kind.length() == 3 ? kind.toUpperCase(java.util.Locale.ROOT)
+                        : Character.toUpperCase(kind.charAt(0)) + kind.substring(1)) + " link " + id);
                 sheet.show(InspectorFields.forLink(lab, link.get()));
                 return;
             }

@@ -29,7 +29,7 @@ final class CaptionBar extends VBox {
     static Caption caption(Story story, Lab lab, StoryStep step) {
         Caption own = storyCaption(story, step);
         return lab == null || lab.lesson().isEmpty() ? own : LessonWalk.captionAt(lab.lesson().get(), step)
-                .map(text -> new Caption(own.title(), text, own.text())).orElse(own);
+                .map(text -> new Caption(own.title(), org.warplab.lesson.LessonText.plain(text), own.text())).orElse(own);
     }
 
     private final Label title = new Label();

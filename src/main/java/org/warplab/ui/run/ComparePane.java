@@ -50,7 +50,8 @@ public final class ComparePane extends BorderPane {
     private final Button run = new Button("Compare schemes");
     private final TextField seed = new TextField("1");
     private final ProgressBar progress = new ProgressBar(0);
-    private final Label status = new Label("Runs the lab in the emulator once per scheme it has settings for, and the baselines.");
+    private static final String INTRO = "Runs the lab in the emulator once per scheme it has settings for, and the baselines.";
+    private final Label status = new Label(INTRO);
     private Task<List<SchemeComparison.Entry>> task;
     /** The runtime the comparison runs on (the emulator: every scheme, the same seed). */
     private final LabRuntime emulator;
@@ -83,12 +84,23 @@ public final class ComparePane extends BorderPane {
         table.getColumns().add(column("path after the move / why not run", 380, Row::pathAfter));
         bars.setId("compare-bars");
         bars.setAnimated(false);
-        bars.getYAxis().setLabel("ms");
-        bars.setTitle("Switching time, VM downtime and client gap per scheme");
+        bars.getYAxis().setLabel("log scale");
+        bars.setTitle("Per scheme, on a log scale");
         SplitPane body = new SplitPane(table, bars);
         body.setDividerPositions(0.55);
         setTop(bar);
         setCenter(body);
+        model.documentsProperty().addListener(o -> forget());
+    }
+
+    /** Another lab was opened or a new one started: the comparison shown (or running) was the old lab's. */
+    private void forget() {
+        if (task != null) {
+            task.cancel();
+        }
+        rows.clear();
+        bars.getData().clear();
+        status.setText(INTRO);
     }
 
     private static TableColumn<Row, String> column(String title, double width, java.util.function.Function<Row, String> text) {
@@ -147,6 +159,7 @@ public final class ComparePane extends BorderPane {
         return task != null;
     }
 
+
     private void show(List<SchemeComparison.Entry> entries) {
         rows.clear();
         XYChart.Series<String, Number> switching = new XYChart.Series<>();
@@ -156,6 +169,9 @@ public final class ComparePane extends BorderPane {
         XYChart.Series<String, Number> gap = new XYChart.Series<>();
         gap.setName("client gap");
         boolean several = model.lab().migrations().size() > 1;
+        List<Double> all = new java.util.ArrayList<>();
+        List<Runnable> plots = new java.util.ArrayList<>();
+        LogScale[] scale = new LogScale[1];
         for (SchemeComparison.Entry entry : entries) {
             if (!entry.ran()) {
                 rows.add(new Row(entry.scheme().key(), "", "", "", "", "", "", entry.refusal(), Double.NaN, Double.NaN, Double.NaN));
@@ -168,19 +184,62 @@ public final class ComparePane extends BorderPane {
                         SweepMetric.SWITCHING.of(m), SweepMetric.DOWNTIME.of(m), SweepMetric.GAP.of(m));
                 rows.add(row);
                 String category = entry.scheme().key() + (several ? " " + m.migration() : "");
-                if (!Double.isNaN(row.switchingMs())) {
-                    switching.getData().add(new XYChart.Data<>(category, row.switchingMs()));
-                }
-                if (!Double.isNaN(row.downtimeMs())) {
-                    downtime.getData().add(new XYChart.Data<>(category, row.downtimeMs()));
-                }
-                if (!Double.isNaN(row.gapMs())) {
-                    gap.getData().add(new XYChart.Data<>(category, row.gapMs()));
-                }
+                all.addAll(List.of(row.switchingMs(), row.downtimeMs(), row.gapMs()));
+                plots.add(() -> {
+                    plot(switching, category, row.switchingMs(), scale[0]);
+                    plot(downtime, category, row.downtimeMs(), scale[0]);
+                    plot(gap, category, row.gapMs(), scale[0]);
+                });
             }
         }
+        // 7 ms and 30 s on one chart: decades, so both are bars a person can see (and read off the axis)
+        scale[0] = LogScale.covering(all);
+        NumberAxis axis = (NumberAxis) bars.getYAxis();
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        axis.setUpperBound(scale[0].top());
+        axis.setTickUnit(1);
+        axis.setMinorTickVisible(false);
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return scale[0].label(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return null;
+            }
+        });
+        plots.forEach(Runnable::run);
         bars.getData().setAll(List.of(switching, downtime, gap));
+        fitColumns();
         Platform.runLater(bars::requestLayout);
+    }
+
+    /** A value at its place on the log scale; a value of 0 (or none) has no bar, the table says it. */
+    private static void plot(XYChart.Series<String, Number> series, String category, double ms, LogScale scale) {
+        double at = scale.position(ms);
+        if (!Double.isNaN(at)) {
+            // a bar at the bottom decade would be invisible; it starts a little below it
+            series.getData().add(new XYChart.Data<>(category, Math.max(at, 0.05)));
+        }
+    }
+
+    /** Every column as wide as its widest cell or header, so no cell is cut short ("unrea…"); the table scrolls sideways. */
+    private void fitColumns() {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(javafx.scene.text.Font.font(13));
+        for (TableColumn<Row, ?> column : table.getColumns()) {
+            measure.setText(column.getText());
+            double widest = measure.getLayoutBounds().getWidth();
+            for (Row row : rows) {
+                Object value = column.getCellData(row);
+                measure.setText(value == null ? "" : value.toString());
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            }
+            column.setPrefWidth(Math.ceil(widest) + 24);
+        }
     }
 
     List<Row> rows() {

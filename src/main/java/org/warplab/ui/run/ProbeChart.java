@@ -18,6 +18,9 @@ final class ProbeChart extends CanvasChart {
     private static final Color LOST = Color.web("#d62828");
     private ProbeSeries series = new ProbeSeries(List.of());
     private long endNs = 1;
+    /** The part of the run shown: all of it until the mouse wheel zooms in (a double click shows all again). */
+    private long viewStartNs = 0;
+    private long viewEndNs = 1;
     private long gapStartNs = -1;
     private long gapEndNs = -1;
     private long gapNs = -1;
@@ -28,6 +31,45 @@ final class ProbeChart extends CanvasChart {
     ProbeChart() {
         setMinHeight(140);
         setPrefHeight(200);
+        setOnScroll(e -> {
+            double pw = Math.max(10, getWidth() - LEFT - RIGHT);
+            double fraction = Math.max(0, Math.min(1, (e.getX() - LEFT) / pw));
+            zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, fraction);
+            e.consume();
+        });
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                showAll();
+            }
+        });
+    }
+
+    /** Zooms the time axis by {@code factor} (below 1: in) about the point {@code fraction} of the way across it. */
+    void zoom(double factor, double fraction) {
+        double span = viewEndNs - viewStartNs;
+        double at = viewStartNs + span * fraction;
+        double newSpan = Math.max(1_000_000, Math.min(endNs, span * factor)); // at least 1 ms shown, at most the run
+        long start = Math.round(Math.max(0, Math.min(endNs - newSpan, at - newSpan * fraction)));
+        viewStartNs = start;
+        viewEndNs = Math.round(start + newSpan);
+        repaint();
+        placePlayhead();
+    }
+
+    void showAll() {
+        viewStartNs = 0;
+        viewEndNs = endNs;
+        repaint();
+        placePlayhead();
+    }
+
+    /** The times shown, for tests: {start, end} in ns. */
+    long[] view() {
+        return new long[] {viewStartNs, viewEndNs};
+    }
+
+    private double xOf(long tNs, double pw) {
+        return LEFT + pw * (double) (tNs - viewStartNs) / Math.max(1, viewEndNs - viewStartNs);
     }
 
     /** @param gapNs the client gap the run reports; its interval is found in the series (the longest wait between echoes) */
@@ -35,6 +77,8 @@ final class ProbeChart extends CanvasChart {
         this.series = series;
         this.flows = series.flows();
         this.endNs = Math.max(1, endNs);
+        viewStartNs = 0;
+        viewEndNs = this.endNs;
         this.gapNs = gapNs;
         gapStartNs = -1;
         gapEndNs = -1;
@@ -68,13 +112,13 @@ final class ProbeChart extends CanvasChart {
     protected void placePlayhead() {
         double pw = Math.max(10, canvas.getWidth() - LEFT - RIGHT);
         double ph = Math.max(10, canvas.getHeight() - TOP - BOTTOM);
-        double x = LEFT + pw * Math.min(1, (double) timeNs / endNs);
+        double x = xOf(timeNs, pw);
         playhead.setStroke(theme.selection());
         playhead.setStartX(x);
         playhead.setEndX(x);
         playhead.setStartY(TOP);
         playhead.setEndY(TOP + ph);
-        playhead.setVisible(timeNs >= 0);
+        playhead.setVisible(timeNs >= viewStartNs && timeNs <= viewEndNs);
     }
 
     @Override
@@ -94,8 +138,8 @@ final class ProbeChart extends CanvasChart {
         }
         double yMax = niceCeiling(maxRtt / 1e6 * 1.15);
         if (gapStartNs >= 0) {
-            double x0 = left + pw * gapStartNs / endNs;
-            double x1 = left + pw * gapEndNs / endNs;
+            double x0 = Math.max(left, xOf(gapStartNs, pw));
+            double x1 = Math.min(left + pw, xOf(gapEndNs, pw));
             g.setFill(LOST.deriveColor(0, 1, 1, 0.15));
             g.fillRect(x0, top, Math.max(2, x1 - x0), ph);
         }
@@ -113,17 +157,17 @@ final class ProbeChart extends CanvasChart {
             g.setStroke(theme.grid());
             g.strokeLine(left + 1, y, left + pw, y);
         }
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        double xMaxMs = endNs / 1e6;
-        double step = niceStep(xMaxMs / 6);
-        for (double v = 0; v <= xMaxMs + 1e-9; v += step) {
-            double x = left + pw * (v / xMaxMs);
-            g.fillText(format(v), x, top + ph + 4);
+        for (AxisLabel label : timeLabels(w, viewStartNs, viewEndNs, g.getFont())) {
+            g.fillText(label.text(), label.left(), top + ph + 4);
         }
         int n = flows.size();
         for (ProbeSeries.Probe p : series.probes()) {
-            double x = left + pw * Math.max(0, p.sentNs()) / endNs;
+            if (p.sentNs() < viewStartNs || p.sentNs() > viewEndNs) {
+                continue;
+            }
+            double x = xOf(Math.max(0, p.sentNs()), pw);
             if (p.status() == ProbeSeries.Status.ECHOED) {
                 double y = top + ph - ph * (p.roundTripNs() / 1e6) / yMax;
                 g.setFill(n > 1 ? phaseColour(flows.indexOf(p.flow())) : Color.web("#1e6fd9"));
@@ -134,6 +178,33 @@ final class ProbeChart extends CanvasChart {
                 g.strokeLine(x, top + ph - 10, x, top + ph);
             }
         }
+    }
+
+    /** A label of the time axis: its text and where its left edge goes. */
+    record AxisLabel(String text, double left, double width) { }
+
+    /**
+     * The time axis's labels for a chart {@code w} wide: each centred under its tick, but moved
+     * inwards where it would run past the chart's edge (the last one, "4000", was cut in half in the
+     * HTML report's picture).
+     */
+    static java.util.List<AxisLabel> timeLabels(double w, long startNs, long endNs, Font font) {
+        double pw = Math.max(10, w - LEFT - RIGHT);
+        double xMinMs = startNs / 1e6;
+        double xMaxMs = endNs / 1e6;
+        double step = niceStep((xMaxMs - xMinMs) / 6);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(font);
+        java.util.List<AxisLabel> labels = new java.util.ArrayList<>();
+        for (double v = Math.ceil(xMinMs / step - 1e-9) * step; v <= xMaxMs + 1e-9; v += step) {
+            String text = format(v);
+            measure.setText(text);
+            double width = measure.getLayoutBounds().getWidth();
+            double x = LEFT + pw * ((v - xMinMs) / Math.max(1e-9, xMaxMs - xMinMs));
+            double leftEdge = Math.max(0, Math.min(w - width - 1, x - width / 2));
+            labels.add(new AxisLabel(text, leftEdge, width));
+        }
+        return labels;
     }
 
     private static String format(double v) {

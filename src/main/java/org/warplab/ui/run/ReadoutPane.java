@@ -28,6 +28,8 @@ final class ReadoutPane extends VBox {
     private final Label lost = big("readout-lost");
     private final Label latency = big("readout-latency");
     private final Label lostOf = small();
+    /** The hypervisor's own downtime held to the limit, under the downtime (a real QEMU guest only). */
+    private final Label downtimeOf = small();
     private final Label heading = new Label();
     private final Label notes = new Label();
     /** What the figures alone would hide (unreachable, every probe lost, no convergence, not finished), in words. */
@@ -43,12 +45,21 @@ final class ReadoutPane extends VBox {
         setSpacing(6);
         setPadding(new Insets(6, 8, 6, 8));
         migration.setId("readout-migration");
+        // the chooser shows a whole migration id ("MIG1", not "MI…"); the heading beside it wraps instead
+        migration.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         migration.getSelectionModel().selectedIndexProperty().addListener(o -> showMigration());
         heading.getStyleClass().add("pane-heading");
         heading.setId("readout-heading");
+        // the lab's name, scheme, runtime and seed are read in full: the heading wraps rather than ending in "…"
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(heading, javafx.scene.layout.Priority.ALWAYS);
         notes.getStyleClass().add("explanation");
         notes.setWrapText(true);
         notes.setId("readout-notes");
+        downtimeOf.setId("readout-hypervisor-downtime");
+        downtimeOf.setWrapText(true);
+        downtimeOf.setMaxWidth(260);
         caveats.setId("readout-caveats");
         caveats.getStyleClass().add("readout-caveats");
         caveats.setWrapText(true);
@@ -57,10 +68,10 @@ final class ReadoutPane extends VBox {
         HBox top = new HBox(8, heading, migration);
         top.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.FlowPane numbers = new javafx.scene.layout.FlowPane(8, 6,
-                tile("switching time", switching, "The network's reaction to the move (paging: announcement seen → last client-edge "
-                        + "translator switched; Mobile IPv6: advertisement heard → binding acknowledged; segmentation: resume → last endpoint learned the VM)"),
-                tile("VM downtime", downtime, "VM stopped at the source → running at the destination (Mobile IPv6: → first packet at its home address)"),
-                tile("client gap", gap, "The longest a client waited between two echoes"),
+                tile("switching time", switching, capitalized(org.warplab.run.MetricDefinitions.SWITCHING)),
+                tile("VM downtime", downtime, capitalized(org.warplab.run.MetricDefinitions.DOWNTIME)
+                        + "; for a real QEMU guest, QEMU's own figure held to the migration's downtime limit below it", downtimeOf),
+                tile("client gap", gap, capitalized(org.warplab.run.MetricDefinitions.CLIENT_GAP)),
                 tile("probes lost", lost, "Probes of the migration's window that never came back", lostOf),
                 tile("latency before → after", latency, "Mean round trip before the migration and after the VM resumed"));
         numbers.setId("readout-numbers");
@@ -104,6 +115,7 @@ final class ReadoutPane extends VBox {
             l.setText("—");
         }
         lostOf.setText("");
+        showDowntimeOf("", false);
         notes.setText("");
         showCaveats(List.of());
         phaseBar.setPhases(List.of());
@@ -138,7 +150,11 @@ final class ReadoutPane extends VBox {
         }
         MigrationMetrics m = result.migrations().get(i);
         switching.setText(m.switchingTimeNs() == null ? "—" : TraceText.ms(m.switchingTimeNs()));
-        downtime.setText(FigureText.downtime(m));
+        // a real guest has no agent of ours inside to see the first probe: short here, the hypervisor's own figures below
+        boolean unseen = m.hypervisor() != null && m.downtimeNs() < 0 && m.completion().finished();
+        downtime.setText(unseen ? "not seen" : FigureText.downtime(m));
+        showDowntimeOf(m.hypervisor() == null ? "" : (unseen ? "no agent inside the guest sees the first probe; " : "")
+                + m.hypervisor().hypervisor() + " " + FigureText.hypervisorDowntime(m), m.downtimeOverLimit());
         gap.setText(FigureText.gap(m));
         lost.setText(Long.toString(m.probesLost()));
         lostOf.setText("of " + m.probesSent() + " sent" + (m.allProbesLost() ? " (none came back)" : ""));
@@ -146,6 +162,13 @@ final class ReadoutPane extends VBox {
         showCaveats(m.caveats());
         phaseBar.setPhases(m.phases());
         probeChart.setData(series, result.endNs(), m.gapMeasured() ? m.clientGapNs() : -1);
+    }
+
+    private void showDowntimeOf(String text, boolean overLimit) {
+        downtimeOf.setText(text);
+        downtimeOf.getStyleClass().setAll(overLimit ? List.of("readout-caveats") : List.of("explanation"));
+        downtimeOf.setVisible(!text.isEmpty());
+        downtimeOf.setManaged(!text.isEmpty());
     }
 
     private void showCaveats(List<String> list) {
@@ -189,5 +212,9 @@ final class ReadoutPane extends VBox {
     /** The five figures as shown, for reports and tests: switching, downtime, gap, lost, latency. */
     List<String> figures() {
         return List.of(switching.getText(), downtime.getText(), gap.getText(), lost.getText() + " " + lostOf.getText(), latency.getText());
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -41,6 +41,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.warplab.files.SafeWrite;
 import org.warplab.model.Lab;
 import org.warplab.model.SchemeKind;
 import org.warplab.model.LabValidator;
@@ -56,6 +57,7 @@ import org.warplab.run.RunExports;
 import org.warplab.run.RunResult;
 import org.warplab.run.Trace;
 import org.warplab.run.TraceEvent;
+import org.warplab.ui.common.FileDialogs;
 import org.warplab.ui.common.Wording;
 import org.warplab.ui.canvas.CanvasView;
 import org.warplab.ui.common.DesignerModel;
@@ -199,6 +201,7 @@ public final class RunPane extends BorderPane {
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox controls = new HBox(emulated, live, new Label("Seed"), seed, runButton, stopButton, progress, spacer, open, exportMenu);
+        keepWhole(controls);
         controls.getStyleClass().add("run-bar");
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -234,6 +237,7 @@ public final class RunPane extends BorderPane {
         present.setTooltip(new Tooltip("Presentation mode: the replay full screen with a large readout and the story's captions (F11)"));
         present.setOnAction(e -> present(true));
         HBox playback = new HBox(play, step, stepper.previousButton(), stepper.nextButton(), new Label("Speed"), speed, speedLabel, timeLabel, present);
+        keepWhole(playback);
         playback.getStyleClass().add("run-bar");
         playback.setId("run-playback");
         for (javafx.scene.control.Control c : List.of(play, step, speedLabel, timeLabel, stepper.previousButton(), stepper.nextButton(), present)) {
@@ -248,7 +252,7 @@ public final class RunPane extends BorderPane {
         log.setPlaceholder(new Label("No run yet"));
         log.getColumns().add(column("time (ms)", 80, e -> TraceText.time(e.timeNs())));
         log.getColumns().add(column("event", 110, TraceText::type));
-        log.getColumns().add(column("where", 140, TraceText::where));
+        log.getColumns().add(column("where", 140, e -> TraceText.where(e, this::shownName)));
         log.getColumns().add(column("what", 420, TraceText::detail));
         log.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null && !syncingLog) {
@@ -258,12 +262,14 @@ public final class RunPane extends BorderPane {
         });
         logFilter.setId("run-log-filter");
         logFilter.setPromptText("filter: text in the event (node, kind, address…)");
+        logFilter.setMinWidth(80);
         logKind.setId("run-log-kind");
         logKind.setValue(LogFilter.STATE);
         logFilter.textProperty().addListener(o -> refilter());
         logKind.valueProperty().addListener(o -> refilter());
         HBox.setHgrow(logFilter, Priority.ALWAYS);
         HBox logBar = new HBox(6, logKind, logFilter);
+        keepWhole(logBar);
         logBar.getStyleClass().add("run-bar");
         storyList.setId("run-story-list");
         storyList.setPlaceholder(new Label("No run yet"));
@@ -322,6 +328,24 @@ public final class RunPane extends BorderPane {
             }
         });
         checkHost();
+    }
+
+    /** A node's name as the canvas shows it ("Core 1" for C1), in the lab of the run shown; the id when it has no other. */
+    private String shownName(String id) {
+        RunRecord run = record.get();
+        if (run == null || id == null) {
+            return id;
+        }
+        return run.lab().node(id).map(org.warplab.model.Node::name).filter(n -> !n.isBlank()).orElse(id);
+    }
+
+    /** Labels, buttons and choosers of a bar keep their whole text ("Seed", not "S…"); sliders and text fields give way. */
+    static void keepWhole(HBox bar) {
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n instanceof javafx.scene.control.Labeled || n instanceof ChoiceBox<?> || n instanceof javafx.scene.control.MenuButton) {
+                ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     private static MenuItem menuItem(String text, String id, Runnable action) {
@@ -565,6 +589,8 @@ public final class RunPane extends BorderPane {
         canvas.overlayProperty().set(null);
         canvas.shownLabProperty().set(null);
         readout.clear();
+        stepper.clear();
+        storyList.getItems().clear();
         logItems.clear();
         logFilter.clear();
         logKind.setValue(LogFilter.STATE);
@@ -600,6 +626,34 @@ public final class RunPane extends BorderPane {
             syncingLog = false;
         }
         canvas.requestRedraw();
+    }
+
+    /** Shows a run made elsewhere through the same runtimes (the lesson panel's) as if this pane had made it. */
+    public void show(Lab lab, org.warplab.run.RunOutcome outcome) {
+        if (running == null) {
+            load(new RunRecord(lab, outcome.result(), outcome.trace(), outcome.captures()));
+            status.setText("The lesson's run: " + outcome.trace().size() + " trace events");
+        }
+    }
+
+    /** Hides the shown run, saying why (a lesson's question is open: its figure must not be seen before the answer). */
+    public void hideRun(String why) {
+        if (running == null) {
+            forgetRun(why);
+            status.setText(why);
+        }
+    }
+
+    /** Stops the replay at {@code step} of the shown run's story; false when the shown story has no such step. */
+    public boolean stopAt(org.warplab.run.story.StoryStep step) {
+        org.warplab.run.story.Story story = stepper.story();
+        int i = story == null || overlay == null ? -1 : story.steps().indexOf(step);
+        if (i < 0) {
+            return false;
+        }
+        play.setSelected(false);
+        stepper.goTo(i);
+        return true;
     }
 
     /** Story step {@code delta} away from the one at the playhead (←/→); false when there is no story. */
@@ -873,9 +927,9 @@ public final class RunPane extends BorderPane {
         LogFilter kind = logKind.getValue() == null ? LogFilter.STATE : logKind.getValue();
         String text = logFilter.getText() == null ? "" : logFilter.getText().strip().toLowerCase(Locale.ROOT);
         filteredLog.setPredicate(e -> kind.accepts(e) && (text.isEmpty()
-                || (TraceText.type(e) + " " + TraceText.where(e) + " " + TraceText.detail(e)).toLowerCase(Locale.ROOT).contains(text)));
+                || (TraceText.type(e) + " " + TraceText.where(e, this::shownName) + " " + TraceText.detail(e)).toLowerCase(Locale.ROOT).contains(text)));
         if (!logItems.isEmpty()) {
-            log.setPlaceholder(new Label("No row matches the filter (" + logItems.size() + " events in this run); clear the filter to see them"));
+            log.setPlaceholder(new Label("No row matches the filter (" + Wording.count(logItems.size(), "event") + " in this run); clear the filter to see them"));
         }
         syncLog(true);
     }
@@ -948,10 +1002,11 @@ public final class RunPane extends BorderPane {
         chooser.setTitle("Export the " + what);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what + " (*." + extension + ")", "*." + extension));
         chooser.setInitialFileName(baseName(run) + "." + extension);
-        var chosen = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen != null) {
+        var picked = FileDialogs.save(chooser, null, getScene() == null ? null : getScene().getWindow());
+        if (picked.isPresent()) {
+            Path chosen = picked.get();
             try {
-                action.write(chosen.toPath());
+                action.write(chosen);
                 status.setText("Wrote " + chosen);
             } catch (IOException | RuntimeException e) {
                 status.setText("Could not write " + chosen + ": " + e.getMessage());
@@ -973,7 +1028,7 @@ public final class RunPane extends BorderPane {
     }
 
     void exportCsv(Path file) throws IOException {
-        Files.writeString(file, readout.series().toCsv());
+        SafeWrite.text(file, readout.series().toCsv());
     }
 
     void exportTrace(Path file) throws IOException {
@@ -991,10 +1046,10 @@ public final class RunPane extends BorderPane {
         }
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Write one pcap file per link and LAN");
-        var chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        Path chosen = FileDialogs.folder(chooser, null, getScene() == null ? null : getScene().getWindow()).orElse(null);
         if (chosen != null) {
             try {
-                List<Path> files = exportPcaps(chosen.toPath());
+                List<Path> files = exportPcaps(chosen);
                 status.setText(files.size() + " pcap files written to " + chosen);
             } catch (IOException e) {
                 status.setText("Could not write to " + chosen + ": " + e.getMessage());
@@ -1008,10 +1063,10 @@ public final class RunPane extends BorderPane {
         }
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Write one picture per story step (step-01.png, …)");
-        var chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        Path chosen = FileDialogs.folder(chooser, null, getScene() == null ? null : getScene().getWindow()).orElse(null);
         if (chosen != null) {
             try {
-                status.setText(exportStoryPngs(chosen.toPath(), 1280, 720).size() + " pictures written to " + chosen);
+                status.setText(Wording.count(exportStoryPngs(chosen, 1280, 720).size(), "picture") + " written to " + chosen);
             } catch (IOException e) {
                 status.setText("Could not write to " + chosen + ": " + e.getMessage());
             }
@@ -1039,10 +1094,7 @@ public final class RunPane extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a saved run (its result JSON; the trace beside it is read too)");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("WarpLab run results (*.json)", "*.json"));
-        var chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen != null) {
-            openSavedRun(chosen.toPath());
-        }
+        FileDialogs.open(chooser, null, getScene() == null ? null : getScene().getWindow()).ifPresent(this::openSavedRun);
     }
 
     /** Replays a saved run on the current lab without running it again; false, with the reason in the status, when it cannot. */

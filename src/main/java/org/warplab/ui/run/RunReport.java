@@ -81,6 +81,9 @@ final class RunReport {
                     .append(", ").append(esc(m.mode())).append("</h2>\n<table class=\"big\">\n");
             row(h, "switching time", m.switchingTimeNs() == null ? "— (not part of this scheme)" : TraceText.ms(m.switchingTimeNs()));
             row(h, "VM downtime", FigureText.downtime(m));
+            if (m.hypervisor() != null) {
+                row(h, m.hypervisor().hypervisor() + " downtime", FigureText.hypervisorDowntime(m));
+            }
             row(h, "migration time", FigureText.migrationTime(m));
             row(h, "pre-copy", FigureText.preCopy(m));
             row(h, "client gap", FigureText.gap(m));
@@ -111,6 +114,11 @@ final class RunReport {
             h.append("<h2>Notes</h2>\n<ul>\n");
             r.notes().forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));
             h.append("</ul>\n");
+        }
+        if (!r.migrations().isEmpty()) {
+            h.append("<h2>What the figures mean</h2>\n<dl>\n<dt>switching time</dt><dd>").append(esc(org.warplab.run.MetricDefinitions.SWITCHING))
+                    .append("</dd>\n<dt>VM downtime</dt><dd>").append(esc(org.warplab.run.MetricDefinitions.DOWNTIME))
+                    .append("</dd>\n<dt>client gap</dt><dd>").append(esc(org.warplab.run.MetricDefinitions.CLIENT_GAP)).append("</dd>\n</dl>\n");
         }
         h.append("<p><small>Written by WarpLab.</small></p>\n</body></html>\n");
         return h.toString();

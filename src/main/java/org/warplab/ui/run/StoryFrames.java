@@ -16,6 +16,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import org.warplab.files.SafeWrite;
 
 /**
  * A story for slides: one picture per step (presentation mode at the chosen size, with its caption
@@ -60,8 +61,11 @@ final class StoryFrames {
             throw new IOException("the story has no steps: nothing to write");
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        Path temporary = file.resolveSibling(file.getFileName() + ".part");
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(temporary))) {
+        SafeWrite.stream(file, stream -> writeGif(frames, writer, stream));
+    }
+
+    private static void writeGif(List<BufferedImage> frames, ImageWriter writer, java.io.OutputStream stream) throws IOException {
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(stream)) {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
             for (int i = 0; i < frames.size(); i++) {
@@ -90,7 +94,6 @@ final class StoryFrames {
         } finally {
             writer.dispose();
         }
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {
@@ -110,7 +113,8 @@ final class StoryFrames {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
             Path file = folder.resolve(String.format(Locale.ROOT, "step-%02d.png", i + 1));
-            ImageIO.write(frames.get(i), "png", file.toFile());
+            BufferedImage frame = frames.get(i);
+            SafeWrite.stream(file, out -> ImageIO.write(frame, "png", out));
             files.add(file);
         }
         return files;

@@ -65,6 +65,18 @@ final class StoryStepper {
         setDisabled(story == null || story.steps().isEmpty());
     }
 
+    /** No story: the run it told was forgotten (another lab, a new run); the captions and the highlight go too. */
+    void clear() {
+        story = null;
+        lab = null;
+        current = -1;
+        for (CaptionBar bar : bars) {
+            bar.setSource(null);
+            bar.show(null);
+        }
+        setDisabled(true);
+    }
+
     Story story() {
         return story;
     }
@@ -86,6 +98,12 @@ final class StoryStepper {
         // steps at the same instant (resume, announcement, capture) are told one after the other
         show(target);
         seek.accept(story.steps().get(target).timeNs());
+    }
+
+    /** Moves to step {@code index} of the story (a lesson stops the replay there). */
+    void goTo(int index) {
+        show(index);
+        seek.accept(story.steps().get(index).timeNs());
     }
 
     /** The playhead moved: the step at or before it becomes the current one. */

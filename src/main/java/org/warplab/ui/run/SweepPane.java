@@ -3,6 +3,7 @@ package org.warplab.ui.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.concurrent.Task;
 import javafx.scene.chart.LineChart;
@@ -10,7 +11,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
@@ -18,14 +18,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.warplab.io.LabParameter;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
-import org.warplab.model.Link;
-import org.warplab.model.LinkKind;
 import org.warplab.model.Migration;
 import org.warplab.model.Problem;
-import org.warplab.model.Vm;
 import org.warplab.run.LabRuntime;
 import org.warplab.run.RunFailedException;
 import org.warplab.run.MigrationMetrics;
@@ -46,14 +44,18 @@ public final class SweepPane extends BorderPane {
     private final DesignerModel model;
     /** The runtime every point runs on (the emulator: the same seed at every point). */
     private final LabRuntime emulator;
-    private final ComboBox<String> parameter = new ComboBox<>();
+    /** The element swept (as the canvas names it) and which of its fields: no lab-file paths on screen. */
+    private final ChoiceBox<String> element = new ChoiceBox<>();
+    private final ChoiceBox<SweepChoices.Choice> field = new ChoiceBox<>();
+    private List<SweepChoices.Choice> choices = List.of();
     private final TextField from = new TextField("0");
     private final TextField to = new TextField("200");
     private final TextField step = new TextField("20");
     private final ChoiceBox<SweepMetric> metric = new ChoiceBox<>(FXCollections.observableArrayList(SweepMetric.values()));
     private final Button run = new Button("Sweep");
     private final ProgressBar progress = new ProgressBar(0);
-    private final Label status = new Label("Runs the lab in the emulator once per value and plots the metric.");
+    private static final String INTRO = "Runs the lab in the emulator once per value and plots the metric.";
+    private final Label status = new Label(INTRO);
     private final NumberAxis xAxis = new NumberAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
@@ -64,11 +66,29 @@ public final class SweepPane extends BorderPane {
         this.model = model;
         this.emulator = emulator;
         setId("sweep-pane");
-        parameter.setId("sweep-parameter");
-        parameter.setEditable(true);
-        parameter.setPrefWidth(240);
-        parameter.setTooltip(new Tooltip("A numeric field of the lab file: links.W2.delayMs, nodes.vm1.memoryMiB, migrations.MIG1.downtimeLimitMs, "
-                + "schemes.mobile-ipv6.raMaxIntervalMs, durationMs"));
+        element.setId("sweep-element");
+        field.setId("sweep-field");
+        element.setTooltip(new Tooltip("The link, VM or migration whose value the sweep changes"));
+        field.setTooltip(new Tooltip("Which of its values; the range suggested suits it"));
+        field.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(SweepChoices.Choice c) {
+                return c == null ? "" : c.field();
+            }
+
+            @Override
+            public SweepChoices.Choice fromString(String s) {
+                return null;
+            }
+        });
+        element.valueProperty().addListener((o, was, is) -> showFields(is));
+        field.valueProperty().addListener((o, was, is) -> {
+            if (is != null && !configuring) {
+                from.setText(LabParameter.format(is.from()));
+                to.setText(LabParameter.format(is.to()));
+                step.setText(LabParameter.format(is.step()));
+            }
+        });
         from.setId("sweep-from");
         to.setId("sweep-to");
         step.setId("sweep-step");
@@ -95,50 +115,92 @@ public final class SweepPane extends BorderPane {
         status.setId("sweep-status");
         status.getStyleClass().add("explanation");
         HBox.setHgrow(status, Priority.ALWAYS);
-        HBox bar = new HBox(new Label("Parameter"), parameter, new Label("from"), from, new Label("to"), to, new Label("step"), step, metric, run,
-                progress, status);
-        bar.getStyleClass().add("run-bar");
+        status.setWrapText(true);
+        HBox what = new HBox(fixed(new Label("Sweep")), element, field);
+        HBox range = new HBox(fixed(new Label("from")), from, fixed(new Label("to")), to, fixed(new Label("step")), step,
+                fixed(new Label("and plot")), metric, run, progress);
+        for (javafx.scene.control.Control c : List.<javafx.scene.control.Control>of(element, field, metric, run, from, to, step)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        what.getStyleClass().add("run-bar");
+        range.getStyleClass().add("run-bar");
+        javafx.scene.layout.VBox bar = new javafx.scene.layout.VBox(what, range, status);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setPadding(new javafx.geometry.Insets(0, 8, 2, 8));
         chart.setId("sweep-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
+        // the mouse wheel zooms the swept values about the pointer; a double click shows them all again
+        chart.setOnScroll(e -> {
+            javafx.geometry.Point2D inAxis = xAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
+            zoomX(e.getDeltaY() > 0 ? 0.8 : 1.25, xAxis.getValueForDisplay(inAxis.getX()).doubleValue());
+            e.consume();
+        });
+        chart.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                xAxis.setAutoRanging(true);
+            }
+        });
         setTop(bar);
         setCenter(chart);
         model.labProperty().addListener((o, was, is) -> suggest(is));
         suggest(model.lab());
+        model.documentsProperty().addListener(o -> forget());
     }
 
-    /** Offers the lab's sweepable fields; the first WAN link's delay is the default (the Mobile IPv6 paper's Figure 4 sweeps it). */
+    /** Another lab was opened or a new one started: the sweep shown (or running) was the old lab's. */
+    private void forget() {
+        if (task != null) {
+            task.cancel();
+        }
+        points.clear();
+        chart.getData().clear();
+        status.setText(INTRO);
+    }
+
+    private static Label fixed(Label label) {
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /**
+     * Offers the lab's sweepable fields by element and field ({@link SweepChoices}); the choice made
+     * stays while the lab is edited, and a new lab gets the sweep that changes something for its scheme.
+     */
     private void suggest(Lab lab) {
-        List<String> options = new ArrayList<>();
-        for (Link l : lab.links()) {
-            if (l.kind() == LinkKind.WAN) {
-                options.add("links." + l.id() + ".delayMs");
-            }
+        SweepChoices.Choice kept = field.getValue();
+        choices = SweepChoices.of(lab);
+        element.getItems().setAll(choices.stream().map(SweepChoices.Choice::element).distinct().toList());
+        Optional<SweepChoices.Choice> same = kept == null ? Optional.empty() : choices.stream().filter(c -> c.path().equals(kept.path())).findFirst();
+        Optional<SweepChoices.Choice> chosen = same.or(() -> SweepChoices.preferred(lab, choices));
+        configuring = same.isPresent();
+        try {
+            chosen.ifPresent(c -> {
+                element.setValue(c.element());
+                field.setValue(c);
+            });
+        } finally {
+            configuring = false;
         }
-        for (Link l : lab.links()) {
-            if (l.kind() == LinkKind.MANAGEMENT) {
-                options.add("links." + l.id() + ".delayMs");
-            }
-        }
-        for (Vm vm : lab.vms()) {
-            options.add("nodes." + vm.id() + ".memoryMiB");
-            options.add("nodes." + vm.id() + ".dirtyPagesPerSecond");
-        }
-        for (Migration m : lab.migrations()) {
-            options.add("migrations." + m.id() + ".downtimeLimitMs");
-        }
-        String current = parameter.getEditor().getText();
-        parameter.getItems().setAll(options);
-        if ((current == null || current.isBlank()) && !options.isEmpty()) {
-            String preferred = options.contains("links.W2.delayMs") ? "links.W2.delayMs" : options.get(0);
-            parameter.setValue(preferred);
-            parameter.getEditor().setText(preferred);
+        if (same.isEmpty()) {
+            metric.setValue(SweepChoices.preferredMetric(lab));
         }
     }
+
+    private void showFields(String shown) {
+        SweepChoices.Choice kept = field.getValue();
+        List<SweepChoices.Choice> fields = choices.stream().filter(c -> c.element().equals(shown)).toList();
+        field.getItems().setAll(fields);
+        field.setValue(fields.contains(kept) ? kept : fields.isEmpty() ? null : fields.get(0));
+    }
+
+    private boolean configuring;
 
     void configure(String path, double fromValue, double toValue, double stepValue, SweepMetric m) {
-        parameter.setValue(path);
-        parameter.getEditor().setText(path);
+        SweepChoices.Choice c = choices.stream().filter(x -> x.path().equals(path)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the lab has no sweepable " + path));
+        element.setValue(c.element());
+        field.setValue(c);
         from.setText(LabParameter.format(fromValue));
         to.setText(LabParameter.format(toValue));
         step.setText(LabParameter.format(stepValue));
@@ -154,7 +216,13 @@ public final class SweepPane extends BorderPane {
             status.setText("The lab has no migrations; a sweep shows how a parameter moves a migration's figures");
             return;
         }
-        String path = parameter.getEditor().getText() == null ? "" : parameter.getEditor().getText().strip();
+        SweepChoices.Choice choice = field.getValue();
+        if (choice == null) {
+            status.setText("Choose what to sweep: a link, VM or migration, and one of its values");
+            return;
+        }
+        String path = choice.path();
+        String shownName = choice.toString();
         LabParameter p;
         double a;
         double b;
@@ -233,8 +301,8 @@ public final class SweepPane extends BorderPane {
             }
         };
         new BackgroundWork(status, progress, run).run(task, "warplab-sweep", result -> {
-            show(path, chosen, result);
-            status.setText("Swept " + path + " over " + values.size() + " values (seed 1)");
+            show(shownName, chosen, result);
+            status.setText("Swept " + shownName + " over " + values.size() + " values (seed 1)");
         }, "The sweep stopped", () -> task = null);
     }
 
@@ -259,10 +327,36 @@ public final class SweepPane extends BorderPane {
             }
             series.add(s);
         }
+        xAxis.setAutoRanging(true);
         xAxis.setLabel(path);
         yAxis.setLabel(m.label());
         chart.setTitle(String.format(Locale.ROOT, "%s against %s", m.label(), path));
         chart.getData().setAll(series);
+    }
+
+    /** Narrows (factor below 1) or widens the x axis about {@code at}, never beyond the values swept. */
+    void zoomX(double factor, double at) {
+        if (points.isEmpty()) {
+            return;
+        }
+        double min = points.stream().mapToDouble(Point::value).min().orElse(0);
+        double max = points.stream().mapToDouble(Point::value).max().orElse(1);
+        double low = xAxis.getLowerBound();
+        double high = xAxis.getUpperBound();
+        double span = Math.min(max - min, (high - low) * factor);
+        if (!(span > 0)) {
+            return;
+        }
+        double fraction = (at - low) / (high - low);
+        double start = Math.max(min, Math.min(max - span, at - span * fraction));
+        xAxis.setAutoRanging(false);
+        xAxis.setLowerBound(start);
+        xAxis.setUpperBound(start + span);
+        xAxis.setTickUnit(ProbeChart.niceStep(span / 6));
+    }
+
+    NumberAxis xAxis() {
+        return xAxis;
     }
 
     List<Point> points() {

@@ -28,38 +28,43 @@ final class TraceText {
     }
 
     static String where(TraceEvent e) {
+        return where(e, id -> id);
+    }
+
+    /** Where {@code e} happened, each node, data center and router by {@code name} (the names the canvas shows). */
+    static String where(TraceEvent e, java.util.function.UnaryOperator<String> name) {
         if (e instanceof TraceEvent.PacketSent p) {
-            return p.fromNode() + " → " + p.toNode() + " (" + p.link() + ")";
+            return name.apply(p.fromNode()) + " → " + name.apply(p.toNode()) + " (" + p.link() + ")";
         } else if (e instanceof TraceEvent.HopArrived a) {
-            return a.node();
+            return name.apply(a.node());
         } else if (e instanceof TraceEvent.Translated t) {
-            return t.node();
+            return name.apply(t.node());
         } else if (e instanceof TraceEvent.Dropped d) {
-            return d.node() + (d.link() == null ? "" : " (" + d.link() + ")");
+            return name.apply(d.node()) + (d.link() == null ? "" : " (" + d.link() + ")");
         } else if (e instanceof TraceEvent.Delivered d) {
-            return d.node();
+            return name.apply(d.node());
         } else if (e instanceof TraceEvent.VmPaused v) {
-            return v.dataCenter();
+            return name.apply(v.dataCenter());
         } else if (e instanceof TraceEvent.VmResumed v) {
-            return v.dataCenter();
+            return name.apply(v.dataCenter());
         } else if (e instanceof TraceEvent.VmMoved v) {
-            return v.fromDataCenter() + " → " + v.toDataCenter();
+            return name.apply(v.fromDataCenter()) + " → " + name.apply(v.toDataCenter());
         } else if (e instanceof TraceEvent.AnnouncementSeen a) {
-            return a.dataCenter();
+            return name.apply(a.dataCenter());
         } else if (e instanceof TraceEvent.RuleSwitched r) {
-            return r.router();
+            return name.apply(r.router());
         } else if (e instanceof TraceEvent.FdbUpdated f) {
-            return f.lan();
+            return name.apply(f.lan());
         } else if (e instanceof TraceEvent.ArpUpdated a) {
-            return a.node();
+            return name.apply(a.node());
         } else if (e instanceof TraceEvent.RouteChanged r) {
-            return r.router();
+            return name.apply(r.router());
         } else if (e instanceof TraceEvent.MigrationRound m) {
             return m.migration();
         } else if (e instanceof TraceEvent.Encapsulated t) {
-            return t.node();
+            return name.apply(t.node());
         } else if (e instanceof TraceEvent.Decapsulated t) {
-            return t.node();
+            return name.apply(t.node());
         }
         return "";
     }

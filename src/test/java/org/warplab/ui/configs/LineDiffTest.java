@@ -10,7 +10,13 @@ class LineDiffTest {
     @Test
     void marksAddedAndRemovedLinesAroundCommonOnes() {
         List<LineDiff.Line> diff = LineDiff.diff("a\nb\nc\nd\n", "a\nx\nc\nd\ne\n");
-        assertEquals(List.of("  a", "+ x", "- b", "  c", "  d", "+ e"), diff.stream().map(LineDiffTest::show).toList());
+        assertEquals(List.of("  a", "- b", "+ x", "  c", "  d", "+ e"), diff.stream().map(LineDiffTest::show).toList());
+    }
+
+    @Test
+    void aChangedBlockListsTheRemovedLinesBeforeTheirReplacement() {
+        assertEquals(List.of("  keep", "- old 1", "- old 2", "+ new 1", "+ new 2", "  end"),
+                LineDiff.diff("keep\nold 1\nold 2\nend\n", "keep\nnew 1\nnew 2\nend\n").stream().map(LineDiffTest::show).toList());
     }
 
     @Test

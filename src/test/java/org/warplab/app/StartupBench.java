@@ -1,0 +1,140 @@
+package org.warplab.app;
+
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Toolkit;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Launch → first painted designer frame, as a user sees it: {@code java -jar warplab.jar LAB} with a
+ * fresh, empty home folder each time (no preferences, no font or JavaFX caches), timed from the
+ * moment the process is started until the screen shows the designer. "Shows" is read off the X
+ * server's own pixels (java.awt.Robot, every 25 ms, the middle of the screen): an empty screen or a window not yet drawn is a
+ * handful of colours, a drawn designer (icons, anti-aliased text, the lab) hundreds. So this is the
+ * painted frame, not the window's creation. Prints each run, the median of five, the date and the
+ * load average, and whether the JVM printed JavaFX's "Unsupported JavaFX configuration" warning.
+ *
+ * <pre>
+ * mvn -o -q package -DskipTests
+ * Xvfb :13 -screen 0 1600x1000x24 &amp;
+ * DISPLAY=:13 java -cp target/test-classes:target/classes org.warplab.app.StartupBench [target/warplab.jar [LAB]]
+ * </pre>
+ */
+public final class StartupBench {
+
+    private static final int RUNS = 5;
+    /** Distinct colours (on a 4-pixel grid of the screen's middle) beyond the empty screen's that mean "the designer is drawn". */
+    private static final int PAINTED_COLOURS = 60;
+    /** Between two looks at the screen; a look costs a few ms of one core, so the bench barely slows what it measures. */
+    private static final long POLL_MS = 25;
+    private static final long TIMEOUT_NS = 60_000_000_000L;
+
+    private StartupBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "target/warplab.jar").toAbsolutePath();
+        Path lab = Path.of(args.length > 1 ? args[1] : "sample-labs/paging-paper.warplab.json").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("StartupBench: no " + jar + "; build it with mvn -o -q package -DskipTests");
+            System.exit(2);
+        }
+        Robot robot = new Robot();
+        java.awt.Dimension size = Toolkit.getDefaultToolkit().getScreenSize();
+        // the middle of the screen, where the designer's canvas and the lab are drawn
+        Rectangle screen = new Rectangle(size.width / 2 - 400, size.height / 2 - 300, 800, 600);
+        int empty = colours(robot, screen);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        System.out.printf(Locale.ROOT, "launch → first painted designer frame: java -jar %s %s%n", jar.getFileName(), lab.getFileName());
+        System.out.printf(Locale.ROOT, "%s, load average %s, %d cores, screen %dx%d (%d colours when empty)%n",
+                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), loadAverage(),
+                Runtime.getRuntime().availableProcessors(), size.width, size.height, empty);
+        List<Double> seconds = new ArrayList<>();
+        boolean warned = false;
+        for (int run = 1; run <= RUNS; run++) {
+            Path home = Files.createTempDirectory("warplab-startup-home-");
+            Path log = home.resolve("stderr.txt");
+            ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), lab.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("HOME", home.toString());
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            long start = System.nanoTime();
+            Process process = builder.start();
+            double painted = Double.NaN;
+            while (System.nanoTime() - start < TIMEOUT_NS && process.isAlive()) {
+                long before = System.nanoTime();
+                if (colours(robot, screen) - empty >= PAINTED_COLOURS) {
+                    // the frame was on screen when this capture began
+                    painted = (before - start) / 1e9;
+                    break;
+                }
+                Thread.sleep(POLL_MS);
+            }
+            process.destroy();
+            process.waitFor();
+            String output = Files.readString(log);
+            boolean warning = output.contains("Unsupported JavaFX configuration");
+            warned |= warning;
+            System.out.printf(Locale.ROOT, "run %d: %s%s%n", run, Double.isNaN(painted) ? "not painted within 60 s" : String.format(Locale.ROOT, "%.2f s", painted),
+                    warning ? "  (printed the Unsupported JavaFX configuration warning)" : "");
+            if (!Double.isNaN(painted)) {
+                seconds.add(painted);
+            }
+            waitForEmptyScreen(robot, screen, empty);
+            deleteTree(home);
+        }
+        seconds.sort(null);
+        System.out.printf(Locale.ROOT, "median of %d: %s   (min %.2f s, max %.2f s)%n", seconds.size(),
+                seconds.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f s", seconds.get(seconds.size() / 2)),
+                seconds.isEmpty() ? Double.NaN : seconds.get(0), seconds.isEmpty() ? Double.NaN : seconds.get(seconds.size() - 1));
+        System.out.println("JavaFX configuration warning: " + (warned ? "printed" : "not printed"));
+    }
+
+    /** How many distinct colours the region shows, on a 4-pixel grid. */
+    static int colours(Robot robot, Rectangle screen) {
+        BufferedImage image = robot.createScreenCapture(screen);
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                seen.add(image.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+
+    private static void waitForEmptyScreen(Robot robot, Rectangle screen, int empty) throws InterruptedException {
+        long start = System.nanoTime();
+        while (colours(robot, screen) - empty >= 10 && System.nanoTime() - start < 10_000_000_000L) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
