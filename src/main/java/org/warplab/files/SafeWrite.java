@@ -70,6 +70,14 @@ public final class SafeWrite {
     /** Saves what {@code content} writes to {@code file}, as described above. */
     public static void stream(Path file, Content content) throws IOException {
         Path target = throughLinks(file);
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // a device or a pipe (/dev/stdout, /dev/full, a FIFO): written to as it is, never replaced by a file
+            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+                out.flush();
+            }
+            return;
+        }
         Path dir = target.getParent();
         Files.createDirectories(dir);
         removeStaleTemporaries(target);

@@ -132,6 +132,7 @@ class HostileInputTest {
             Run full = cli("emulate", "sample-labs/paging-paper.warplab.json", "--report", "/dev/full");
             assertEquals(2, full.code());
             assertTrue(full.err().contains("no space left on the device"), full.err());
+            assertTrue(!Files.isRegularFile(Path.of("/dev/full")), "the device is written to, never replaced by a file");
         }
     }
 }
