@@ -18,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.warplab.model.Lab;
-import org.warplab.model.Vm;
 import org.warplab.run.RunOutcome;
 import org.warplab.run.Runtimes;
 import org.warplab.run.MigrationMetrics;
@@ -390,31 +389,13 @@ public final class RunPane extends BorderPane {
         presentation.setTime(timeNs, stepper.currentStep());
     }
 
-    /**
-     * One picture per story step: presentation mode at {@code width × height} (shown while it
-     * records), each step with its caption and readout.
-     */
+    /** One picture per story step at {@code width × height}: presentation mode of its own, so the replay on screen stays where it is. */
     List<java.awt.image.BufferedImage> storyFrames(double width, double height) {
-        List<java.awt.image.BufferedImage> frames = new ArrayList<>();
-        if (stepper.story() == null) {
-            return frames;
+        RunRecord run = record.get();
+        if (run == null || stepper.story() == null) {
+            return List.of();
         }
-        boolean playing = play.isPlaying();
-        play.pause();
-        present(false, width, height);
-        javafx.scene.Scene scene = presentation.stage().getScene();
-        seek(0);
-        for (int i = 0; i < stepper.story().steps().size(); i++) {
-            stepStory(1);
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            presentation.refit();
-            presentation.canvas().redrawNow();
-            javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage((int) Math.round(scene.getWidth()), (int) Math.round(scene.getHeight()));
-            frames.add(StoryFrames.sized(StoryFrames.toAwt(scene.snapshot(image)), (int) width, (int) height));
-        }
-        play.setPlaying(playing);
-        return frames;
+        return StoryRecorder.frames(canvas.currentTheme(), run.lab(), run.result(), run.trace(), stepper.story(), (int) width, (int) height);
     }
 
     PresentationView presentation() {
@@ -487,23 +468,11 @@ public final class RunPane extends BorderPane {
 
     /** Shows each moved VM in the data center the trace has it in at this instant (the document is not changed). */
     private void placeVms() {
-        RunRecord run = record.get();
-        Lab lab = run.lab();
-        StringBuilder key = new StringBuilder();
-        List<Vm> moved = new ArrayList<>();
-        for (TraceIndex.VmState state : index.vmStates(timeNs).values()) {
-            Optional<Vm> vm = lab.node(state.vm(), Vm.class);
-            if (vm.isPresent() && !vm.get().dataCenter().equals(state.dataCenter()) && lab.node(state.dataCenter()).isPresent()) {
-                moved.add(vm.get().inDataCenter(state.dataCenter()));
-                key.append(state.vm()).append('@').append(state.dataCenter()).append(';');
-            }
-        }
-        if (!key.toString().equals(placementKey) || canvas.shownLabProperty().get() == null) {
-            placementKey = key.toString();
-            Lab shown = lab;
-            for (Vm vm : moved) {
-                shown = shown.replacingNode(vm);
-            }
+        Lab lab = record.get().lab();
+        String key = index.movedVms(lab, timeNs).toString();
+        if (!key.equals(placementKey) || canvas.shownLabProperty().get() == null) {
+            placementKey = key;
+            Lab shown = index.labAt(lab, timeNs);
             canvas.shownLabProperty().set(shown);
             if (presentation != null) {
                 presentation.setShownLab(shown);
