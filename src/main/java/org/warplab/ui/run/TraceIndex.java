@@ -217,6 +217,28 @@ final class TraceIndex {
         return out;
     }
 
+    /** The VMs of {@code lab} that are, at {@code timeNs}, in another data center than the lab puts them (each as it is then). */
+    java.util.List<org.warplab.model.Vm> movedVms(org.warplab.model.Lab lab, long timeNs) {
+        java.util.List<org.warplab.model.Vm> moved = new java.util.ArrayList<>();
+        for (VmState state : vmStates(timeNs).values()) {
+            var vm = lab.node(state.vm(), org.warplab.model.Vm.class);
+            if (vm.isPresent() && !vm.get().dataCenter().equals(state.dataCenter()) && lab.node(state.dataCenter()).isPresent()) {
+                moved.add(vm.get().inDataCenter(state.dataCenter()));
+            }
+        }
+        moved.sort(java.util.Comparator.comparing(org.warplab.model.Vm::id));
+        return moved;
+    }
+
+    /** The lab as it is at {@code timeNs}: each moved VM drawn in the data center the trace has it in (the document is not changed). */
+    org.warplab.model.Lab labAt(org.warplab.model.Lab lab, long timeNs) {
+        org.warplab.model.Lab shown = lab;
+        for (org.warplab.model.Vm vm : movedVms(lab, timeNs)) {
+            shown = shown.replacingNode(vm);
+        }
+        return shown;
+    }
+
     /** The destination of a VM that is paused at {@code timeNs} and not yet moved: the next VmMoved after it, or null. */
     String destinationAfter(String vm, long timeNs) {
         for (TraceEvent e : vmEvents) {

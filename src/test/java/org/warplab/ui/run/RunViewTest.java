@@ -240,7 +240,7 @@ class RunViewTest {
         Path report = temp.resolve("report.html");
         robot.interact(() -> {
             try {
-                run().exportHtml(report);
+                run().files().exportHtml(report);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -264,9 +264,9 @@ class RunViewTest {
         List<String> figures = fx(() -> run().readout().figures());
         robot.interact(() -> {
             try {
-                run().exportCsv(csv);
-                run().saveRun(saved);
-                assertFalse(run().exportPcaps(temp.resolve("pcap")).isEmpty());
+                run().files().exportCsv(csv);
+                run().files().saveRun(saved);
+                assertFalse(run().files().exportPcaps(temp.resolve("pcap")).isEmpty());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
