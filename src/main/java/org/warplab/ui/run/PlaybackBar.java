@@ -66,7 +66,8 @@ final class PlaybackBar {
             lastPulse = 0;
         });
         step.setId("run-step");
-        step.setTooltip(new Tooltip("Pause and go to the next event of the trace"));
+        step.setTooltip(new Tooltip("Pause and go to the next event of the trace; a run of the migration stream's bursts, or of probes "
+                + "in flight, is one step"));
         step.setOnAction(e -> {
             pause();
             replay.nextEvent();

@@ -68,7 +68,7 @@ public final class RunPane extends BorderPane {
 
         @Override
         public void nextEvent() {
-            seek(index.nextEventAfter(timeNs));
+            seek(index.nextStepAfter(timeNs));
         }
 
         @Override

@@ -31,6 +31,8 @@ final class TraceIndex {
     private final long[] shortDeparts;
     private final TraceEvent.PacketSent[] longHops;
     private final long[] eventTimes;
+    /** Per event, the burst it belongs to (0: none, it is a step of its own), for "Next event". */
+    private final byte[] burstKinds;
     private final Map<Long, List<TraceEvent>> byPacket = new HashMap<>();
     private final Map<Long, TraceEvent.PacketSent> firstHop = new HashMap<>();
     private final List<TraceEvent.Dropped> drops = new ArrayList<>();
@@ -85,6 +87,56 @@ final class TraceIndex {
         }
         longHops = longList.toArray(new TraceEvent.PacketSent[0]);
         endNs = end;
+        burstKinds = new byte[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            burstKinds[i] = burstKind(events.get(i));
+        }
+    }
+
+    private static final byte MIGRATION_STREAM = 1;
+    private static final byte PROBES = 2;
+
+    /** The migration stream's bursts are one burst, the probes and echoes (pings) with their hops another; anything else stands alone. */
+    private byte burstKind(TraceEvent e) {
+        if (!TraceText.isPacketStep(e)) {
+            return 0;
+        }
+        long packetId = e instanceof TraceEvent.PacketSent p ? p.packetId()
+                : e instanceof TraceEvent.HopArrived h ? h.packetId()
+                : e instanceof TraceEvent.Delivered d ? d.packetId()
+                : e instanceof TraceEvent.Translated t ? t.packetId()
+                : e instanceof TraceEvent.Encapsulated t ? t.packetId()
+                : e instanceof TraceEvent.Decapsulated t ? t.packetId() : -1;
+        TraceEvent.PacketSent first = firstHop.get(packetId);
+        if (first == null) {
+            return 0;
+        }
+        return switch (first.kind()) {
+            case MIGRATION -> MIGRATION_STREAM;
+            case PROBE, ECHO, PING, PONG -> PROBES;
+            default -> 0;
+        };
+    }
+
+    /**
+     * Where "Next event" goes from {@code timeNs}: the next event, except that a run of events of one
+     * burst (the migration stream, probes in flight) is one step: from inside such a run it goes to
+     * the first event of another kind (or the end).
+     */
+    long nextStepAfter(long timeNs) {
+        int i = lowerBound(eventTimes, timeNs + 1);
+        if (i >= eventTimes.length) {
+            return endNs;
+        }
+        byte kind = burstKinds[i];
+        boolean inside = kind != 0 && i > 0 && burstKinds[i - 1] == kind;
+        if (!inside) {
+            return eventTimes[i];
+        }
+        while (i < eventTimes.length && (burstKinds[i] == kind || eventTimes[i] <= timeNs)) {
+            i++;
+        }
+        return i < eventTimes.length ? eventTimes[i] : endNs;
     }
 
     Trace trace() {
