@@ -12,6 +12,7 @@ import org.warplab.run.RunExports;
 import org.warplab.run.RunResult;
 import org.warplab.run.Trace;
 import org.warplab.run.story.Story;
+import org.warplab.run.story.StoryPictures;
 import org.warplab.run.story.StoryText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,10 +25,16 @@ import picocli.CommandLine.Parameters;
     "",
     "Runs the lab in the emulator (or reads a saved run, e.g. one of 'warplab live run --report R --trace T') and prints "
         + "the significant moments of each migration in time order: the time, the kind of step and its id (stable, e.g. "
-        + "MIG1/rule-switched/R3), what happened with this run's figures and addresses, and one sentence on why."},
+        + "MIG1/rule-switched/R3), what happened with this run's figures and addresses, and one sentence on why.",
+    "",
+    "--gif F.gif and --pngs DIR also draw the story for slides, one picture per step (presentation mode at --size, "
+        + "default 1280x720), without a window: e.g. warplab story LAB --gif story.gif --size 1280x720."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:told", "1:the lab has errors", "2:unreadable file, bad option, or a lab the emulator cannot run"})
 final class StoryCommand extends HeadlessCommand {
+
+    private static final int MIN_PICTURE = 320;
+    private static final int MAX_PICTURE = 3840;
 
     @Parameters(paramLabel = "LAB.warplab.json", arity = "0..*", description = "The lab whose run is told.")
     List<Path> files = List.of();
@@ -47,6 +54,16 @@ final class StoryCommand extends HeadlessCommand {
     @Option(names = "--markdown", description = "A Markdown table instead of plain text.")
     boolean markdown;
 
+    @Option(names = "--gif", paramLabel = "FILE", description = "Also write the story as an animated GIF, one picture per step "
+            + "(presentation mode: the lab, the step's caption and the readout).")
+    Path gif;
+
+    @Option(names = "--pngs", paramLabel = "DIR", description = "Also write one picture per step as DIR/step-01.png, step-02.png, ...")
+    Path pngs;
+
+    @Option(names = "--size", paramLabel = "WIDTHxHEIGHT", description = "Size of the pictures; default 1280x720.")
+    String size;
+
     @Override
     int run() throws UsageException {
         LabArgument argument;
@@ -55,7 +72,10 @@ final class StoryCommand extends HeadlessCommand {
         } catch (LabArgument.Refused refused) {
             return refused.exitCode;
         }
+        int[] pictureSize = pictureSize();
         Story story;
+        RunResult told;
+        Trace toldTrace;
         if (result != null || trace != null) {
             if (result == null || trace == null) {
                 throw new UsageException("a saved run needs both --result R.result.json and --trace T.jsonl");
@@ -72,6 +92,8 @@ final class StoryCommand extends HeadlessCommand {
                 }
                 Trace events = RunExports.readTrace(trace);
                 story = Story.of(saved, events);
+                told = saved;
+                toldTrace = events;
             } catch (IOException | RuntimeException e) {
                 err.println(name() + ": cannot read the saved run (" + result + ", " + trace + "): " + IoProblems.describe(e));
                 return Cli.UNUSABLE;
@@ -85,8 +107,61 @@ final class StoryCommand extends HeadlessCommand {
                 return Cli.UNUSABLE;
             }
             story = Story.of(outcome.result(), outcome.trace());
+            told = outcome.result();
+            toldTrace = outcome.trace();
         }
         out.print(markdown ? StoryText.markdown(story) : StoryText.plain(story));
+        if (gif != null || pngs != null) {
+            return writePictures(argument, told, toldTrace, story, pictureSize);
+        }
         return Cli.OK;
+    }
+
+    /** --size as {width, height}; checked before the run, so a typo costs no emulation. */
+    private int[] pictureSize() throws UsageException {
+        if (size != null && gif == null && pngs == null) {
+            throw new UsageException("--size is the size of the pictures of --gif or --pngs; name one of them");
+        }
+        if (size == null) {
+            return new int[] {1280, 720};
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})[xX×](\\d{1,5})").matcher(size.strip());
+        if (!m.matches()) {
+            throw new UsageException("--size takes WIDTHxHEIGHT in pixels, e.g. 1280x720, got '" + size + "'");
+        }
+        int width = Integer.parseInt(m.group(1));
+        int height = Integer.parseInt(m.group(2));
+        if (width < MIN_PICTURE || height < MIN_PICTURE || width > MAX_PICTURE || height > MAX_PICTURE) {
+            throw new UsageException("--size " + size + ": width and height must be between " + MIN_PICTURE + " and " + MAX_PICTURE
+                    + " pixels, e.g. 1280x720");
+        }
+        return new int[] {width, height};
+    }
+
+    private int writePictures(LabArgument argument, RunResult told, Trace toldTrace, Story story, int[] pictureSize) {
+        if (story.steps().isEmpty()) {
+            err.println(name() + ": the story of " + argument.file() + " has no steps: no pictures to write");
+            return Cli.UNUSABLE;
+        }
+        Optional<StoryPictures> drawing = StoryPictures.installed();
+        if (drawing.isEmpty()) {
+            err.println(name() + ": this installation cannot draw pictures (its user interface is not installed); the story above is the text");
+            return Cli.UNUSABLE;
+        }
+        StoryPictures.Output output = new StoryPictures.Output(Optional.ofNullable(gif), Optional.ofNullable(pngs), pictureSize[0], pictureSize[1]);
+        try {
+            int count = drawing.get().write(argument.lab(), told, toldTrace, story, output);
+            String size = pictureSize[0] + "×" + pictureSize[1];
+            if (gif != null) {
+                err.println("Wrote " + gif + ": " + count + " pictures of " + size + ", one per story step");
+            }
+            if (pngs != null) {
+                err.println("Wrote " + count + " pictures of " + size + " to " + pngs + " (step-01.png …)");
+            }
+            return Cli.OK;
+        } catch (IOException | RuntimeException e) {
+            err.println(name() + ": cannot write the story's pictures: " + IoProblems.describe(e));
+            return Cli.UNUSABLE;
+        }
     }
 }

@@ -92,7 +92,13 @@ public enum Testbed implements Keyed {
     }
 
     public Optional<ProfileValue> value(Overhead overhead) {
-        return overheads.stream().filter(v -> v.overhead() == overhead).findFirst();
+        // a loop, not a stream: the emulator asks this for every router advertisement it sends
+        for (ProfileValue v : overheads) {
+            if (v.overhead() == overhead) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The fitted numbers, each derived in docs/fidelity.md from one figure of a paper. */

@@ -1,8 +1,10 @@
 package org.warplab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -10,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +78,71 @@ class StoryCommandTest {
         assertEquals(2, run("story"));
         assertEquals(2, run("story", "sample-labs/paging-paper.warplab.json", "--scheme", "teleport"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown scheme 'teleport'"));
+    }
+
+    @Test
+    void drawsTheStoryAsAGifWithOneFramePerStepAtTheRequestedSize(@TempDir Path dir) throws Exception {
+        Path gif = dir.resolve("story.gif");
+        Path pngs = dir.resolve("slides");
+        assertEquals(0, run("story", "sample-labs/paging-paper.warplab.json", "--gif", gif.toString(), "--pngs", pngs.toString(), "--size", "1280x720"),
+                err.toString(StandardCharsets.UTF_8));
+        long steps = out().lines().filter(l -> l.matches(" *\\d+\\. +\\d+\\.\\d ms .*")).count();
+        assertEquals(9, steps, out());
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            int frames = reader.getNumImages(true);
+            assertTrue(frames >= steps, frames + " frames for " + steps + " steps");
+            for (int i = 0; i < frames; i++) {
+                BufferedImage frame = reader.read(i);
+                assertEquals(1280, frame.getWidth(), "frame " + i);
+                assertEquals(720, frame.getHeight(), "frame " + i);
+            }
+            reader.dispose();
+        }
+        try (var files = Files.list(pngs)) {
+            assertEquals(steps, files.count());
+        }
+        BufferedImage paused = ImageIO.read(pngs.resolve("step-02.png").toFile());
+        BufferedImage switched = ImageIO.read(pngs.resolve("step-07.png").toFile());
+        assertTrue(colours(paused) > 16, "a drawn lab, not a blank picture");
+        assertTrue(differ(paused, switched) > 1000, "step 2 and step 7 show different captions and highlights");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("9 pictures of 1280×720, one per story step"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBadSizeIsAClearMessageBeforeTheRun(@TempDir Path dir) {
+        assertEquals(2, run("story", "sample-labs/paging-paper.warplab.json", "--gif", dir.resolve("s.gif").toString(), "--size", "1280by720"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--size takes WIDTHxHEIGHT in pixels, e.g. 1280x720, got '1280by720'"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("story", "sample-labs/paging-paper.warplab.json", "--gif", dir.resolve("s.gif").toString(), "--size", "20x20"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("between 320 and 3840 pixels"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("story", "sample-labs/paging-paper.warplab.json", "--size", "640x360"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("name one of them"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out().isEmpty(), "no story told before the command line is right: " + out());
+        assertFalse(Files.exists(dir.resolve("s.gif")));
+    }
+
+    private static int colours(BufferedImage image) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                seen.add(image.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+
+    private static int differ(BufferedImage a, BufferedImage b) {
+        int n = 0;
+        for (int y = 0; y < a.getHeight(); y += 2) {
+            for (int x = 0; x < a.getWidth(); x += 2) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static Path copy(String resource, Path dir) throws Exception {

@@ -1,89 +1,136 @@
 package org.warplab.emulation;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.warplab.cli.Cli;
 import org.warplab.testing.Samples;
 
 /**
  * The 21-point Mobile IPv6 delay sweep ({@code links.W2.delayMs=0:200:10}) through the real
- * command, once per {@code --jobs} value, after a warm-up: wall time, speed-up over one job, the
- * serial fraction that Amdahl's law gives for it, and whether every CSV equals the one-job CSV byte
- * for byte. Run with the test classpath:
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.warplab.emulation.ParallelSweepBench [repeats] [sample-lab]}.
+ * command, once per {@code --jobs} value: wall time, speed-up over one job, the serial fraction
+ * that Amdahl's law gives for it, whether every CSV equals the one-job CSV byte for byte, and what
+ * does not depend on the machine's other load: the process's CPU time per sweep (the same at every
+ * {@code --jobs} when running side by side adds no work: no lock spinning, no duplicated work), the
+ * CPU time of the calling thread (the serial part: loading the lab, the table, the CSV), the heap
+ * allocated, the young collections and their pauses (they stop every run thread), and the JIT's
+ * compile time (not zero means the warm-up was too short).
+ *
+ * <p>Every {@code --jobs} value gets the same warm-up, and the measured sweeps are interleaved
+ * (1, 2, 3, 4, then 2, 3, 4, 1, ...) so that JIT state and the other processes' load drift weigh on
+ * all of them alike. Run with the test classpath:
+ * {@code java -Xmx2g -cp target/classes:target/test-classes:$(cat cp.txt) org.warplab.emulation.ParallelSweepBench [repeats] [sample-lab]}.
  */
 public final class ParallelSweepBench {
+
+    private static final int[] JOBS = {1, 2, 3, 4};
+    private static final int POINTS = 21;
+    private static final int WARM_UP_ROUNDS = 5;
+
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** What one sweep cost. */
+    private record Sample(double wallMs, double processCpuMs, double callerCpuMs, double allocatedMiB, long gcs, double gcMs, double jitMs, byte[] csv) { }
 
     private ParallelSweepBench() {
     }
 
     public static void main(String[] args) throws IOException {
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        // the paper lab's sweep is 0.2 s on one thread (JIT and thread start dominate); a sample lab
-        // whose runs take seconds shows what the cores give
+        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        // the paper lab's points take ~10 ms of CPU each, the no-shared-storage lab's ~35 ms
         String sample = args.length > 1 ? args[1] : "mipv6-paper";
         String lab = Samples.file(sample).toString();
         Path dir = Files.createTempDirectory("warplab-sweep-bench");
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "%s, 21 points; cores %d, max heap %d MiB, load average before %.2f%n", sample, cores, Runtime.getRuntime().maxMemory() >> 20,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        sweep(lab, dir.resolve("warm.csv"), 2); // JIT warm-up
-        sweep(lab, dir.resolve("warm.csv"), 1);
-        byte[] reference = null;
-        double serialMs = 0;
-        List<String> rows = new ArrayList<>();
-        for (int jobs : new int[] {1, 2, 3, 4}) {
-            double[] walls = new double[repeats];
-            boolean same = true;
-            for (int r = 0; r < repeats; r++) {
-                Path csv = dir.resolve("jobs" + jobs + ".csv");
-                walls[r] = sweep(lab, csv, jobs);
-                byte[] bytes = Files.readAllBytes(csv);
-                if (reference == null) {
-                    reference = bytes;
-                }
-                same &= Arrays.equals(reference, bytes);
+        System.out.printf(Locale.ROOT, "%s, %s, %d points; cores %d, max heap %d MiB, %s; load average before %.2f%n",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), sample, POINTS, cores, Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList(), OS.getSystemLoadAverage());
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (int jobs : JOBS) {
+                sweep(lab, dir.resolve("warm.csv"), jobs);
             }
-            double median = median(walls);
-            if (jobs == 1) {
-                serialMs = median;
+        }
+        Map<Integer, List<Sample>> samples = new LinkedHashMap<>();
+        for (int jobs : JOBS) {
+            samples.put(jobs, new ArrayList<>());
+        }
+        for (int r = 0; r < repeats; r++) {
+            for (int i = 0; i < JOBS.length; i++) {
+                int jobs = JOBS[(i + r) % JOBS.length];
+                samples.get(jobs).add(sweep(lab, dir.resolve("jobs" + jobs + ".csv"), jobs));
             }
-            double speedUp = serialMs / median;
+        }
+        byte[] reference = samples.get(1).get(0).csv();
+        double serialMs = median(samples.get(1), Sample::wallMs);
+        double serialCpuMs = median(samples.get(1), Sample::processCpuMs);
+        System.out.println("| jobs | wall (ms) | speed-up | serial fr. | CPU (ms) | CPU ÷ 1 job | caller CPU (ms) | alloc/point (MiB) | GCs | GC pauses (ms) | JIT (ms) | same CSV |");
+        System.out.println("|-----:|----------:|---------:|-----------:|---------:|------------:|----------------:|------------------:|----:|---------------:|---------:|:---------|");
+        for (int jobs : JOBS) {
+            List<Sample> s = samples.get(jobs);
+            double wall = median(s, Sample::wallMs);
+            double speedUp = serialMs / wall;
             // Amdahl: S = 1 / (s + (1 - s) / p) with p = min(jobs, cores) gives the serial fraction s
             int p = Math.min(jobs, cores);
             String serialFraction = p > 1 ? String.format(Locale.ROOT, "%.3f", (p / speedUp - 1) / (p - 1)) : "—";
-            rows.add(String.format(Locale.ROOT, "| %4d | %9.0f | %7.2f× | %10s | %-8s |", jobs, median, speedUp, serialFraction, same ? "yes" : "NO"));
+            boolean same = s.stream().allMatch(x -> Arrays.equals(reference, x.csv()));
+            double cpu = median(s, Sample::processCpuMs);
+            System.out.printf(Locale.ROOT, "| %4d | %9.0f | %7.2f× | %10s | %8.0f | %11.2f | %15.1f | %17.1f | %3.0f | %14.1f | %8.0f | %-8s |%n",
+                    jobs, wall, speedUp, serialFraction, cpu, cpu / serialCpuMs, median(s, Sample::callerCpuMs), median(s, Sample::allocatedMiB) / POINTS,
+                    median(s, x -> x.gcs()), median(s, Sample::gcMs), median(s, Sample::jitMs), same ? "yes" : "NO");
         }
-        System.out.println("| jobs | wall (ms) | speed-up | serial fr. | same CSV |");
-        System.out.println("|-----:|----------:|---------:|-----------:|:---------|");
-        rows.forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "median of %d runs each; load average after %.2f%n", repeats, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "medians of %d sweeps each (after %d warm-up rounds of every --jobs, interleaved); load average after %.2f%n",
+                repeats, WARM_UP_ROUNDS, OS.getSystemLoadAverage());
     }
 
-    private static double sweep(String lab, Path csv, int jobs) {
+    private static Sample sweep(String lab, Path csv, int jobs) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long gcs = gcCount();
+        long gcMs = gcMillis();
+        long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long allocated = THREADS.getTotalThreadAllocatedBytes();
+        long processCpu = OS.getProcessCpuTime();
+        long callerCpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         int exit = new Cli().run(new String[] {"sweep", lab, "--set", "links.W2.delayMs=0:200:10", "--jobs", String.valueOf(jobs), "-o", csv.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
-        double ms = (System.nanoTime() - start) / 1e6;
+        double wallMs = (System.nanoTime() - start) / 1e6;
+        Sample sample = new Sample(wallMs, (OS.getProcessCpuTime() - processCpu) / 1e6, (THREADS.getCurrentThreadCpuTime() - callerCpu) / 1e6,
+                (THREADS.getTotalThreadAllocatedBytes() - allocated) / 1048576.0, gcCount() - gcs, gcMillis() - gcMs,
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMs, Files.readAllBytes(csv));
         if (exit != 0) {
             throw new IllegalStateException("sweep failed: " + out.toString(StandardCharsets.UTF_8));
         }
-        return ms;
+        return sample;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    /** Collection time as the beans count it: with G1 the young pauses (the concurrent cycle's work is not a pause). */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().filter(b -> !b.getName().contains("Concurrent"))
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> of) {
+        double[] sorted = samples.stream().mapToDouble(of).sorted().toArray();
         return sorted[sorted.length / 2];
     }
 }

@@ -18,6 +18,7 @@ import org.warplab.model.LabValidator;
 import org.warplab.model.Migration;
 import org.warplab.model.Problem;
 import org.warplab.model.SchemeKind;
+import org.warplab.model.ValidatorSources;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.RunResult;
 
@@ -42,8 +43,8 @@ class ValidatorWarningsTest {
     @Test
     void everyWarningInTheSourceHasATestHere() throws Exception {
         int calls = 0;
-        for (String source : List.of("LabValidator", "RunPreconditions")) {
-            String text = Files.readString(Path.of("src/main/java/org/warplab/model", source + ".java"));
+        for (Path source : ValidatorSources.files()) {
+            String text = Files.readString(source);
             Matcher m = Pattern.compile("(?<!void )(?<![\\w.])warning\\(").matcher(text);
             while (m.find()) {
                 calls++;

@@ -24,8 +24,8 @@ class NoFileKeysInMessagesTest {
     @Test
     void validatorSentencesNameNoFileKeys() throws Exception {
         List<String> found = new ArrayList<>();
-        for (String source : List.of("LabValidator.java", "RunPreconditions.java")) {
-            Path file = Path.of("src/main/java/org/warplab/model", source);
+        for (Path file : ValidatorSources.files()) {
+            String source = file.getFileName().toString();
             List<String> lines = Files.readAllLines(file);
             for (int i = 0; i < lines.size(); i++) {
                 Matcher literal = LITERAL.matcher(lines.get(i));

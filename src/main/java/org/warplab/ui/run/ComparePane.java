@@ -50,6 +50,7 @@ public final class ComparePane extends BorderPane {
     private final Button run = new Button("Compare schemes");
     private final TextField seed = new TextField("1");
     private final ProgressBar progress = new ProgressBar(0);
+    private final Button cancelButton = new Button("Cancel");
     private static final String INTRO = "Runs the lab in the emulator once per scheme it has settings for, and the baselines.";
     private final Label status = new Label(INTRO);
     private Task<List<SchemeComparison.Entry>> task;
@@ -62,6 +63,8 @@ public final class ComparePane extends BorderPane {
         setId("compare-pane");
         run.setId("compare-run");
         run.setOnAction(e -> start());
+        cancelButton.setId("compare-cancel");
+        cancelButton.setDisable(true);
         seed.setId("compare-seed");
         seed.setPrefColumnCount(5);
         seed.setTooltip(new Tooltip("The same seed for every scheme, so they see the same jitter and loss"));
@@ -69,7 +72,7 @@ public final class ComparePane extends BorderPane {
         progress.setVisible(false);
         status.setId("compare-status");
         status.getStyleClass().add("explanation");
-        HBox bar = new HBox(run, new Label("Seed"), seed, progress, status);
+        HBox bar = new HBox(run, cancelButton, new Label("Seed"), seed, progress, status);
         bar.getStyleClass().add("run-bar");
         HBox.setHgrow(status, Priority.ALWAYS);
         table.setId("compare-table");
@@ -149,7 +152,7 @@ public final class ComparePane extends BorderPane {
                 cancel.cancel();
             }
         };
-        new BackgroundWork(status, progress, run).run(task, "warplab-compare", entries -> {
+        new BackgroundWork(status, progress, run, cancelButton).run(task, "warplab-compare", entries -> {
             show(entries);
             status.setText("Compared " + entries.size() + " schemes with seed " + seedValue);
         }, "The comparison failed", () -> task = null);

@@ -360,7 +360,7 @@ final class ReplayOverlay implements CanvasOverlay {
             String[] ends = entry.getKey().split("\u0000");
             double[] a = positions.get(ends[0]);
             double[] b = positions.get(ends[1]);
-            label(g, scale, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2 - 14, "migration stream · " + entry.getValue() + " bursts in flight",
+            label(g, scale, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2 - 14, "migration stream · " + org.warplab.ui.common.Wording.count(entry.getValue(), "burst") + " in flight",
                     Colour.MIGRATION.color.darker());
         });
         g.setLineCap(javafx.scene.shape.StrokeLineCap.SQUARE);

@@ -60,7 +60,9 @@ public final class SweepPane extends BorderPane {
     private final NumberAxis yAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
     private final List<Point> points = new ArrayList<>();
-    private Task<List<Point>> task;
+    private Task<Outcome> task;
+    private final Button cancelButton = new Button("Cancel");
+    private final java.util.concurrent.atomic.AtomicInteger valuesDone = new java.util.concurrent.atomic.AtomicInteger();
 
     public SweepPane(DesignerModel model, LabRuntime emulator) {
         this.model = model;
@@ -110,6 +112,9 @@ public final class SweepPane extends BorderPane {
         });
         run.setId("sweep-run");
         run.setOnAction(e -> start());
+        cancelButton.setId("sweep-cancel");
+        cancelButton.setDisable(true);
+        cancelButton.setTooltip(new Tooltip("Stop the sweep: values not yet run are skipped"));
         progress.setId("sweep-progress");
         progress.setVisible(false);
         status.setId("sweep-status");
@@ -118,8 +123,8 @@ public final class SweepPane extends BorderPane {
         status.setWrapText(true);
         HBox what = new HBox(fixed(new Label("Sweep")), element, field);
         HBox range = new HBox(fixed(new Label("from")), from, fixed(new Label("to")), to, fixed(new Label("step")), step,
-                fixed(new Label("and plot")), metric, run, progress);
-        for (javafx.scene.control.Control c : List.<javafx.scene.control.Control>of(element, field, metric, run, from, to, step)) {
+                fixed(new Label("and plot")), metric, run, cancelButton, progress);
+        for (javafx.scene.control.Control c : List.<javafx.scene.control.Control>of(element, field, metric, run, cancelButton, from, to, step)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         what.getStyleClass().add("run-bar");
@@ -249,32 +254,35 @@ public final class SweepPane extends BorderPane {
             values.add(a + i * s);
         }
         SweepMetric chosen = metric.getValue();
-        // every value's lab is built and checked first, in order, so the first invalid value is the one reported
-        List<Lab> labs = new ArrayList<>();
-        for (double v : values) {
-            try {
-                Lab lab = p.apply(base, v);
-                List<Problem> errors = LabValidator.validate(lab).stream().filter(Problem::isError).toList();
-                if (!errors.isEmpty()) {
-                    status.setText("With " + path + " = " + LabParameter.format(v) + " the lab is invalid: " + errors.get(0).message());
-                    return;
-                }
-                labs.add(lab);
-            } catch (LabParameter.BadParameterException e) {
-                status.setText(e.getMessage());
-                return;
-            }
-        }
-        // the points run side by side (one per core, fewer when the heap is short), each with seed 1: the serial figures
-        ParallelRuns.Plan plan = ParallelRuns.plan(labs.size(), labs.stream().mapToLong(emulator::heapEstimate).max().orElse(0));
+        valuesDone.set(0);
         ParallelRuns.Cancel cancel = new ParallelRuns.Cancel();
         task = new Task<>() {
             @Override
-            protected List<Point> call() throws ParallelRuns.CancelledException {
+            protected Outcome call() throws ParallelRuns.CancelledException {
+                int n = values.size();
+                // every value's lab is built (through its JSON: milliseconds each) and checked here, off
+                // the FX thread, on as many threads as the runs; the first invalid value in order is reported
+                int cores = Runtime.getRuntime().availableProcessors();
+                updateMessage("building and checking the lab for " + n + " values…");
+                updateProgress(0, 2 * n);
+                List<java.util.concurrent.Callable<PreparedPoint>> preparations = values.stream()
+                        .<java.util.concurrent.Callable<PreparedPoint>>map(v -> () -> PreparedPoint.of(p, base, v, path)).toList();
+                List<PreparedPoint> prepared = ParallelRuns.run(preparations, Math.min(cores, n), (done, total) -> {
+                    updateProgress(done, 2 * n);
+                    updateMessage("checked the lab for " + done + " of " + total + " values…");
+                }, cancel);
+                List<Lab> labs = new ArrayList<>();
+                for (PreparedPoint point : prepared) {
+                    if (point.refusal() != null) {
+                        return new Outcome(List.of(), point.refusal());
+                    }
+                    labs.add(point.lab());
+                }
+                // the points run side by side (one per core, fewer when the heap is short), each with seed 1: the serial figures
+                ParallelRuns.Plan plan = ParallelRuns.plan(n, labs.stream().mapToLong(emulator::heapEstimate).max().orElse(0));
                 updateMessage("running " + plan.describe() + "…");
-                updateProgress(0, labs.size());
                 List<java.util.concurrent.Callable<Point>> runs = new ArrayList<>();
-                for (int i = 0; i < labs.size(); i++) {
+                for (int i = 0; i < n; i++) {
                     double v = values.get(i);
                     Lab lab = labs.get(i);
                     runs.add(() -> {
@@ -289,10 +297,11 @@ public final class SweepPane extends BorderPane {
                         return new Point(v, figures);
                     });
                 }
-                return ParallelRuns.run(runs, plan.workers(), (done, total) -> {
-                    updateProgress(done, total);
+                return new Outcome(ParallelRuns.run(runs, plan.workers(), (done, total) -> {
+                    valuesDone.set(done);
+                    updateProgress(n + done, 2 * n);
                     updateMessage(done + " of " + total + " values run (" + plan.workers() + " at once)…");
-                }, cancel);
+                }, cancel), null);
             }
 
             @Override
@@ -300,10 +309,36 @@ public final class SweepPane extends BorderPane {
                 cancel.cancel();
             }
         };
-        new BackgroundWork(status, progress, run).run(task, "warplab-sweep", result -> {
-            show(shownName, chosen, result);
+        new BackgroundWork(status, progress, run, cancelButton).run(task, "warplab-sweep", outcome -> {
+            if (outcome.refusal() != null) {
+                status.setText(outcome.refusal());
+                return;
+            }
+            show(shownName, chosen, outcome.points());
             status.setText("Swept " + shownName + " over " + values.size() + " values (seed 1)");
         }, "The sweep stopped", () -> task = null);
+    }
+
+    /** A sweep's end: its points, or why it did not run (a value the parameter or the validator refuses). */
+    private record Outcome(List<Point> points, String refusal) { }
+
+    /** One value's lab, built and checked, or why it cannot run. */
+    private record PreparedPoint(Lab lab, String refusal) {
+        static PreparedPoint of(LabParameter parameter, Lab base, double value, String path) {
+            try {
+                Lab lab = parameter.apply(base, value);
+                List<Problem> errors = LabValidator.validate(lab).stream().filter(Problem::isError).toList();
+                return errors.isEmpty() ? new PreparedPoint(lab, null)
+                        : new PreparedPoint(null, "With " + path + " = " + LabParameter.format(value) + " the lab is invalid: " + errors.get(0).message());
+            } catch (LabParameter.BadParameterException e) {
+                return new PreparedPoint(null, e.getMessage());
+            }
+        }
+    }
+
+    /** Values run so far by the sweep under way (or the last one). */
+    int valuesDone() {
+        return valuesDone.get();
     }
 
     boolean isRunning() {

@@ -31,6 +31,8 @@ final class TraceIndex {
     private final long[] shortDeparts;
     private final TraceEvent.PacketSent[] longHops;
     private final long[] eventTimes;
+    /** Per event, the burst it belongs to (0: none, it is a step of its own), for "Next event". */
+    private final byte[] burstKinds;
     private final Map<Long, List<TraceEvent>> byPacket = new HashMap<>();
     private final Map<Long, TraceEvent.PacketSent> firstHop = new HashMap<>();
     private final List<TraceEvent.Dropped> drops = new ArrayList<>();
@@ -85,6 +87,56 @@ final class TraceIndex {
         }
         longHops = longList.toArray(new TraceEvent.PacketSent[0]);
         endNs = end;
+        burstKinds = new byte[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            burstKinds[i] = burstKind(events.get(i));
+        }
+    }
+
+    private static final byte MIGRATION_STREAM = 1;
+    private static final byte PROBES = 2;
+
+    /** The migration stream's bursts are one burst, the probes and echoes (pings) with their hops another; anything else stands alone. */
+    private byte burstKind(TraceEvent e) {
+        if (!TraceText.isPacketStep(e)) {
+            return 0;
+        }
+        long packetId = e instanceof TraceEvent.PacketSent p ? p.packetId()
+                : e instanceof TraceEvent.HopArrived h ? h.packetId()
+                : e instanceof TraceEvent.Delivered d ? d.packetId()
+                : e instanceof TraceEvent.Translated t ? t.packetId()
+                : e instanceof TraceEvent.Encapsulated t ? t.packetId()
+                : e instanceof TraceEvent.Decapsulated t ? t.packetId() : -1;
+        TraceEvent.PacketSent first = firstHop.get(packetId);
+        if (first == null) {
+            return 0;
+        }
+        return switch (first.kind()) {
+            case MIGRATION -> MIGRATION_STREAM;
+            case PROBE, ECHO, PING, PONG -> PROBES;
+            default -> 0;
+        };
+    }
+
+    /**
+     * Where "Next event" goes from {@code timeNs}: the next event, except that a run of events of one
+     * burst (the migration stream, probes in flight) is one step: from inside such a run it goes to
+     * the first event of another kind (or the end).
+     */
+    long nextStepAfter(long timeNs) {
+        int i = lowerBound(eventTimes, timeNs + 1);
+        if (i >= eventTimes.length) {
+            return endNs;
+        }
+        byte kind = burstKinds[i];
+        boolean inside = kind != 0 && i > 0 && burstKinds[i - 1] == kind;
+        if (!inside) {
+            return eventTimes[i];
+        }
+        while (i < eventTimes.length && (burstKinds[i] == kind || eventTimes[i] <= timeNs)) {
+            i++;
+        }
+        return i < eventTimes.length ? eventTimes[i] : endNs;
     }
 
     Trace trace() {
@@ -215,6 +267,28 @@ final class TraceIndex {
             }
         }
         return out;
+    }
+
+    /** The VMs of {@code lab} that are, at {@code timeNs}, in another data center than the lab puts them (each as it is then). */
+    java.util.List<org.warplab.model.Vm> movedVms(org.warplab.model.Lab lab, long timeNs) {
+        java.util.List<org.warplab.model.Vm> moved = new java.util.ArrayList<>();
+        for (VmState state : vmStates(timeNs).values()) {
+            var vm = lab.node(state.vm(), org.warplab.model.Vm.class);
+            if (vm.isPresent() && !vm.get().dataCenter().equals(state.dataCenter()) && lab.node(state.dataCenter()).isPresent()) {
+                moved.add(vm.get().inDataCenter(state.dataCenter()));
+            }
+        }
+        moved.sort(java.util.Comparator.comparing(org.warplab.model.Vm::id));
+        return moved;
+    }
+
+    /** The lab as it is at {@code timeNs}: each moved VM drawn in the data center the trace has it in (the document is not changed). */
+    org.warplab.model.Lab labAt(org.warplab.model.Lab lab, long timeNs) {
+        org.warplab.model.Lab shown = lab;
+        for (org.warplab.model.Vm vm : movedVms(lab, timeNs)) {
+            shown = shown.replacingNode(vm);
+        }
+        return shown;
     }
 
     /** The destination of a VM that is paused at {@code timeNs} and not yet moved: the next VmMoved after it, or null. */

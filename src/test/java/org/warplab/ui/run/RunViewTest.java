@@ -184,8 +184,9 @@ class RunViewTest {
         assertNotNull(selected);
         assertTrue(selected.timeNs() <= scrubbed);
 
-        // next event: the playhead goes to the first event after it
-        long expected = run().overlay().index().nextEventAfter(scrubbed);
+        // next event: the playhead goes to the next event after it, a burst of one kind taken as one step
+        long expected = run().overlay().index().nextStepAfter(scrubbed);
+        assertTrue(expected > scrubbed);
         robot.clickOn("#run-step");
         assertEquals(expected, run().time());
 
@@ -240,7 +241,7 @@ class RunViewTest {
         Path report = temp.resolve("report.html");
         robot.interact(() -> {
             try {
-                run().exportHtml(report);
+                run().files().exportHtml(report);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -264,9 +265,9 @@ class RunViewTest {
         List<String> figures = fx(() -> run().readout().figures());
         robot.interact(() -> {
             try {
-                run().exportCsv(csv);
-                run().saveRun(saved);
-                assertFalse(run().exportPcaps(temp.resolve("pcap")).isEmpty());
+                run().files().exportCsv(csv);
+                run().files().saveRun(saved);
+                assertFalse(run().files().exportPcaps(temp.resolve("pcap")).isEmpty());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -1,6 +1,7 @@
 package org.warplab.ui.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,5 +49,31 @@ class TraceIndexTest {
         long t = trace.events().get(10).timeNs();
         long next = index.nextEventAfter(t);
         assertEquals(trace.events().stream().mapToLong(TraceEvent::timeNs).filter(x -> x > t).min().orElseThrow(), next);
+    }
+
+    @Test
+    void nextStepTakesABurstOfOneKindAsOneStep() throws Exception {
+        Trace trace = Emulator.run(Samples.lab("paging-paper"), Emulator.Options.defaults(1)).trace();
+        TraceIndex index = new TraceIndex(trace);
+        long paused = trace.ofType(TraceEvent.VmPaused.class).get(0).timeNs();
+        int events = 0;
+        int steps = 0;
+        for (long t = 0; t < paused; t = index.nextEventAfter(t)) {
+            events++;
+        }
+        for (long t = 0; t < paused; t = index.nextStepAfter(t)) {
+            steps++;
+            long next = index.nextStepAfter(t);
+            long first = index.nextEventAfter(t);
+            // every event skipped on the way is of the burst the step started in (the migration stream or probe traffic)
+            List<TraceEvent> skipped = trace.events().stream().filter(e -> e.timeNs() > first && e.timeNs() < next).toList();
+            for (TraceEvent e : skipped) {
+                assertTrue(TraceText.isPacketStep(e), "only packet steps are skipped, not " + e);
+            }
+        }
+        // the stop-and-copy is reached, not stepped over
+        assertTrue(java.util.stream.LongStream.iterate(0, t -> t < paused, index::nextStepAfter).noneMatch(t -> t > paused));
+        assertTrue(steps * 4 < events, steps + " steps against " + events + " events before the pause");
+        assertTrue(steps >= 3, "the bursts are steps: " + steps);
     }
 }

@@ -1,0 +1,182 @@
+package org.warplab.ui.run;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+/**
+ * The replay's clock and its bar: play/pause, next event, the speed (0.001× to 10×, a log slider),
+ * the time and Present. While playing, each pulse advances the replay by the wall time since the
+ * last pulse times the speed.
+ */
+final class PlaybackBar {
+
+    static final double MIN_SPEED = 0.001;
+    static final double MAX_SPEED = 10;
+
+    /** The replay this bar drives. */
+    interface Replay {
+        /** Whether a run is loaded. */
+        boolean loaded();
+
+        long time();
+
+        long endNs();
+
+        /** Moves the playhead while playing (the log follows at most ten times a second). */
+        void advanceTo(long timeNs);
+
+        /** Moves the playhead at once (the log follows now). */
+        void seek(long timeNs);
+
+        void nextEvent();
+
+        void present();
+
+        void speedChanged(double speed);
+    }
+
+    private final Replay replay;
+    private final ToggleButton play = new ToggleButton("Play");
+    private final Button step = new Button("Next event");
+    private final Slider speed = new Slider(Math.log10(MIN_SPEED), Math.log10(MAX_SPEED), -2);
+    private final Label speedLabel = new Label();
+    private final Label timeLabel = new Label("—");
+    private final Button present = new Button("Present");
+    private final AnimationTimer clock;
+    private long lastPulse;
+
+    PlaybackBar(Replay replay) {
+        this.replay = replay;
+        play.setId("run-play");
+        play.setTooltip(new Tooltip("Play / pause the replay (Space)"));
+        play.selectedProperty().addListener((o, was, is) -> {
+            play.setText(is ? "Pause" : "Play");
+            if (is && replay.loaded() && replay.time() >= replay.endNs()) {
+                replay.seek(0);
+            }
+            lastPulse = 0;
+        });
+        step.setId("run-step");
+        step.setTooltip(new Tooltip("Pause and go to the next event of the trace; a run of the migration stream's bursts, or of probes "
+                + "in flight, is one step"));
+        step.setOnAction(e -> {
+            pause();
+            replay.nextEvent();
+        });
+        speed.setId("run-speed");
+        speed.setPrefWidth(160);
+        speed.setTooltip(new Tooltip("Replay speed, 0.001× to 10× real time (a 20 ms probe is visible below 0.1×)"));
+        speed.valueProperty().addListener(o -> speedChanged());
+        speedLabel.setId("run-speed-label");
+        speedLabel.setMinWidth(58);
+        timeLabel.setId("run-time");
+        timeLabel.setMinWidth(170);
+        present.setId("run-present");
+        present.setTooltip(new Tooltip("Presentation mode: the replay full screen with a large readout and the story's captions (F11)"));
+        present.setOnAction(e -> replay.present());
+        clock = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                tick(now);
+            }
+        };
+        setDisabled(true);
+        speedChanged();
+    }
+
+    /** The bar: play, next event, then {@code middle} (the story's previous/next step), speed, time, Present. */
+    HBox bar(Control... middle) {
+        HBox playback = new HBox(play, step);
+        playback.getChildren().addAll(middle);
+        playback.getChildren().addAll(new Label("Speed"), speed, speedLabel, timeLabel, present);
+        RunPane.keepWhole(playback);
+        playback.getStyleClass().add("run-bar");
+        playback.setId("run-playback");
+        for (Node n : playback.getChildren()) {
+            if (n instanceof Control c && n != speed) {
+                c.setMinWidth(Control.USE_PREF_SIZE);
+            }
+        }
+        for (Control c : List.of(play, step, speedLabel, timeLabel, present)) {
+            c.setMinWidth(Control.USE_PREF_SIZE);
+        }
+        return playback;
+    }
+
+    void start() {
+        clock.start();
+    }
+
+    boolean isPlaying() {
+        return play.isSelected();
+    }
+
+    void setPlaying(boolean playing) {
+        play.setSelected(playing);
+    }
+
+    void pause() {
+        play.setSelected(false);
+    }
+
+    void togglePlay() {
+        if (!play.isDisabled()) {
+            play.setSelected(!play.isSelected());
+        }
+    }
+
+    void setDisabled(boolean disabled) {
+        play.setDisable(disabled);
+        step.setDisable(disabled);
+    }
+
+    private void tick(long now) {
+        if (!replay.loaded() || !play.isSelected()) {
+            lastPulse = 0;
+            return;
+        }
+        if (lastPulse != 0) {
+            long advance = (long) ((now - lastPulse) * speed());
+            long next = replay.time() + Math.max(1, advance);
+            if (next >= replay.endNs()) {
+                next = replay.endNs();
+                play.setSelected(false);
+            }
+            replay.advanceTo(next);
+        }
+        lastPulse = now;
+    }
+
+    double speed() {
+        return Math.pow(10, speed.getValue());
+    }
+
+    void setSpeed(double factor) {
+        speed.setValue(Math.log10(Math.max(MIN_SPEED, Math.min(MAX_SPEED, factor))));
+    }
+
+    String speedText() {
+        return speedLabel.getText();
+    }
+
+    /** Re-announces the speed (a new run's marks last as long in wall time as the last run's). */
+    void speedChanged() {
+        double s = speed();
+        speedLabel.setText(s >= 1 ? String.format(Locale.ROOT, "%.1f×", s) : s >= 0.01 ? String.format(Locale.ROOT, "%.2f×", s)
+                : String.format(Locale.ROOT, "%.3f×", s));
+        replay.speedChanged(s);
+    }
+
+    void showTime(long timeNs, long endNs) {
+        timeLabel.setText(String.format(Locale.ROOT, "%.3f / %.1f ms", timeNs / 1e6, endNs / 1e6));
+    }
+}
