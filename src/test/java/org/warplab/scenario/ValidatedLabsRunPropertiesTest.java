@@ -47,7 +47,7 @@ import org.warplab.testing.Samples;
  * generator and the emulator neither refuse nor throw, and live mode refuses only for what it does
  * not run yet (a scheme, a kind of move), never for a defect of the lab.
  */
-class ValidatedLabsRunProperties {
+class ValidatedLabsRunPropertiesTest {
 
     /** What live mode may still say about a valid lab: the limits of live mode itself. */
     private static final List<String> LIVE_LIMITS = List.of("live mode runs ", "Mobile IPv6 inside the QEMU guest",
