@@ -21,6 +21,7 @@ public final class Main {
             if (args.length > 0 && wantsCli(args[0])) {
                 exit = new Cli().run(args, System.out, System.err);
             } else {
+                org.warplab.ui.StartupTrace.mark("main: starting the designer");
                 launchDesigner(args);
                 return;
             }

@@ -76,6 +76,9 @@ final class LiveRunCommand extends HeadlessCommand {
             description = "Write every agent's own report (JSON lines): what each watcher saw, each switch, each probe.")
     Path agentEvents;
 
+    @Option(names = "--verbose", description = "Also print how long each step of building the lab took.")
+    boolean verbose;
+
     @Option(names = "--compare-emulated", description = "Also run the emulator on the same lab and print its prediction beside the live figures.")
     boolean compareEmulated;
 
@@ -132,6 +135,11 @@ final class LiveRunCommand extends HeadlessCommand {
             EmulateCommand.print(outcome.result(), out);
             out.println();
             out.println("Lab build time: " + Units.ms(outcome.buildNs(), 1));
+        }
+        if (verbose) {
+            out.println();
+            out.println("Lab build, step by step (" + Units.ms(outcome.buildNs(), 1) + " in all):");
+            outcome.buildSteps().forEach(step -> out.printf("  %9s  %s%n", Units.ms(step.ns(), 1), step.name()));
         }
         if (compareEmulated) {
             try {

@@ -128,7 +128,7 @@ final class NeighbourCache<A> implements EventHandler {
         }
         ArrayDeque<Frame> queue = pending.computeIfAbsent(nextHop, k -> new ArrayDeque<>());
         if (queue.size() >= queuePerAddress) {
-            net.drop(frame, owner, null, words.protocol() + " queue for " + text.apply(nextHop) + " full while waiting for " + words.waitingFor());
+            net.drop(frame, owner, null, () -> words.protocol() + " queue for " + text.apply(nextHop) + " full while waiting for " + words.waitingFor());
             return false;
         }
         queue.add(frame);

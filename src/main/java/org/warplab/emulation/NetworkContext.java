@@ -72,6 +72,17 @@ final class NetworkContext {
         }
     }
 
+    /**
+     * As {@link #drop(Frame, String, String, String)}, the reason written only when a trace or a
+     * listener reads it: a queue that stays full while a VM moves drops thousands of probes a run,
+     * and a sweep's runs keep no trace.
+     */
+    void drop(Frame frame, String node, String link, java.util.function.Supplier<String> reason) {
+        if (tracer.enabled || dropListener != null) {
+            drop(frame, node, link, reason.get());
+        }
+    }
+
     interface DropListener {
         void dropped(Frame frame, String reason);
     }

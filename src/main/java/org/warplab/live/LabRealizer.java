@@ -39,14 +39,35 @@ public final class LabRealizer {
         }
     }
 
+    /** One step of building a lab and how long it took. */
+    public record BuildStep(String name, long ns) { }
+
+    /** Times the steps of a build one after the other. */
+    private static final class StepClock {
+        private final List<BuildStep> steps = new ArrayList<>();
+        private long last;
+
+        StepClock(long startNs) {
+            this.last = startNs;
+        }
+
+        void done(String name) {
+            long now = System.nanoTime();
+            steps.add(new BuildStep(name, now - last));
+            last = now;
+        }
+    }
+
     /**
      * A built lab: where its files are, how it was built, and how long it took.
      *
      * @param generateNs generating and writing every state's config files
      * @param buildNs creating the namespaces and applying the first state's files to them
+     * @param buildSteps {@code buildNs} step by step, in order (what `live run --verbose` prints)
      */
     public record Realization(Lab lab, NamespaceNames names, Path configDir, Capabilities capabilities, ConfigOptions options,
-                              List<StateFiles> states, List<RelayedLink> relayed, List<String> notes, long generateNs, long buildNs) {
+                              List<StateFiles> states, List<RelayedLink> relayed, List<String> notes, long generateNs, long buildNs,
+                              List<BuildStep> buildSteps) {
 
         public String namespace(String nodeId) {
             return names.namespace(nodeId);
@@ -95,6 +116,7 @@ public final class LabRealizer {
         List<StateFiles> states = ConfigGenerator.generateAll(lab, options);
         writeAll(states, configDir);
         long generated = System.nanoTime();
+        StepClock clock = new StepClock(generated);
         Path before = configDir.resolve(states.get(0).state());
         String ip = tools.path("ip");
         List<String> notes = new ArrayList<>();
@@ -130,8 +152,11 @@ public final class LabRealizer {
             namespaces.append("netns add ").append(names.namespace(node)).append('\n');
         }
         runner.check(new Command(List.of(ip, "-batch", "-"), namespaces.toString(), Command.DEFAULT_TIMEOUT));
+        clock.done(nodeIds.size() + " namespaces created (one ip -batch)");
         inParallel(lab.nodes().stream().<Runnable>map(node -> () -> sysctl(names.namespace(node.id()), before.resolve(node.id()).resolve("sysctl.conf"))).toList());
+        clock.done("sysctl.conf applied in each namespace");
         runner.check(ip, "-batch", wiring(lab, before, relayed, names, configDir).toString());
+        clock.done("links wired (veth pairs, bridges; one ip -batch)");
         if (!relayed.isEmpty()) {
             String relay = names.namespace(RELAY_NODE);
             StringBuilder up = new StringBuilder("link set dev lo up\n");
@@ -140,6 +165,7 @@ public final class LabRealizer {
                 up.append("link set dev ").append(link.bPort()).append(" mtu ").append(link.link().mtu()).append(" up\n");
             }
             runner.check(new Command(List.of(ip, "-n", relay, "-batch", "-"), up.toString(), Command.DEFAULT_TIMEOUT));
+            clock.done("delay relay's " + 2 * relayed.size() + " ports up");
         }
         List<Runnable> steps = new ArrayList<>();
         lab.nodes().forEach(node -> steps.add(() -> applyNode(names.namespace(node.id()), before.resolve(node.id()))));
@@ -154,13 +180,18 @@ public final class LabRealizer {
             steps.addAll(offloadsOff(names, relayed));
         }
         inParallel(steps);
+        clock.done("each node's files applied (addresses, routes, nft, bridges)" + (capabilities.netem() ? ", netem" : ", relay offloads off"));
         List<Runnable> shaping = new ArrayList<>();
         for (Link link : shaped) {
             shaping.add(() -> tbf(names.namespace(link.a()), link));
             shaping.add(() -> tbf(names.namespace(link.b()), link));
         }
         inParallel(shaping);
-        return new Realization(lab, names, configDir, capabilities, options, states, relayed, notes, generated - start, System.nanoTime() - generated);
+        if (!shaping.isEmpty()) {
+            clock.done("management links shaped (tbf)");
+        }
+        return new Realization(lab, names, configDir, capabilities, options, states, relayed, notes, generated - start, System.nanoTime() - generated,
+                List.copyOf(clock.steps));
     }
 
     /**

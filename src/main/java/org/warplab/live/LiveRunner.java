@@ -72,7 +72,8 @@ public final class LiveRunner {
      * @param recording every agent's own report and the migrations' times, for looking into a run
      *                  beyond its trace and for measuring it again
      */
-    public record Outcome(RunResult result, Trace trace, long buildNs, Capabilities capabilities, LiveRecording recording) {
+    public record Outcome(RunResult result, Trace trace, long buildNs, List<LabRealizer.BuildStep> buildSteps, Capabilities capabilities,
+                          LiveRecording recording) {
         /** Every agent's own report, in time order (times relative to the run's start). */
         public List<AgentEvent> agentEvents() {
             return recording.timeline();
@@ -273,7 +274,7 @@ public final class LiveRunner {
                     Thread.currentThread().interrupt();
                 }
             }
-            return new Outcome(result, session.trace(), built.buildNs(), capabilities, session.recording());
+            return new Outcome(result, session.trace(), built.buildNs(), built.buildSteps(), capabilities, session.recording());
         } finally {
             endRun(teardown, hook);
         }

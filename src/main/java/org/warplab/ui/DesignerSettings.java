@@ -68,6 +68,10 @@ public final class DesignerSettings {
     }
 
     public void setDarkTheme(boolean dark) {
+        // every start applies the saved theme: writing it back unchanged cost each start-up the prefs' XML writer
+        if (dark == darkTheme()) {
+            return;
+        }
         prefs.putBoolean("dark", dark);
         flush();
     }

@@ -36,10 +36,24 @@ public final class WarpLabApp extends Application {
         if (runtimes == null) {
             throw new IllegalStateException("WarpLabApp started without runtimes: start it through org.warplab.app.Main");
         }
+        StartupTrace.mark("JavaFX toolkit up, application started");
         DesignerSettings settings = DesignerSettings.user();
         DesignerWindow window = new DesignerWindow(stage, settings, recoveryFile(), runtimes);
+        StartupTrace.mark("designer window built");
         List<String> args = getParameters().getRaw();
         stage.show();
+        StartupTrace.mark("stage shown");
+        stage.getScene().addPostLayoutPulseListener(new Runnable() {
+            private int pulses;
+
+            @Override
+            public void run() {
+                StartupTrace.mark("pulse " + ++pulses + " laid out");
+                if (pulses == 5) {
+                    stage.getScene().removePostLayoutPulseListener(this);
+                }
+            }
+        });
         Platform.runLater(() -> {
             if (window.offerRecovery()) {
                 return;
@@ -50,6 +64,7 @@ public final class WarpLabApp extends Application {
                 window.model().statusProperty().set(initial.isEmpty() ? "New lab: drag a data center from the palette to start"
                         : window.model().statusProperty().get());
             }
+            StartupTrace.mark("lab opened");
         });
     }
 }

@@ -25,6 +25,9 @@ import org.warplab.ui.common.DesignerModel;
  */
 final class FieldSheet extends VBox {
 
+    /** An editor's preferred width: the row's rest goes to it (the sheet grows its editors), never the names' room. */
+    private static final double EDITOR_PREF_WIDTH = 100;
+
     private final DesignerModel model;
     private final PropertySheet sheet = new PropertySheet();
     private final Label refusal = new Label();
@@ -155,6 +158,12 @@ final class FieldSheet extends VBox {
             }
         }
         editor.setId(idPrefix + "-" + field.editorId());
+        if (editor instanceof javafx.scene.layout.Region region) {
+            // the sheet's grid gives the editors what is left after the names, which keep their whole text
+            // ("Run duration (ms)", not "Run duration …"): a small preferred width, grown to fill the row
+            region.setPrefWidth(EDITOR_PREF_WIDTH);
+            region.setMaxWidth(Double.MAX_VALUE);
+        }
         Tooltip.install(editor, new Tooltip(field.description()));
         Node node = editor;
         return new PropertyEditor<Object>() {

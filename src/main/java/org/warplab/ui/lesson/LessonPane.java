@@ -3,6 +3,7 @@ package org.warplab.ui.lesson;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -45,7 +46,8 @@ public final class LessonPane extends ScrollPane {
     private static final long RUN_CAP_MS = 120_000;
 
     private final DesignerModel model;
-    private final RunPane runPane;
+    /** The Run view, built on first use (the designer builds its bottom tabs when first shown). */
+    private final Supplier<RunPane> runPane;
     private final LabRuntime runtime;
     private final Runnable showRunView;
 
@@ -78,7 +80,7 @@ public final class LessonPane extends ScrollPane {
     private RunOutcome outcome;
     private boolean busy;
 
-    public LessonPane(DesignerModel model, RunPane runPane, Runtimes runtimes, Runnable showRunView) {
+    public LessonPane(DesignerModel model, Supplier<RunPane> runPane, Runtimes runtimes, Runnable showRunView) {
         this.model = model;
         this.runPane = runPane;
         this.runtime = runtimes.emulated();
@@ -218,7 +220,7 @@ public final class LessonPane extends ScrollPane {
         if (asks) {
             showQuestion(step.question().get());
             // the class answers before it sees the figure: a run already on screen is put away
-            runPane.hideRun("Answer the lesson's question first: the run is shown after the answer");
+            runPane.get().hideRun("Answer the lesson's question first: the run is shown after the answer");
         } else if (step.stop().isPresent() && currentRun().isPresent()) {
             reveal();
         }
@@ -290,11 +292,11 @@ public final class LessonPane extends ScrollPane {
         if (run.isEmpty()) {
             return;
         }
-        runPane.show(model.lab(), run.get());
+        runPane.get().show(model.lab(), run.get());
         showRunView.run();
         Optional<org.warplab.run.story.StoryStep> stop = walk.stop(Story.of(run.get().result(), run.get().trace()));
         if (stop.isPresent()) {
-            runPane.stopAt(stop.get());
+            runPane.get().stopAt(stop.get());
         } else if (walk.current().stop().isPresent()) {
             status.setText("This run's story has no '" + walk.current().stop().get().step() + "' step of "
                     + walk.current().stop().get().migration() + " to stop at.");

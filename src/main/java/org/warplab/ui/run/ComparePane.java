@@ -54,6 +54,8 @@ public final class ComparePane extends BorderPane {
     private static final String INTRO = "Runs the lab in the emulator once per scheme it has settings for, and the baselines.";
     private final Label status = new Label(INTRO);
     private Task<List<SchemeComparison.Entry>> task;
+    /** The decades the bars are drawn on; null before a comparison. */
+    private LogScale scale;
     /** The runtime the comparison runs on (the emulator: every scheme, the same seed). */
     private final LabRuntime emulator;
 
@@ -89,6 +91,8 @@ public final class ComparePane extends BorderPane {
         bars.setAnimated(false);
         bars.getYAxis().setLabel("log scale");
         bars.setTitle("Per scheme, on a log scale");
+        // the wheel zooms the decades about the pointer (never below one decade); a double click shows them all
+        AxisZoom.install(bars, valueAxis(), () -> scale == null ? null : new double[] {0, scale.top()}, 1, span -> 1, this::showAllDecades);
         SplitPane body = new SplitPane(table, bars);
         body.setDividerPositions(0.55);
         setTop(bar);
@@ -103,6 +107,7 @@ public final class ComparePane extends BorderPane {
         }
         rows.clear();
         bars.getData().clear();
+        scale = null;
         status.setText(INTRO);
     }
 
@@ -197,16 +202,16 @@ public final class ComparePane extends BorderPane {
         }
         // 7 ms and 30 s on one chart: decades, so both are bars a person can see (and read off the axis)
         scale[0] = LogScale.covering(all);
-        NumberAxis axis = (NumberAxis) bars.getYAxis();
-        axis.setAutoRanging(false);
-        axis.setLowerBound(0);
-        axis.setUpperBound(scale[0].top());
-        axis.setTickUnit(1);
+        this.scale = scale[0];
+        NumberAxis axis = valueAxis();
+        showAllDecades();
         axis.setMinorTickVisible(false);
         axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return scale[0].label(n.doubleValue());
+                // a zoomed axis also ticks its own (fractional) ends: only whole decades have a label
+                double at = n.doubleValue();
+                return Math.abs(at - Math.rint(at)) < 1e-6 ? scale[0].label(at) : "";
             }
 
             @Override
@@ -218,6 +223,21 @@ public final class ComparePane extends BorderPane {
         bars.getData().setAll(List.of(switching, downtime, gap));
         fitColumns();
         Platform.runLater(bars::requestLayout);
+    }
+
+    private NumberAxis valueAxis() {
+        return (NumberAxis) bars.getYAxis();
+    }
+
+    /** The value axis over every decade of the comparison shown. */
+    private void showAllDecades() {
+        if (scale != null) {
+            NumberAxis axis = valueAxis();
+            axis.setAutoRanging(false);
+            axis.setLowerBound(0);
+            axis.setUpperBound(scale.top());
+            axis.setTickUnit(1);
+        }
     }
 
     /** A value at its place on the log scale; a value of 0 (or none) has no bar, the table says it. */

@@ -136,16 +136,7 @@ public final class SweepPane extends BorderPane {
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         // the mouse wheel zooms the swept values about the pointer; a double click shows them all again
-        chart.setOnScroll(e -> {
-            javafx.geometry.Point2D inAxis = xAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
-            zoomX(e.getDeltaY() > 0 ? 0.8 : 1.25, xAxis.getValueForDisplay(inAxis.getX()).doubleValue());
-            e.consume();
-        });
-        chart.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                xAxis.setAutoRanging(true);
-            }
-        });
+        AxisZoom.install(chart, xAxis, this::sweptRange, 0, span -> ProbeChart.niceStep(span / 6), () -> xAxis.setAutoRanging(true));
         setTop(bar);
         setCenter(chart);
         model.labProperty().addListener((o, was, is) -> suggest(is));
@@ -371,23 +362,18 @@ public final class SweepPane extends BorderPane {
 
     /** Narrows (factor below 1) or widens the x axis about {@code at}, never beyond the values swept. */
     void zoomX(double factor, double at) {
+        double[] range = sweptRange();
+        if (range != null) {
+            AxisZoom.zoom(xAxis, range[0], range[1], 0, factor, at, span -> ProbeChart.niceStep(span / 6));
+        }
+    }
+
+    /** The lowest and highest value swept; null before a sweep. */
+    private double[] sweptRange() {
         if (points.isEmpty()) {
-            return;
+            return null;
         }
-        double min = points.stream().mapToDouble(Point::value).min().orElse(0);
-        double max = points.stream().mapToDouble(Point::value).max().orElse(1);
-        double low = xAxis.getLowerBound();
-        double high = xAxis.getUpperBound();
-        double span = Math.min(max - min, (high - low) * factor);
-        if (!(span > 0)) {
-            return;
-        }
-        double fraction = (at - low) / (high - low);
-        double start = Math.max(min, Math.min(max - span, at - span * fraction));
-        xAxis.setAutoRanging(false);
-        xAxis.setLowerBound(start);
-        xAxis.setUpperBound(start + span);
-        xAxis.setTickUnit(ProbeChart.niceStep(span / 6));
+        return new double[] {points.stream().mapToDouble(Point::value).min().orElse(0), points.stream().mapToDouble(Point::value).max().orElse(1)};
     }
 
     NumberAxis xAxis() {

@@ -20,7 +20,8 @@ import org.warplab.ui.DesignerWindow;
  * Pictures of the bottom tabs at 1280×720 for a person to look at (under a display, e.g. Xvfb):
  * {@code java -cp ... org.warplab.ui.run.BottomTabShots OUTDIR LAB} runs LAB, then writes
  * event-log.png (the Run tab at mid-replay), readout.png (the readout given most of the window),
- * compare.png and sweep.png (each after its runs), all scene snapshots of a 1280×720 window.
+ * compare.png and sweep.png (each after its runs), all scene snapshots of a 1280×720 window
+ * (or of the size given as a third argument, e.g. 1600x1000).
  */
 public final class BottomTabShots {
 
@@ -42,8 +43,9 @@ public final class BottomTabShots {
             Files.createDirectories(out);
             prefs = Preferences.userRoot().node("org/warplab/bottom-shots-" + System.nanoTime());
             window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
-            stage.setWidth(1280);
-            stage.setHeight(720);
+            String[] size = (raw.size() > 2 ? raw.get(2) : "1280x720").split("x");
+            stage.setWidth(Double.parseDouble(size[0]));
+            stage.setHeight(Double.parseDouble(size[1]));
             stage.setX(0);
             stage.setY(0);
             stage.show();
