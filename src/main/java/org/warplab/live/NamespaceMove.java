@@ -28,8 +28,6 @@ final class NamespaceMove implements VmMove {
 
     /** QEMU's announce-self schedule: five frames at these offsets after resume. */
     static final String QEMU_ANNOUNCE_MS = "0,50,200,450,800";
-    /** Longer than linkwatch's one-second batching of carrier changes. */
-    static final Duration CARRIER_WAIT = Duration.ofSeconds(3);
     /** How long a mobile node may take to get its binding acknowledged: RA, two DADs and a few retransmissions. */
     static final Duration MOBILE_IPV6_SETTLE = Duration.ofSeconds(20);
 
@@ -69,7 +67,7 @@ final class NamespaceMove implements VmMove {
         run.runner.check(run.tools.path("ip"), "-n", vmNs, "link", "set", "dev", "mv0", "up");
         run.runner.check(new Command(List.of(run.tools.path("ip"), "-n", run.built.namespace(migration.to()), "-batch", "-"), portLine + "\n",
                 Command.DEFAULT_TIMEOUT));
-        awaitCarrier(run.built.namespace(migration.to()), port);
+        VmMove.awaitCarrier(run, run.built.namespace(migration.to()), port);
         service.send("prepare-announce mv0");
         service.await(e -> e.is(AgentEvent.Kind.ANNOUNCE_PREPARED) && e.timeNs() >= start, Duration.ofSeconds(10), "prepared announcement");
         AgentProcess mobileNode = agents.mobileNodes.get(vm.id());
@@ -112,27 +110,6 @@ final class NamespaceMove implements VmMove {
         }
         return new MigrationWindow(migration.id(), from, start, paused, holdEnd, resumed, settled, 0, new org.warplab.run.Completion(true,
                 plan.preCopyRounds().size(), migration.maxRounds(), plan.converged(), migration.downtimeLimitNs()));
-    }
-
-    /**
-     * Waits until the destination's port has carrier, so its bridge forwards the VM's first
-     * frames. The kernel reports a veth's carrier through linkwatch, which delays a change by up
-     * to a second when it ran less than a second ago and the pair's two ends happen to have the
-     * same interface index in their namespaces: without this wait such a move lost its first
-     * announcements and ~0.8 s of traffic.
-     */
-    private void awaitCarrier(String ns, String device) throws IOException {
-        long deadline = System.nanoTime() + CARRIER_WAIT.toNanos();
-        while (true) {
-            String state = run.runner.check(run.tools.path("ip"), "-n", ns, "-o", "link", "show", "dev", device).stdout();
-            if (state.contains("state UP")) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the port " + device + " in " + ns + " has no carrier after " + CARRIER_WAIT.toMillis() + " ms: " + state.strip());
-            }
-            LiveRunner.sleepUntil(System.nanoTime() + 5_000_000L);
-        }
     }
 
     /** Applies a VM's sysctl file of the new state when it differs from the first state's (the kernel keeps the rest). */

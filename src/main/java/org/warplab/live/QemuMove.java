@@ -94,9 +94,12 @@ final class QemuMove implements VmMove, AutoCloseable {
         run.progress.step(migration.id() + ": QEMU live migration of " + vm.id() + " " + from + " -> " + migration.to() + " over " + management.link().id());
         QemuMigration.Result result;
         try {
-            QemuVm destination = QemuVm.start(source.spec().asDestination(name(vm.id(), migration.id()),
-                    new QemuVm.TapOnBridge(run.built.namespace(migration.to()), InterfaceNames.DATA_CENTER_BRIDGE, InterfaceNames.vmPort(vm.id())), uri),
+            QemuVm.TapOnBridge tap = new QemuVm.TapOnBridge(run.built.namespace(migration.to()), InterfaceNames.DATA_CENTER_BRIDGE,
+                    InterfaceNames.vmPort(vm.id()));
+            QemuVm destination = QemuVm.start(source.spec().asDestination(name(vm.id(), migration.id()), tap, uri),
                     run.runner, run.tools, Optional.of(run.state));
+            // the guest's first frames after the stop go out of this tap: its bridge port must forward by then
+            VmMove.awaitCarrier(run, tap.namespace(), tap.tap());
             result = QemuMigration.run(source, destination, uri, settings);
             if (result.outcome() == QemuMigration.Outcome.COMPLETED) {
                 source.close();

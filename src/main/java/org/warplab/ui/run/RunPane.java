@@ -141,8 +141,8 @@ public final class RunPane extends BorderPane {
         readoutScroll.setFitToWidth(true);
         readoutScroll.setId("readout-scroll");
         SplitPane body = new SplitPane(readoutScroll, events.node());
-        // about half each: at 1280×720 the log's time, event and where columns (330 px) are whole beside the readout's tiles
-        body.setDividerPositions(0.52);
+        // about half each: at 1280×720 the log's time, event and where columns (350 px) are whole beside the readout's tiles
+        body.setDividerPositions(0.48);
         body.setOrientation(Orientation.HORIZONTAL);
         stepper.addBar(caption);
         setTop(new VBox(controls, messages, new Separator(), playback, scrubberRow, caption));

@@ -104,4 +104,19 @@ class SweepInBackgroundTest {
         assertFalse(fx(sweep::isDisabled));
         assertTrue(fx(() -> status.getText().startsWith("Swept")), () -> fx(status::getText));
     }
+
+    @Test
+    void theFirstInvalidValueIsStillTheOneReported(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(Samples.file("mipv6-paper")));
+        robot.clickOn("#tab-sweep");
+        SweepPane pane = window.sweepPane();
+        Label status = robot.lookup("#sweep-status").queryAs(Label.class);
+        // -20 and -10 ms are both refused; the sweep's order names -20
+        robot.interact(() -> pane.configure("links.W2.delayMs", -20, 20, 10, SweepMetric.DOWNTIME));
+        robot.interact(pane::start);
+        await("the refusal", status, () -> !pane.isRunning());
+        assertTrue(fx(() -> status.getText().contains("= -20 ") || status.getText().contains("-20 ms")), () -> fx(status::getText));
+        assertTrue(fx(pane::points).isEmpty(), "nothing ran");
+        assertEquals(0, pane.valuesDone());
+    }
 }
