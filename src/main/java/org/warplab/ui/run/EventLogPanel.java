@@ -94,7 +94,7 @@ final class EventLogPanel {
         log.setId("run-log");
         log.setPlaceholder(new Label("No run yet"));
         log.getColumns().add(column("time (ms)", 80, e -> TraceText.time(e.timeNs())));
-        log.getColumns().add(column("event", 110, TraceText::type));
+        log.getColumns().add(column("event", 130, TraceText::type)); // "announcement", "binding update" whole
         log.getColumns().add(column("where", 140, e -> TraceText.where(e, shownName)));
         log.getColumns().add(column("what", 420, TraceText::detail));
         log.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -156,6 +156,37 @@ final class EventLogPanel {
         return sideTabs;
     }
 
+    /**
+     * The time, event and where columns as wide as their widest text in this run ("announcement seen",
+     * "PDC (peak-time) → ADC (all-day)"), never narrower than they start; the what column, last,
+     * is reached by scrolling sideways.
+     */
+    private void fitShortColumns(List<TraceEvent> events) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(javafx.scene.text.Font.font(13));
+        for (TableColumn<TraceEvent, ?> column : log.getColumns()) {
+            if (column == log.getColumns().get(log.getColumns().size() - 1)) {
+                break;
+            }
+            java.util.Set<String> texts = new java.util.HashSet<>();
+            texts.add(column.getText());
+            for (TraceEvent e : events) {
+                Object text = column.getCellObservableValue(e).getValue();
+                texts.add(text == null ? "" : text.toString());
+            }
+            double widest = 0;
+            for (String text : texts) {
+                measure.setText(text);
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            }
+            double initial = column.getProperties().containsKey(INITIAL_WIDTH) ? (double) column.getProperties().get(INITIAL_WIDTH) : column.getPrefWidth();
+            column.getProperties().put(INITIAL_WIDTH, initial);
+            column.setPrefWidth(Math.max(initial, Math.ceil(widest) + 24));
+        }
+    }
+
+    private static final String INITIAL_WIDTH = "warplab-initial-width";
+
     TableView<TraceEvent> log() {
         return log;
     }
@@ -163,6 +194,7 @@ final class EventLogPanel {
     /** A run's events and story steps. */
     void show(List<TraceEvent> events, List<StoryStep> steps) {
         logItems.setAll(events);
+        fitShortColumns(events);
         storyList.getItems().setAll(steps);
         refilter();
     }
