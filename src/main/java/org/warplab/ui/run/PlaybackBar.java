@@ -80,6 +80,7 @@ final class PlaybackBar {
         speed.setTooltip(new Tooltip("Replay speed, 0.001× to 10× real time (a 20 ms probe is visible below 0.1×)"));
         speed.valueProperty().addListener(o -> speedChanged());
         speedLabel.setId("run-speed-label");
+        speedLabel.setTooltip(new Tooltip("Replay speed (times real time)"));
         speedLabel.setMinWidth(58);
         timeLabel.setId("run-time");
         timeLabel.setMinWidth(170);
@@ -108,7 +109,8 @@ final class PlaybackBar {
     HBox bar(Control... middle) {
         HBox playback = new HBox(play, step);
         playback.getChildren().addAll(middle);
-        playback.getChildren().addAll(new Label("Speed"), speed, speedLabel, stretch, timeLabel, present);
+        // no "Speed" word: the slider's "0.01×" says it, and at 1280×720 the bar needs the room for Stretch and Present
+        playback.getChildren().addAll(speed, speedLabel, stretch, timeLabel, present);
         RunPane.keepWhole(playback);
         playback.getStyleClass().add("run-bar");
         playback.setId("run-playback");
