@@ -73,6 +73,11 @@ final class QemuMove implements VmMove, AutoCloseable {
         }
         run.notes.add(vm.id() + " is a real QEMU guest (" + image.accelerator() + ", kernel " + image.kernelRelease() + ", " + vm.memoryMiB() + " MiB"
                 + (dirtyMib > 0 ? ", dirtying " + dirtyMib + " MiB at " + vm.dirtyPagesPerSecond() + " pages/s" : "") + ")");
+        if (image.accelerator() == org.warplab.live.qemu.Accelerator.TCG) {
+            // measured with perf (docs/qemu.md, "The client gap"): it is most of what the gap adds to the stop
+            run.notes.add(vm.id() + " runs under TCG (software emulation; no usable KVM here): after each move the destination QEMU translates"
+                    + " the guest's code anew before the guest answers, so the client gap includes that start-up beside the stop and the switch");
+        }
     }
 
     private String name(String vmId, String role) {

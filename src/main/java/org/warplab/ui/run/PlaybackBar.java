@@ -51,8 +51,11 @@ final class PlaybackBar {
     private final Label speedLabel = new Label();
     private final Label timeLabel = new Label("—");
     private final Button present = new Button("Present");
+    private final ToggleButton stretch = new ToggleButton("Stretch");
+    private final Label stretchLabel = new Label();
     private final AnimationTimer clock;
     private long lastPulse;
+    private TimeStretch stretching;
 
     PlaybackBar(Replay replay) {
         this.replay = replay;
@@ -77,9 +80,17 @@ final class PlaybackBar {
         speed.setTooltip(new Tooltip("Replay speed, 0.001× to 10× real time (a 20 ms probe is visible below 0.1×)"));
         speed.valueProperty().addListener(o -> speedChanged());
         speedLabel.setId("run-speed-label");
+        speedLabel.setTooltip(new Tooltip("Replay speed (times real time)"));
         speedLabel.setMinWidth(58);
         timeLabel.setId("run-time");
         timeLabel.setMinWidth(170);
+        stretch.setId("run-stretch");
+        stretch.setTooltip(new Tooltip("Time that stretches: the replay slows by itself around each story step, so that each "
+                + "stays at least " + TimeStretch.WALL_NS / 1_000_000_000L + " s on screen (the factor is shown)"));
+        stretch.selectedProperty().addListener(o -> showFactor());
+        stretchLabel.setId("run-stretch-factor");
+        stretchLabel.getStyleClass().add("explanation");
+        stretchLabel.setMinWidth(Control.USE_PREF_SIZE);
         present.setId("run-present");
         present.setTooltip(new Tooltip("Presentation mode: the replay full screen with a large readout and the story's captions (F11)"));
         present.setOnAction(e -> replay.present());
@@ -90,6 +101,7 @@ final class PlaybackBar {
             }
         };
         setDisabled(true);
+        setStretch(null);
         speedChanged();
     }
 
@@ -97,7 +109,8 @@ final class PlaybackBar {
     HBox bar(Control... middle) {
         HBox playback = new HBox(play, step);
         playback.getChildren().addAll(middle);
-        playback.getChildren().addAll(new Label("Speed"), speed, speedLabel, timeLabel, present);
+        // no "Speed" word: the slider's "0.01×" says it, and at 1280×720 the bar needs the room for Stretch and Present
+        playback.getChildren().addAll(speed, speedLabel, stretch, timeLabel, present);
         RunPane.keepWhole(playback);
         playback.getStyleClass().add("run-bar");
         playback.setId("run-playback");
@@ -106,10 +119,15 @@ final class PlaybackBar {
                 c.setMinWidth(Control.USE_PREF_SIZE);
             }
         }
-        for (Control c : List.of(play, step, speedLabel, timeLabel, present)) {
+        for (Control c : List.of(play, step, speedLabel, stretch, timeLabel, present)) {
             c.setMinWidth(Control.USE_PREF_SIZE);
         }
         return playback;
+    }
+
+    /** The stretched factor and what it slows around ("×0.0072 around VM paused"); empty while the chosen speed holds. */
+    Label stretchLabel() {
+        return stretchLabel;
     }
 
     void start() {
@@ -145,8 +163,8 @@ final class PlaybackBar {
             return;
         }
         if (lastPulse != 0) {
-            long advance = (long) ((now - lastPulse) * speed());
-            long next = replay.time() + Math.max(1, advance);
+            long next = isStretching() ? stretching.advance(replay.time(), now - lastPulse, speed())
+                    : replay.time() + Math.max(1, (long) ((now - lastPulse) * speed()));
             if (next >= replay.endNs()) {
                 next = replay.endNs();
                 play.setSelected(false);
@@ -160,12 +178,43 @@ final class PlaybackBar {
         return Math.pow(10, speed.getValue());
     }
 
+    /** The story whose steps time stretches around (null: none). */
+    void setStretch(TimeStretch stretching) {
+        this.stretching = stretching;
+        stretch.setDisable(stretching == null);
+        showFactor();
+    }
+
+    boolean isStretching() {
+        return stretch.isSelected() && stretching != null;
+    }
+
+    void setStretching(boolean on) {
+        stretch.setSelected(on);
+    }
+
+    /** The speed at the playhead: the chosen one, or slower around a story step while Stretch is on. */
+    TimeStretch.Factor factor() {
+        double chosen = speed();
+        if (!isStretching() || !replay.loaded()) {
+            return new TimeStretch.Factor(chosen, null);
+        }
+        return stretching.at(replay.time(), chosen);
+    }
+
+    private void showFactor() {
+        TimeStretch.Factor f = factor();
+        stretchLabel.setText(f.stretched() ? f.text() : "");
+    }
+
     void setSpeed(double factor) {
         speed.setValue(Math.log10(Math.max(MIN_SPEED, Math.min(MAX_SPEED, factor))));
     }
 
+    /** The speed as the presentation's clock shows it: "0.01×", or the stretched factor and why. */
     String speedText() {
-        return speedLabel.getText();
+        TimeStretch.Factor f = factor();
+        return f.stretched() ? f.text() : speedLabel.getText();
     }
 
     /** Re-announces the speed (a new run's marks last as long in wall time as the last run's). */
@@ -178,5 +227,6 @@ final class PlaybackBar {
 
     void showTime(long timeNs, long endNs) {
         timeLabel.setText(String.format(Locale.ROOT, "%.3f / %.1f ms", timeNs / 1e6, endNs / 1e6));
+        showFactor();
     }
 }

@@ -132,7 +132,8 @@ public final class RunPane extends BorderPane {
         scrubber.setId("run-scrubber");
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         HBox playback = play.bar(stepper.previousButton(), stepper.nextButton());
-        HBox scrubberRow = new HBox(scrubber);
+        HBox scrubberRow = new HBox(8, scrubber, play.stretchLabel());
+        scrubberRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         scrubberRow.getStyleClass().add("run-bar");
         setPlaybackDisabled(true);
 
@@ -232,6 +233,7 @@ public final class RunPane extends BorderPane {
         scrubber.setData(index.endNs(), phases, drops);
         org.warplab.run.story.Story story = org.warplab.run.story.Story.of(run.result(), run.trace());
         stepper.setStory(story, run.lab());
+        play.setStretch(new TimeStretch(story, index.endNs()));
         events.show(run.trace().events(), story.steps());
         if (presentation != null) {
             presentation.close();
@@ -269,6 +271,7 @@ public final class RunPane extends BorderPane {
         canvas.shownLabProperty().set(null);
         readout.clear();
         stepper.clear();
+        play.setStretch(null);
         events.clear(placeholder);
         scrubber.setData(1, List.of(), List.of());
         setPlaybackDisabled(true);
@@ -432,6 +435,10 @@ public final class RunPane extends BorderPane {
 
     double speed() {
         return play.speed();
+    }
+
+    PlaybackBar playback() {
+        return play;
     }
 
     void setSpeed(double factor) {

@@ -39,6 +39,7 @@ class PresentationModeTest {
     void start(Stage stage) {
         opened = TestWindows.open(stage, "presentation-test", null);
         window = opened.window();
+        window.runPane(); // the Run tab is built when first shown; built here, on the FX thread, the test may reach it from its own
     }
 
     @AfterEach

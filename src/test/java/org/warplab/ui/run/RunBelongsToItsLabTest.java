@@ -35,6 +35,7 @@ class RunBelongsToItsLabTest {
     void start(Stage stage) {
         opened = TestWindows.open(stage, "run-belongs-test", null);
         window = opened.window();
+        window.runPane(); // the Run tab is built when first shown; built here, on the FX thread, the test may reach it from its own
     }
 
     @AfterEach

@@ -21,6 +21,7 @@ import org.warplab.ui.DesignerSettings;
  * {@code java -cp ... org.warplab.ui.RunViewShots OUTDIR LAB T1 T2 ...} runs LAB in the emulator,
  * then shows the replay at each time (ms) and writes run-1.png, ... (a scene snapshot, and with
  * {@code -Dshots.import=:98} also {@code import -window root} of that display). With
+ * {@code -Dshots.width=W -Dshots.height=H} the window's size (1400×900), {@code -Dshots.stretch=true} Stretch on; with
  * {@code -Dshots.saved=R.result.json} it replays that saved run (R.trace.jsonl beside it) instead of running LAB.
  */
 public final class RunViewShots {
@@ -37,8 +38,8 @@ public final class RunViewShots {
             Files.createDirectories(out);
             Preferences prefs = Preferences.userRoot().node("org/warplab/run-shots-" + System.nanoTime());
             DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
-            stage.setWidth(1400);
-            stage.setHeight(900);
+            stage.setWidth(Integer.getInteger("shots.width", 1400));
+            stage.setHeight(Integer.getInteger("shots.height", 900));
             stage.setX(0);
             stage.setY(0);
             stage.show();
@@ -63,6 +64,7 @@ public final class RunViewShots {
                 window.bottomTabs().getSelectionModel().select(0);
                 window.bottomTabs().getSelectionModel().select(2);
                 window.runPane().setSpeed(0.01);
+                window.runPane().playback().setStretching(Boolean.getBoolean("shots.stretch"));
                 PauseTransition settle = new PauseTransition(Duration.millis(600));
                 settle.setOnFinished(f -> shoot(stage, window, times, 0, out, prefs));
                 settle.play();

@@ -57,6 +57,7 @@ class RunViewTest {
     void start(Stage stage) {
         opened = TestWindows.open(stage, "run-view-test", null);
         window = opened.window();
+        window.runPane(); // the Run tab is built when first shown; built here, on the FX thread, the test may reach it from its own
     }
 
     @AfterEach
