@@ -199,13 +199,13 @@ final class EventLogPanel {
         refilter();
     }
 
-    /** No run: nothing of the last one stays (its rows, filter, packet), the placeholder says why. */
-    void clear(String placeholder) {
+    /** No run: nothing of the last one stays (its rows, filter, packet), the empty log says why. */
+    void clear(String emptyLogText) {
         storyList.getItems().clear();
         logItems.clear();
         logFilter.clear();
         logKind.setValue(LogFilter.STATE);
-        log.setPlaceholder(new Label(placeholder));
+        log.setPlaceholder(new Label(emptyLogText));
         packetDetails.setText(PACKET_HINT);
     }
 

@@ -37,7 +37,7 @@ final class RunControl {
     /** What the run view does with a run's start and its result. */
     interface Listener {
         /** A run starts: the shown one is forgotten (its figures are not this run's). */
-        void runStarting(String placeholder);
+        void runStarting(String emptyLogText);
 
         void runFinished(RunRecord run);
     }

@@ -102,8 +102,8 @@ public final class RunPane extends BorderPane {
         setId("run-pane");
         control = new RunControl(model, runtimes, new RunControl.Listener() {
             @Override
-            public void runStarting(String placeholder) {
-                forgetRun(placeholder);
+            public void runStarting(String emptyLogText) {
+                forgetRun(emptyLogText);
             }
 
             @Override
@@ -259,7 +259,7 @@ public final class RunPane extends BorderPane {
      * Forgets the shown run: another lab was opened, or a new run starts. Its readout, charts, log,
      * log filter and packet belong to that run, so none of them stays on screen.
      */
-    private void forgetRun(String placeholder) {
+    private void forgetRun(String emptyLogText) {
         play.pause();
         if (record.get() == null && events.isEmpty()) {
             return;
@@ -272,7 +272,7 @@ public final class RunPane extends BorderPane {
         readout.clear();
         stepper.clear();
         play.setStretch(null);
-        events.clear(placeholder);
+        events.clear(emptyLogText);
         scrubber.setData(1, List.of(), List.of());
         setPlaybackDisabled(true);
         files.setRunShown(false);
