@@ -38,14 +38,16 @@ class ConcurrentLiveRunsTest {
         Tools.requireRoot();
         Tools.require("nft");
         LiveCleanup cleanup = new LiveCleanup(new ProcessCommandRunner(), HostTools.fromEnvironment(), LiveState.DEFAULT_DIR);
-        Process first = liveRun();
+        Path firstLog = Files.createTempFile("warplab-test-run", ".log");
+        Path secondLog = Files.createTempFile("warplab-test-run", ".log");
+        Process first = liveRun(firstLog);
         Thread.sleep(apartMs);
-        Process second = liveRun();
+        Process second = liveRun(secondLog);
         try {
             assertTrue(first.waitFor(120, TimeUnit.SECONDS), "the first run ended");
             assertTrue(second.waitFor(120, TimeUnit.SECONDS), "the second run ended");
-            String firstOut = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String secondOut = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String firstOut = Files.readString(firstLog);
+            String secondOut = Files.readString(secondLog);
             boolean firstWon = first.exitValue() == Cli.OK;
             String winner = firstWon ? firstOut : secondOut;
             String loser = firstWon ? secondOut : firstOut;
@@ -62,6 +64,8 @@ class ConcurrentLiveRunsTest {
             first.destroyForcibly();
             second.destroyForcibly();
             cleanup.clean(PREFIX);
+            Files.deleteIfExists(firstLog);
+            Files.deleteIfExists(secondLog);
         }
     }
 
@@ -70,7 +74,8 @@ class ConcurrentLiveRunsTest {
         Tools.requireRoot();
         Tools.require("nft");
         LiveCleanup cleanup = new LiveCleanup(new ProcessCommandRunner(), HostTools.fromEnvironment(), LiveState.DEFAULT_DIR);
-        Process run = liveRun();
+        Path log = Files.createTempFile("warplab-test-run", ".log");
+        Process run = liveRun(log);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (KilledRunCleanupTest.agentProcesses(NamespaceNames.of(LAB).labId()).size() < 4 && System.nanoTime() < deadline) {
@@ -84,19 +89,23 @@ class ConcurrentLiveRunsTest {
             assertEquals(Cli.UNUSABLE, exit, said);
             assertTrue(said.contains("left alone " + PREFIX + "*") && said.contains("process " + run.pid()) && said.contains("--force"), said);
             assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run ended");
-            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(Cli.OK, run.exitValue(), "the run went on to its end:\n" + output);
+            assertEquals(Cli.OK, run.exitValue(), "the run went on to its end:\n" + Files.readString(log));
             assertEquals(List.of(), cleanup.namespaces(PREFIX));
         } finally {
             run.destroyForcibly();
             cleanup.clean(PREFIX);
+            Files.deleteIfExists(log);
         }
     }
 
-    private static Process liveRun() throws IOException {
+    /**
+     * {@code warplab live run} of the paging lab in a process of its own, its output (both streams)
+     * going to {@code log}: a pipe nobody reads while waiting would stall the run once it filled.
+     */
+    static Process liveRun(Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.warplab.app.Main",
-                "live", "run", Samples.file("paging-paper").toString()).redirectErrorStream(true).start();
+                "live", "run", Samples.file("paging-paper").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** This lab's live runs' temporary directories. */

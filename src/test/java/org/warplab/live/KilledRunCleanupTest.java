@@ -30,16 +30,19 @@ class KilledRunCleanupTest {
         ProcessCommandRunner runner = new ProcessCommandRunner();
         HostTools tools = HostTools.fromEnvironment();
         LiveCleanup cleanup = new LiveCleanup(runner, tools, LiveState.DEFAULT_DIR);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.warplab.app.Main",
-                "live", "run", Samples.file("paging-paper").toString()).redirectErrorStream(true).start();
+        // this test is about what a killed run leaves; a failed earlier test's leftovers would only refuse the run
+        cleanup.clean(prefix);
+        Path output = Files.createTempFile("warplab-test-run", ".log");
+        Process run = ConcurrentLiveRunsTest.liveRun(output);
         try {
             // wait until the run's agents are up: the lab is built and processes run inside it
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (agentProcesses(NamespaceNames.of(lab).labId()).size() < 4 && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (agentProcesses(NamespaceNames.of(lab).labId()).size() < 4 && run.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertTrue(agentProcesses(NamespaceNames.of(lab).labId()).size() >= 4, "the run started its agents");
+            assertTrue(agentProcesses(NamespaceNames.of(lab).labId()).size() >= 4,
+                    () -> "the run started its agents; " + (run.isAlive() ? "it is still running" : "it ended with exit " + run.exitValue())
+                            + ", its output:\n" + readQuietly(output));
             run.destroyForcibly(); // SIGKILL: no shutdown hook runs
             assertTrue(run.waitFor(10, TimeUnit.SECONDS));
             assertFalse(cleanup.namespaces(prefix).isEmpty(), "a killed run leaves its namespaces");
@@ -56,6 +59,15 @@ class KilledRunCleanupTest {
         } finally {
             run.destroyForcibly();
             cleanup.clean(prefix);
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 
