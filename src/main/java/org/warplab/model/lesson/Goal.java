@@ -7,22 +7,17 @@ import org.warplab.model.SchemeKind;
 public sealed interface Goal {
 
     /** The goal's key in the file: {@code reachable}, {@code below}, ... */
-    default String key() {
-        return switch (this) {
-            case Reachable g -> "reachable";
-            case Below g -> "below";
-            case OtherTenantsUntouched g -> "other-tenants-untouched";
-            case SchemeInUse g -> "scheme";
-            case AtMostRouters g -> "at-most-routers";
-            case NoWarnings g -> "no-warnings";
-            case ClientEdgeTranslation g -> "client-edge-translation";
-        };
-    }
+    String key();
 
     /** The VM of {@code migration} answers at its unchanged address after the move. */
     record Reachable(String migration) implements Goal {
         public Reachable {
             Objects.requireNonNull(migration, "migration");
+        }
+
+        @Override
+        public String key() {
+            return "reachable";
         }
     }
 
@@ -32,10 +27,19 @@ public sealed interface Goal {
             Objects.requireNonNull(figure, "figure");
             Objects.requireNonNull(migration, "migration");
         }
+
+        @Override
+        public String key() {
+            return "below";
+        }
     }
 
     /** No probe to a VM that does not move is lost during the run (tenants kept apart). */
     record OtherTenantsUntouched() implements Goal {
+        @Override
+        public String key() {
+            return "other-tenants-untouched";
+        }
     }
 
     /** The lab uses {@code scheme}. */
@@ -43,20 +47,38 @@ public sealed interface Goal {
         public SchemeInUse {
             Objects.requireNonNull(scheme, "scheme");
         }
+
+        @Override
+        public String key() {
+            return "scheme";
+        }
     }
 
     /** At most {@code count} routers. */
     record AtMostRouters(int count) implements Goal {
+        @Override
+        public String key() {
+            return "at-most-routers";
+        }
     }
 
     /** The lab validates with neither errors nor warnings. */
     record NoWarnings() implements Goal {
+        @Override
+        public String key() {
+            return "no-warnings";
+        }
     }
 
     /** Every client edge holds a translation (a per-VM location) for the VM's address before the move. */
     record ClientEdgeTranslation(String vm) implements Goal {
         public ClientEdgeTranslation {
             Objects.requireNonNull(vm, "vm");
+        }
+
+        @Override
+        public String key() {
+            return "client-edge-translation";
         }
     }
 }
