@@ -227,8 +227,8 @@ class LivePacketTraceTest {
     void routesFollowTheVmAndTheStaticRoutes() {
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
-        LivePacketTrace.route(lab, VM_EVENTS, "U", "vm1", 1_000_000_000L).orElseThrow().forEach(h -> before.add(h[1]));
-        LivePacketTrace.route(lab, VM_EVENTS, "U", "vm1", 2_000_000_000L).orElseThrow().forEach(h -> after.add(h[1]));
+        new LiveRoutes(lab, 0, VM_EVENTS).route("U", "vm1", 1_000_000_000L).orElseThrow().forEach(h -> before.add(h[1]));
+        new LiveRoutes(lab, 0, VM_EVENTS).route("U", "vm1", 2_000_000_000L).orElseThrow().forEach(h -> after.add(h[1]));
         assertEquals(List.of("L3", "W4", "W1", "L1", "PDC:vm1"), before);
         assertEquals(List.of("L3", "W5", "W2", "L2", "ADC:vm1"), after);
     }
