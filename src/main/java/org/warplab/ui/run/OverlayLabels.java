@@ -129,11 +129,14 @@ final class OverlayLabels {
                 fixedKey = key;
                 obstacles = obstacles(names, layout, view);
                 fixed = LabelPlacement.place(nameRequests(names, layout, view), obstacles, screen);
+                buildAtlas(fixed);
             }
         } else {
             fixed = List.of();
             obstacles = List.of();
             fixedKey = null;
+            atlasSlots.clear();
+            atlas = null;
         }
         List<LabelPlacement.Request> requests = new ArrayList<>();
         Map<LabelPlacement.Request, Mark> byRequest = new HashMap<>();
@@ -169,19 +172,74 @@ final class OverlayLabels {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (LabelPlacement.Placed p : all) {
+            LabelPlacement.Box b = p.box();
+            double[] slot = atlasSlots.get(p.request());
+            if (slot != null) {
+                // a name or link label: copied from the atlas, no text laid out or plate rasterized this frame
+                g.drawImage(atlas, slot[0], slot[1], slot[2], slot[3], Math.round(b.x()), Math.round(b.y()), slot[2], slot[3]);
+                continue;
+            }
             Mark mark = byRequest.get(p.request());
             double alpha = mark == null ? 1 : mark.alpha();
             Color color = mark == null ? colours.getOrDefault(p.request(), theme.text()) : mark.color();
-            LabelPlacement.Box b = p.box();
-            g.setFill(theme.background().deriveColor(0, 1, 1, 0.85 * alpha));
-            g.fillRoundRect(Math.round(b.x()), Math.round(b.y()), Math.ceil(b.w()), Math.ceil(b.h()), 6, 6);
-            g.setFont(p.request().priority() == NAME ? bold : font);
-            g.setFill(color.deriveColor(0, 1, 1, alpha));
-            g.fillText(p.request().text(), Math.round(b.centerX()), Math.round(b.centerY()));
+            paintLabel(g, p.request(), Math.round(b.x()), Math.round(b.y()), Math.ceil(b.w()), Math.ceil(b.h()), color, alpha);
         }
         g.setTransform(view);
         lastPlaced = all;
         marks.clear();
+    }
+
+    private void paintLabel(GraphicsContext g, LabelPlacement.Request r, double x, double y, double w, double h, Color color, double alpha) {
+        g.setFill(theme.background().deriveColor(0, 1, 1, 0.85 * alpha));
+        g.fillRoundRect(x, y, w, h, 6, 6);
+        g.setFont(r.priority() == NAME ? bold : font);
+        g.setFill(color.deriveColor(0, 1, 1, alpha));
+        g.fillText(r.text(), x + Math.round(w / 2), y + Math.round(h / 2));
+    }
+
+    /** The names and link labels, each drawn once into one image when the view changes (one snapshot, not one per label). */
+    private javafx.scene.image.Image atlas;
+    private final Map<LabelPlacement.Request, double[]> atlasSlots = new HashMap<>();
+
+    private static final double ATLAS_WIDTH = 2048;
+
+    private void buildAtlas(List<LabelPlacement.Placed> labels) {
+        atlasSlots.clear();
+        atlas = null;
+        if (labels.isEmpty()) {
+            return;
+        }
+        double x = 0;
+        double y = 0;
+        double row = 0;
+        for (LabelPlacement.Placed p : labels) {
+            double w = Math.ceil(p.box().w());
+            double h = Math.ceil(p.box().h());
+            if (x + w > ATLAS_WIDTH) {
+                x = 0;
+                y += row + 1;
+                row = 0;
+            }
+            atlasSlots.put(p.request(), new double[] {x, y, w, h});
+            x += w + 1;
+            row = Math.max(row, h);
+        }
+        if (y + row > 4096) {
+            atlasSlots.clear();
+            return; // more labels than one image holds: they are drawn one by one
+        }
+        javafx.scene.canvas.Canvas sheet = new javafx.scene.canvas.Canvas(ATLAS_WIDTH, Math.ceil(y + row));
+        GraphicsContext g = sheet.getGraphicsContext2D();
+        fonts();
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (LabelPlacement.Placed p : labels) {
+            double[] slot = atlasSlots.get(p.request());
+            paintLabel(g, p.request(), slot[0], slot[1], slot[2], slot[3], colours.getOrDefault(p.request(), theme.text()), 1);
+        }
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        atlas = sheet.snapshot(params, null);
     }
 
     private List<LabelPlacement.Box> obstacles(Lab lab, LabLayout layout, Affine view) {
