@@ -37,8 +37,10 @@ final class CanvasRenderer {
     private final DesignerModel model;
     private final Canvas canvas;
     private final ImageView backdropView = new ImageView();
-    private LabPainter painter = new LabPainter(Theme.LIGHT);
-    private boolean outsideLabels = true;
+    private LabPainter painter = screenPainter(Theme.LIGHT);
+    /** Whether the canvas places the names and link labels (the designer), or an overlay does (presentation mode). */
+    private boolean placeLabels = true;
+    private final LabLabels labels = new LabLabels();
 
     /** During a move: the canvas without the moving part, painted once when the drag starts. */
     private WritableImage dragBackdrop;
@@ -72,15 +74,25 @@ final class CanvasRenderer {
         return painter;
     }
 
-    void setTheme(Theme theme) {
-        painter = new LabPainter(theme);
-        painter.setOutsideLabels(outsideLabels);
+    /** On screen the painter leaves names, addresses and link labels to the placement pass. */
+    private static LabPainter screenPainter(Theme theme) {
+        LabPainter p = new LabPainter(theme);
+        p.setOutsideLabels(false);
+        return p;
     }
 
-    void setOutsideLabels(boolean outside) {
-        outsideLabels = outside;
-        painter.setOutsideLabels(outside);
+    void setTheme(Theme theme) {
+        painter = screenPainter(theme);
+    }
+
+    void setPlaceLabels(boolean place) {
+        placeLabels = place;
         replayKey = null;
+    }
+
+    /** The labels the canvas's placement pass put on screen in the last full paint; empty when an overlay places them. */
+    List<LabelPlacement.Placed> placedLabels() {
+        return placeLabels ? labels.lastPlaced() : List.of();
     }
 
     /** Forgets the drag's picture (the lab changed under it). */
@@ -138,8 +150,11 @@ final class CanvasRenderer {
             g.setTransform(1, 0, 0, 1, 0, 0);
             g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
             view.applyViewTransform(g);
+            // the moving part's labels go where the painter puts them until the drop (a placement each frame would move the others)
+            painter.setOutsideLabels(true);
             painter.paint(new FxSurface(g, painter.theme().fontFamily(), view.scale()), model.lab(), view.labLayout(), model.selection(),
                     view.errorIds(), model.linkLabelsProperty().get(), visibleWorld(), movingNodes::contains, movingLinks::contains);
+            painter.setOutsideLabels(false);
             g.setTransform(1, 0, 0, 1, 0, 0);
         } else if (over != null && gestures.gesture() == CanvasGestures.Gesture.NONE && gestures.rubberBand() == null) {
             clipTo(null);
@@ -245,6 +260,7 @@ final class CanvasRenderer {
             replayKey = key;
         }
         showBackdrop(replayBackdrop);
+        over.setLabelsBelow(placedLabels());
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -274,10 +290,16 @@ final class CanvasRenderer {
         Lab lab = view.shown();
         LabLayout l = view.labLayout();
         double scale = view.scale();
-        painter.paint(new FxSurface(g, t.fontFamily(), scale), lab, l, model.selection(), view.errorIds(), model.linkLabelsProperty().get(),
-                visibleWorld(), nodeFilter, linkFilter);
+        FxSurface surface = new FxSurface(g, t.fontFamily(), scale);
+        painter.paint(surface, lab, l, model.selection(), view.errorIds(), model.linkLabelsProperty().get(), visibleWorld(), nodeFilter, linkFilter);
+        if (placeLabels) {
+            Point2D origin = view.toScreen(0, 0);
+            labels.paint(surface, lab, l, scale, origin.getX(), origin.getY(), new LabelPlacement.Box(0, 0, w, h),
+                    model.linkLabelsProperty().get(), t, nodeFilter, linkFilter);
+        }
         CanvasOverlay over = overlaySuppressed ? null : view.overlayProperty().get();
         if (over != null) {
+            over.setLabelsBelow(placedLabels());
             over.paintWorld(g, l, scale);
         }
         CanvasGestures gestures = view.gestures();

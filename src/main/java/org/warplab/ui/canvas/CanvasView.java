@@ -110,7 +110,7 @@ public final class CanvasView extends Region {
         });
         miniMapShown.addListener(o -> requestRedraw());
         outsideLabels.addListener((o, was, is) -> {
-            renderer.setOutsideLabels(is);
+            renderer.setPlaceLabels(is);
             requestRedraw();
         });
         overlay.addListener(o -> requestRedraw());
@@ -370,10 +370,15 @@ public final class CanvasView extends Region {
         // the canvas fills the region; the rename field is placed by startRename
     }
 
-    /** The lab drawn on {@code surface} in canvas units, for export. */
+    /** The lab drawn on {@code surface} in canvas units, for export (labels where the painter puts them). */
     void paintForExport(Surface surface) {
-        renderer.painter().paint(surface, model.lab(), new LabLayout(model.lab(), Map.of()), Set.of(), Set.of(),
+        new LabPainter(currentTheme()).paint(surface, model.lab(), new LabLayout(model.lab(), Map.of()), Set.of(), Set.of(),
                 model.linkLabelsProperty().get(), null);
+    }
+
+    /** The labels the placement pass put on the canvas in its last full paint (screen pixels); empty when an overlay places them. */
+    public java.util.List<LabelPlacement.Placed> placedLabels() {
+        return renderer.placedLabels();
     }
 
     public Theme currentTheme() {

@@ -20,6 +20,7 @@ import org.warplab.model.Link;
 import org.warplab.model.Node;
 import org.warplab.model.Router;
 import org.warplab.ui.canvas.LabLayout;
+import org.warplab.ui.canvas.LabLabels;
 import org.warplab.ui.canvas.LabelPlacement;
 import org.warplab.ui.common.Theme;
 
@@ -41,7 +42,9 @@ final class OverlayLabels {
     private final List<Mark> marks = new ArrayList<>();
     private final Map<LabelPlacement.Request, Color> colours = new HashMap<>();
     private List<LabelPlacement.Placed> fixed = List.of();
-    private List<LabelPlacement.Box> obstacles = List.of();
+    private List<LabelPlacement.Obstacle> obstacles = List.of();
+    /** Labels the canvas placed under this overlay (the designer's names): kept clear of, not drawn. */
+    private List<LabelPlacement.Placed> below = List.of();
     private Object[] fixedKey;
     private List<LabelPlacement.Placed> lastPlaced = List.of();
     private double size = 12;
@@ -120,20 +123,28 @@ final class OverlayLabels {
         marks.add(new Mark(request, color, alpha));
     }
 
-    /** Places and draws this frame's labels (in screen space), then forgets the marks. */
+    void setLabelsBelow(List<LabelPlacement.Placed> labels) {
+        below = labels == null ? List.of() : labels;
+    }
+
+    /**
+     * Places and draws this frame's labels (in screen space), then forgets the marks. {@code names}:
+     * the lab whose names and link labels this overlay places (presentation mode), else null.
+     * Every label keeps clear of the node boxes of {@code layout}.
+     */
     void paint(GraphicsContext g, Lab names, LabLayout layout, Affine view, double width, double height) {
         LabelPlacement.Box screen = new LabelPlacement.Box(0, insetTop, width, Math.max(1, height - insetTop - insetBottom));
         if (names != null) {
             Object[] key = {names, layout, view.getMxx(), view.getTx(), view.getTy(), width, height, size, theme, insetTop, insetBottom};
             if (!java.util.Arrays.equals(key, fixedKey)) {
                 fixedKey = key;
-                obstacles = obstacles(names, layout, view);
+                obstacles = LabLabels.obstacles(layout, view.getMxx(), view.getTx(), view.getTy());
                 fixed = LabelPlacement.place(nameRequests(names, layout, view), obstacles, screen);
                 buildAtlas(fixed);
             }
         } else {
             fixed = List.of();
-            obstacles = List.of();
+            obstacles = LabLabels.obstacles(layout, view.getMxx(), view.getTx(), view.getTy());
             fixedKey = null;
             atlasSlots.clear();
             atlas = null;
@@ -145,7 +156,7 @@ final class OverlayLabels {
             byRequest.put(m.request(), m);
         }
         // marks are placed before the names: a name that a mark would cover steps aside, not the mark
-        List<LabelPlacement.Placed> placedMarks = LabelPlacement.place(requests, obstacles, screen);
+        List<LabelPlacement.Placed> placedMarks = LabelPlacement.place(requests, obstacles, screen, below);
         List<LabelPlacement.Placed> all = new ArrayList<>(placedMarks);
         if (!fixed.isEmpty()) {
             // only the names a mark covers move (the others keep their place), around everything else
@@ -242,18 +253,6 @@ final class OverlayLabels {
         atlas = sheet.snapshot(params, null);
     }
 
-    private List<LabelPlacement.Box> obstacles(Lab lab, LabLayout layout, Affine view) {
-        List<LabelPlacement.Box> out = new ArrayList<>();
-        for (Node node : lab.nodes()) {
-            layout.bounds(node.id()).ifPresent(r -> {
-                // a data center's box holds its VMs: only its header (the name) is in the way
-                Rectangle2D box = node instanceof DataCenter ? new Rectangle2D(r.getMinX(), r.getMinY(), r.getWidth(), LabLayout.DC_HEADER) : r;
-                out.add(screen(box, view));
-            });
-        }
-        return out;
-    }
-
     private List<LabelPlacement.Request> nameRequests(Lab lab, LabLayout layout, Affine view) {
         colours.clear();
         List<LabelPlacement.Request> out = new ArrayList<>();
@@ -280,16 +279,7 @@ final class OverlayLabels {
             double by = view.getMyy() * layout.centerY(link.b()) + view.getTy();
             double w = width(text) + 8;
             double h = height();
-            double length = Math.max(1, Math.hypot(bx - ax, by - ay));
-            double nx = -(by - ay) / length * (h * 0.8);
-            double ny = (bx - ax) / length * (h * 0.8);
-            List<double[]> candidates = new ArrayList<>();
-            for (double t : new double[] {0.5, 0.4, 0.6, 0.3, 0.7}) {
-                double mx = ax + (bx - ax) * t;
-                double my = ay + (by - ay) * t;
-                candidates.add(new double[] {mx + nx, my + ny});
-                candidates.add(new double[] {mx - nx, my - ny});
-            }
+            List<double[]> candidates = LabelPlacement.alongLink(ax, ay, bx, by, h);
             LabelPlacement.Request request = new LabelPlacement.Request(text, w, h, LINK, candidates, "link:" + link.id());
             colours.put(request, theme.mutedText());
             out.add(request);

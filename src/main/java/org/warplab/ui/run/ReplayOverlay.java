@@ -137,6 +137,11 @@ final class ReplayOverlay implements CanvasOverlay {
         labels.setInsets(top, bottom);
     }
 
+    @Override
+    public void setLabelsBelow(List<org.warplab.ui.canvas.LabelPlacement.Placed> below) {
+        labels.setLabelsBelow(below);
+    }
+
     void setHighlight(StoryHighlight highlight) {
         this.highlight = highlight == null ? StoryHighlight.NONE : highlight;
     }
