@@ -22,6 +22,8 @@ public final class GuiLauncher {
             System.exit(2);
         }
         try {
+            // the lab file is read while JavaFX's toolkit starts: a core is idle then
+            WarpLabApp.startReading(args);
             WarpLabApp.useRuntimes(new Runtimes(new EmulatedRuntime(), LiveRuntime.forThisHost()));
             Application.launch(WarpLabApp.class, args);
         } catch (RuntimeException | UnsatisfiedLinkError e) {

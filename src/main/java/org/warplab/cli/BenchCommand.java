@@ -2,9 +2,9 @@ package org.warplab.cli;
 
 import java.util.Locale;
 import org.warplab.emulation.BenchmarkLab;
-import org.warplab.emulation.EmulationException;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.emulation.Emulator;
-import org.warplab.emulation.Simulator;
+import org.warplab.emulation.network.Simulator;
 import org.warplab.model.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

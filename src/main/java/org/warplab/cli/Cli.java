@@ -3,6 +3,7 @@ package org.warplab.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -33,7 +34,15 @@ public final class Cli {
 
     /** The command tree, for help, completion and the man page. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(out, err, WarplabCommand.COMMANDS.keySet());
+    }
+
+    /** The top of the tree with only the commands {@code names} (each of {@link WarplabCommand#COMMANDS}) under it. */
+    private static CommandLine commandLine(PrintStream out, PrintStream err, Collection<String> names) {
         CommandLine line = new CommandLine(new WarplabCommand());
+        for (String name : names) {
+            line.addSubcommand(name, WarplabCommand.COMMANDS.get(name).get());
+        }
         // an argument starting with '@' is a file name, not a file of arguments
         line.setExpandAtFiles(false);
         // the last of a repeated option wins, as it always did
@@ -48,8 +57,10 @@ public final class Cli {
         line.setErr(writerOnto(err));
         // an agent's arguments are its own: everything after its kind is passed on unread
         CommandLine agent = line.getSubcommands().get("agent");
-        agent.setStopAtPositional(true);
-        agent.setUnmatchedOptionsArePositionalParams(true);
+        if (agent != null) {
+            agent.setStopAtPositional(true);
+            agent.setUnmatchedOptionsArePositionalParams(true);
+        }
         useStreams(line, out, err);
         return line;
     }
@@ -83,8 +94,7 @@ public final class Cli {
 
     /** True for a first word that means "run headless" rather than "open this lab in the designer". */
     public static boolean isCommand(String word) {
-        return Set.of("--help", "-h", "--version", "-V").contains(word)
-                || new CommandLine(new WarplabCommand()).getSubcommands().containsKey(word);
+        return Set.of("--help", "-h", "--version", "-V").contains(word) || WarplabCommand.COMMANDS.containsKey(word);
     }
 
     /**
@@ -106,7 +116,9 @@ public final class Cli {
         // parse and call here rather than in CommandLine.execute, which prints a stack trace for what it does not expect
         CommandSpec running = null;
         try {
-            CommandLine line = commandLine(out, err);
+            // a command named first needs only its own model; anything else (help, a mistake) the whole tree's
+            boolean oneCommand = argv.length > 0 && WarplabCommand.COMMANDS.containsKey(argv[0]) && !argv[0].equals("help");
+            CommandLine line = oneCommand ? commandLine(out, err, List.of(argv[0])) : commandLine(out, err);
             ParseResult parsed;
             try {
                 parsed = line.parseArgs(argv);

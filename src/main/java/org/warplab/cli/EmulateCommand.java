@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.nio.file.Path;
 import java.util.List;
-import org.warplab.emulation.EmulationException;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.emulation.Emulator;
 import org.warplab.io.IoProblems;
 import org.warplab.run.FigureText;

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.warplab.config.ConfigGenerator;
 import org.warplab.config.ConfigOptions;
-import org.warplab.emulation.EmulationException;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.emulation.Emulator;
 import org.warplab.io.FileProblem;
 import org.warplab.io.LabFileException;

@@ -3,7 +3,7 @@ package org.warplab.cli;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.warplab.emulation.BenchmarkLab;
-import org.warplab.emulation.EmulationException;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.emulation.Emulator;
 import org.warplab.model.Lab;
 import org.warplab.run.CompactTraceEvents;

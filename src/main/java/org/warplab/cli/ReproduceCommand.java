@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.warplab.emulation.EmulationException;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.emulation.PaperReproduction;
 import org.warplab.io.IoProblems;
 import org.warplab.io.LabFileException;

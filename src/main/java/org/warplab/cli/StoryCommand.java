@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.warplab.emulation.EmulationException;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.emulation.Emulator;
 import org.warplab.io.IoProblems;
 import org.warplab.run.RunExports;

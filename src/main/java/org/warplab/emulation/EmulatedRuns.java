@@ -2,6 +2,7 @@ package org.warplab.emulation;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.model.Lab;
 import org.warplab.run.ParallelRuns;
 import org.warplab.run.RunResult;

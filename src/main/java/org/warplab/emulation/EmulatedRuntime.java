@@ -2,6 +2,7 @@ package org.warplab.emulation;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.model.Lab;
 import org.warplab.run.LabRuntime;
 import org.warplab.run.RunFailedException;

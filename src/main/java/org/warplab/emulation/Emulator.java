@@ -7,6 +7,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.warplab.emulation.network.EmulatedNetwork;
+import org.warplab.emulation.network.EmulationException;
+import org.warplab.emulation.network.EventHandler;
+import org.warplab.emulation.network.LinkLoss;
+import org.warplab.emulation.network.MigrationRun;
+import org.warplab.emulation.network.NetworkContext;
+import org.warplab.emulation.network.SchemeBehaviour;
+import org.warplab.emulation.network.Simulator;
+import org.warplab.emulation.network.TestbedOverheads;
+import org.warplab.emulation.network.Tracer;
+import org.warplab.emulation.network.VmHost;
+import org.warplab.emulation.schemes.L2ExtensionBehaviour;
+import org.warplab.emulation.schemes.MobileIpv6Behaviour;
+import org.warplab.emulation.schemes.NetworkPagingBehaviour;
+import org.warplab.emulation.schemes.NoSchemeBehaviour;
+import org.warplab.emulation.schemes.RoutingMoveBehaviour;
+import org.warplab.emulation.schemes.SegmentationBehaviour;
 import org.warplab.model.L2Extension;
 import org.warplab.model.Lab;
 import org.warplab.model.Migration;
@@ -42,7 +59,7 @@ public final class Emulator {
      */
     public record Options(long seed, boolean trace, boolean capture, boolean paths, int maxTraceEvents, long maxEvents) {
         /** About 100-160 MB of compact trace: a replay longer than that is not watched event by event. */
-        public static final int DEFAULT_MAX_TRACE_EVENTS = 4_000_000;
+        public static final int DEFAULT_MAX_TRACE_EVENTS = Tracer.DEFAULT_MAX_EVENTS;
         /** A few minutes of one core; every lab within the format's limits stays far below. */
         public static final long DEFAULT_MAX_EVENTS = 400_000_000L;
 
@@ -130,7 +147,7 @@ public final class Emulator {
     }
 
     /** Runs with another model of which frames the links lose than the lab's loss rates. */
-    static Outcome run(Lab lab, Options options, LinkLoss loss) throws EmulationException {
+    public static Outcome run(Lab lab, Options options, LinkLoss loss) throws EmulationException {
         return run(lab, options, behaviourFor(lab), loss);
     }
 

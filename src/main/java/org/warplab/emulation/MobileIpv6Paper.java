@@ -7,6 +7,7 @@ import org.warplab.emulation.PaperReproduction.Basis;
 import org.warplab.emulation.PaperReproduction.Definition;
 import org.warplab.emulation.PaperReproduction.Report;
 import org.warplab.emulation.PaperReproduction.Row;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.model.Lab;
 
 /** Paper 003 §7 on its testbed: Figure 4's downtime against the delay, and Table 1's phases without shared storage. */

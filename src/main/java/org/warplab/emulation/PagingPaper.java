@@ -5,6 +5,7 @@ import org.warplab.emulation.PaperReproduction.Basis;
 import org.warplab.emulation.PaperReproduction.Definition;
 import org.warplab.emulation.PaperReproduction.Report;
 import org.warplab.emulation.PaperReproduction.Row;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.model.DataCenter;
 import org.warplab.model.Lab;
 import org.warplab.model.MacAddress;

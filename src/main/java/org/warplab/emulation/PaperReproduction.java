@@ -3,6 +3,7 @@ package org.warplab.emulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.model.Lab;
 import org.warplab.model.Link;
 import org.warplab.model.Testbed;

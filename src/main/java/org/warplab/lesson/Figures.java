@@ -1,10 +1,10 @@
 package org.warplab.lesson;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.warplab.model.Units;
 import org.warplab.model.lesson.Figure;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.RunResult;
@@ -38,7 +38,7 @@ public final class Figures {
     }
 
     public static String ms(long ns) {
-        return String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
+        return Units.ms(ns, 1);
     }
 
     /** The figure as shown: "412.3 ms", or "not measured" (with why) when the run has none. */

@@ -12,7 +12,6 @@ import org.warplab.model.Client;
 import org.warplab.model.IpAddress;
 import org.warplab.model.Lab;
 import org.warplab.model.Link;
-import org.warplab.model.LinkKind;
 import org.warplab.model.ProbeFlow;
 import org.warplab.model.ProbeKind;
 import org.warplab.model.Router;
@@ -48,19 +47,13 @@ public final class LivePacketTrace {
 
     private final Lab lab;
     private final long originNs;
-    private final Map<String, List<TraceEvent.VmMoved>> moves = new HashMap<>();
-    private final Map<String, WanRouting.Paths> paths = new HashMap<>();
+    private final LiveRoutes routes;
     private final List<TraceEvent> out = new ArrayList<>();
 
     private LivePacketTrace(Lab lab, long originNs, List<TraceEvent> stateEvents) {
         this.lab = lab;
         this.originNs = originNs;
-        for (TraceEvent e : stateEvents) {
-            if (e instanceof TraceEvent.VmMoved m) {
-                moves.computeIfAbsent(m.vm(), k -> new ArrayList<>()).add(m);
-            }
-        }
-        moves.values().forEach(list -> list.sort(Comparator.comparingLong(TraceEvent::timeNs)));
+        this.routes = new LiveRoutes(lab, originNs, stateEvents);
     }
 
     /**
@@ -75,11 +68,6 @@ public final class LivePacketTrace {
         trace.build(agentEvents);
         trace.out.sort(Comparator.comparingLong(TraceEvent::timeNs));
         return trace.out;
-    }
-
-    /** The way from {@code a} to {@code b} (see {@link #route(String, String, long)}) with the VMs where {@code vmEvents} put them at {@code relativeNs}. */
-    static Optional<List<String[]>> route(Lab lab, List<TraceEvent> vmEvents, String a, String b, long relativeNs) {
-        return new LivePacketTrace(lab, 0, vmEvents).route(a, b, relativeNs);
     }
 
     /** A probe of a flow: its sequence number and its send stamp, which the echo and the relay report back. */
@@ -372,7 +360,7 @@ public final class LivePacketTrace {
             for (int j = 0; j < stops.size(); j++) {
                 String stop = stops.get(j);
                 // a VM reached at a measured time is where it was then; otherwise where it was when the packet was last measured
-                Optional<List<String[]>> leg = route(from, stop, j == stops.size() - 1 ? Math.max(at, w.timeNs) : w.timeNs);
+                Optional<List<String[]>> leg = routes.route(from, stop, j == stops.size() - 1 ? Math.max(at, w.timeNs) : w.timeNs);
                 if (leg.isEmpty()) {
                     w.complete = false;
                     return w;
@@ -447,93 +435,6 @@ public final class LivePacketTrace {
         }
         w.node = n == 0 ? w.node : route.get(n - 1)[2];
         w.timeNs = untilNs;
-    }
-
-    /**
-     * The way from node {@code a} to node {@code b} as (from, link, to) hops: a VM is reached
-     * through the data center it was in at {@code atNs}; clients and data centers through the
-     * router their LAN link joins; between routers, hop by hop along each router's own shortest
-     * path, as the static routes go. Empty when there is no way.
-     */
-    private Optional<List<String[]>> route(String a, String b, long atNs) {
-        List<String[]> hops = new ArrayList<>();
-        if (a.equals(b)) {
-            return Optional.of(hops);
-        }
-        if (lab.node(a, Vm.class).isPresent()) {
-            String dc = locationOf(a, atNs);
-            hops.add(new String[] {a, dc + ":" + a, dc});
-            Optional<List<String[]>> rest = route(dc, b, atNs);
-            rest.ifPresent(hops::addAll);
-            return rest.map(r -> hops);
-        }
-        if (lab.node(b, Vm.class).isPresent()) {
-            String dc = locationOf(b, atNs);
-            Optional<List<String[]>> to = route(a, dc, atNs);
-            to.ifPresent(hops::addAll);
-            hops.add(new String[] {dc, dc + ":" + b, b});
-            return to.map(r -> hops);
-        }
-        List<Link> aLinks = isRouter(a) ? List.of() : attachments(a);
-        List<Link> bLinks = isRouter(b) ? List.of() : attachments(b);
-        if (!isRouter(a) && aLinks.stream().anyMatch(l -> l.other(a).equals(b))) {
-            Link direct = aLinks.stream().filter(l -> l.other(a).equals(b)).findFirst().orElseThrow();
-            hops.add(new String[] {a, direct.id(), b});
-            return Optional.of(hops);
-        }
-        List<String> aRouters = isRouter(a) ? List.of(a) : aLinks.stream().map(l -> l.other(a)).toList();
-        List<String> bRouters = isRouter(b) ? List.of(b) : bLinks.stream().map(l -> l.other(b)).toList();
-        for (String ra : aRouters) {
-            for (String rb : bRouters) {
-                Optional<List<String[]>> middle = betweenRouters(ra, rb);
-                if (middle.isPresent()) {
-                    if (!ra.equals(a)) {
-                        hops.add(new String[] {a, aLinks.get(aRouters.indexOf(ra)).id(), ra});
-                    }
-                    hops.addAll(middle.get());
-                    if (!rb.equals(b)) {
-                        hops.add(new String[] {rb, bLinks.get(bRouters.indexOf(rb)).id(), b});
-                    }
-                    return Optional.of(hops);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private boolean isRouter(String node) {
-        return lab.node(node, Router.class).isPresent();
-    }
-
-    /** The links joining a client or data center to a router (management links carry no probes). */
-    private List<Link> attachments(String node) {
-        return lab.linksOf(node).stream().filter(l -> l.kind() != LinkKind.MANAGEMENT && isRouter(l.other(node)))
-                .sorted(Comparator.comparing(Link::id)).toList();
-    }
-
-    private Optional<List<String[]>> betweenRouters(String from, String to) {
-        List<String[]> hops = new ArrayList<>();
-        String at = from;
-        while (!at.equals(to)) {
-            Link next = paths.computeIfAbsent(at, r -> WanRouting.shortestPaths(lab, r)).firstLink().get(to);
-            if (next == null || hops.size() > lab.nodes().size()) {
-                return Optional.empty();
-            }
-            hops.add(new String[] {at, next.id(), next.other(at)});
-            at = next.other(at);
-        }
-        return Optional.of(hops);
-    }
-
-    /** The data center {@code vm} was in at host time {@code atNs}, from the run's VM moves. */
-    private String locationOf(String vmId, long atNs) {
-        String location = lab.node(vmId, Vm.class).map(Vm::dataCenter).orElseThrow();
-        for (TraceEvent.VmMoved m : moves.getOrDefault(vmId, List.of())) {
-            if (m.timeNs() <= rel(atNs)) {
-                location = m.toDataCenter();
-            }
-        }
-        return location;
     }
 
     private long rel(long hostNs) {

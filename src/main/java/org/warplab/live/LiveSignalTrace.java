@@ -19,7 +19,7 @@ import org.warplab.run.TraceEvent;
  * (from the watcher's send to the translator's receipt) and the Mobile IPv6 Binding Update and
  * Acknowledgement (from one agent's send to the other's capture). Both ends of each are measured
  * by the agents; a message is drawn only when both ends saw it. In between it follows the lab's
- * static routes ({@link LivePacketTrace#route}), each hop a share of the measured interval in
+ * static routes ({@link LiveRoutes#route}), each hop a share of the measured interval in
  * proportion to its configured delay (a neighbour resolution or a queue on the way lands on the
  * slow link, where it most likely was).
  */
@@ -145,7 +145,7 @@ final class LiveSignalTrace {
 
     /** One message from {@code from} to {@code to}, its hops sharing the measured interval evenly. */
     private void draw(PacketKind kind, String from, String to, long departNs, long arriveNs, String source, String destination, int bytes) {
-        Optional<List<String[]>> route = LivePacketTrace.route(lab, vmEvents, from, to, departNs - originNs);
+        Optional<List<String[]>> route = new LiveRoutes(lab, 0, vmEvents).route(from, to, departNs - originNs);
         if (route.isEmpty() || route.get().isEmpty()) {
             return;
         }

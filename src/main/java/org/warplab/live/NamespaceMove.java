@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.warplab.emulation.MigrationCosts;
-import org.warplab.emulation.PreCopyMigration;
+import org.warplab.emulation.network.MigrationCosts;
+import org.warplab.emulation.network.PreCopyMigration;
 import org.warplab.model.IpFamily;
 import org.warplab.model.IpAddress;
 import org.warplab.model.MigrationMode;
 import org.warplab.model.Migration;
 import org.warplab.model.MobileIpv6;
+import org.warplab.model.Units;
 import org.warplab.model.Vm;
 import org.warplab.run.TraceEvent;
 import org.warplab.scheme.InterfaceNames;
@@ -97,16 +98,16 @@ final class NamespaceMove implements VmMove {
         run.events.add(new TraceEvent.VmResumed(run.rel(resumed), vm.id(), migration.to()));
         String announceAddress = vm.address(IpFamily.IPV4).map(IpAddress::toString).orElse("0.0.0.0");
         service.send("announce " + vm.announce().key() + " " + InterfaceNames.VM_INTERFACE + " " + vm.mac() + " " + announceAddress + " " + QEMU_ANNOUNCE_MS);
-        run.progress.step(String.format("%s: VM paused %.1f ms, running in %s, announcing by %s", migration.id(), (resumed - paused) / 1e6,
-                migration.to(), vm.announce().key()));
+        run.progress.step(migration.id() + ": VM paused " + Units.ms(resumed - paused, 1) + ", running in " + migration.to()
+                + ", announcing by " + vm.announce().key());
         long settled = VmMove.awaitSwitches(List.copyOf(agents.switchers.values()), announceAddress, resumed, resumed, migration.id());
         if (mobileNode != null) {
             // an RA, two DADs and a signalling round trip; a lost update is retransmitted after 1.5 s, 3 s, ...
             settled = Math.max(settled, mobileNode.await(e -> (e.is(AgentEvent.Kind.BINDING_INSTALLED) || e.is(AgentEvent.Kind.DEREGISTERED))
                     && e.timeNs() >= resumed, MOBILE_IPV6_SETTLE, "binding (or its end) of " + vm.id() + " acknowledged by the home agent").timeNs());
             boolean home = migration.to().equals(run.lab.schemeConfig(MobileIpv6.class).orElseThrow().homeNetwork());
-            run.progress.step(String.format(home ? "%s: %s home again, its binding ended %.0f ms after resuming"
-                    : "%s: %s bound to its care-of address %.0f ms after resuming", migration.id(), vm.id(), (settled - resumed) / 1e6));
+            run.progress.step(migration.id() + ": " + vm.id() + (home ? " home again, its binding ended " : " bound to its care-of address ")
+                    + Units.ms(settled - resumed, 0) + " after resuming");
         }
         return new MigrationWindow(migration.id(), from, start, paused, holdEnd, resumed, settled, 0, new org.warplab.run.Completion(true,
                 plan.preCopyRounds().size(), migration.maxRounds(), plan.converged(), migration.downtimeLimitNs()));

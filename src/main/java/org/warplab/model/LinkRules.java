@@ -18,10 +18,6 @@ final class LinkRules extends ValidationRules {
 
     @Override
     void check() {
-        checkLinks();
-    }
-
-    private void checkLinks() {
         Set<String> ids = new HashSet<>();
         List<IpPrefix> wanSubnets = new ArrayList<>();
         List<String> wanSubnetPaths = new ArrayList<>();

@@ -19,10 +19,6 @@ final class NodeRules extends ValidationRules {
 
     @Override
     void check() {
-        checkNodes();
-    }
-
-    private void checkNodes() {
         Set<String> linkIds = new HashSet<>();
         lab.links().forEach(l -> linkIds.add(l.id()));
         for (int i = 0; i < lab.nodes().size(); i++) {

@@ -18,10 +18,6 @@ final class SchemeRules extends ValidationRules {
 
     @Override
     void check() {
-        checkSchemes();
-    }
-
-    private void checkSchemes() {
         Set<SchemeKind> kinds = new HashSet<>();
         for (SchemeConfig config : lab.schemes()) {
             if (!kinds.add(config.kind())) {

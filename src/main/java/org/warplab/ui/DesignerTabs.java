@@ -65,7 +65,12 @@ final class DesignerTabs {
         problems.textProperty().bind(Bindings.createStringBinding(() -> "Problems (" + model.problems().size() + ")", model.problems()));
         configs = new LazyTab<>("Configs", "tab-configs", () -> new ConfigsPane(model, this::showProblems),
                 pane -> pane.showingProperty().bind(configsTab().selectedProperty()));
-        compare = new LazyTab<>("Compare", "tab-compare", () -> new ComparePane(model, runtimes.emulated()));
+        compare = new LazyTab<>("Compare", "tab-compare", () -> {
+            ComparePane pane = new ComparePane(model, runtimes.emulated());
+            // a row's context menu replays that scheme beside the lab's own, under one clock, in the Run view's window
+            pane.setReplayBeside((scheme, seed) -> run.get().replaySideBySide(scheme, seed));
+            return pane;
+        });
         sweep = new LazyTab<>("Sweep", "tab-sweep", () -> new SweepPane(model, runtimes.emulated()));
         bottom.getTabs().addAll(problems, configs.tab(), run.tab(), compare.tab(), sweep.tab());
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -38,6 +38,7 @@ import org.warplab.model.Lab;
 import org.warplab.run.Runtimes;
 import org.warplab.ui.canvas.CanvasView;
 import org.warplab.ui.canvas.Exporter;
+import org.warplab.ui.common.CheckedLab;
 import org.warplab.ui.common.DesignerModel;
 import org.warplab.ui.common.FileDialogs;
 import org.warplab.ui.common.Theme;
@@ -301,11 +302,20 @@ public final class DesignerWindow {
 
     /** Opens {@code file} (without asking about unsaved changes); false, with the reasons shown, when it cannot. */
     public boolean open(Path file) {
+        return open(file, Optional.empty());
+    }
+
+    /** {@link #open(Path)}, with the file already read and checked when {@code preread} has it. */
+    boolean open(Path file, Optional<LabPreread> preread) {
         try {
+            CheckedLab checked = preread.isPresent() ? preread.get().of(file).orElse(null) : null;
+            if (checked == null) {
+                checked = CheckedLab.read(file);
+            }
             if (SampleLabs.opensAsCopy(file)) {
-                model.openCopy(file);
+                model.openCopy(checked);
             } else {
-                model.open(file);
+                model.open(checked);
             }
             settings.opened(file);
             menus.refreshRecent();

@@ -31,6 +31,16 @@ public final class WarpLabApp extends Application {
         runtimes = chosen;
     }
 
+    /** The lab named on the command line, being read while the toolkit starts (see {@link LabPreread}). */
+    private static volatile LabPreread preread;
+
+    /** Called by the entry point before {@link Application#launch}: starts reading the lab named first in {@code args}, if any. */
+    public static void startReading(String[] args) {
+        if (args.length > 0) {
+            preread = LabPreread.start(Path.of(args[0]));
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         if (runtimes == null) {
@@ -41,8 +51,20 @@ public final class WarpLabApp extends Application {
         DesignerWindow window = new DesignerWindow(stage, settings, recoveryFile(), runtimes);
         StartupTrace.mark("designer window built");
         List<String> args = getParameters().getRaw();
+        LabPreread read = preread;
+        preread = null; // read once, for the first lab opened; a later open reads the file as it is then
+        // a lab read without trouble, and no crashed session to offer first, opens before the window
+        // shows: the first CSS pass and layout then style its views once, not the empty lab's first
+        boolean openedEarly = read != null && !Files.isRegularFile(recoveryFile())
+                && read.readable(Path.of(args.get(0))) && window.open(Path.of(args.get(0)), Optional.of(read));
+        if (openedEarly) {
+            StartupTrace.mark("lab opened");
+        }
         stage.show();
         StartupTrace.mark("stage shown");
+        if (openedEarly) {
+            window.canvas().fit(); // the canvas has its size now
+        }
         stage.getScene().addPostLayoutPulseListener(new Runnable() {
             private int pulses;
 
@@ -54,13 +76,16 @@ public final class WarpLabApp extends Application {
                 }
             }
         });
+        if (openedEarly) {
+            return;
+        }
         Platform.runLater(() -> {
             if (window.offerRecovery()) {
                 return;
             }
             Optional<Path> initial = args.isEmpty() ? settings.lastLab().or(() -> SampleLabs.folder().map(dir -> dir.resolve(DEFAULT_SAMPLE)).filter(Files::isRegularFile))
                     : Optional.of(Path.of(args.get(0)));
-            if (initial.isEmpty() || !window.open(initial.get())) {
+            if (initial.isEmpty() || !window.open(initial.get(), Optional.ofNullable(read))) {
                 window.model().statusProperty().set(initial.isEmpty() ? "New lab: drag a data center from the palette to start"
                         : window.model().statusProperty().get());
             }

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  * Beside the wall clock it prints the CPU time the launched JVM had used when the frame was seen
  * (all its threads: the JIT compilers and GC too, from /proc): on a shared machine the wall clock
  * follows the neighbours, the CPU time much less, so a change to the start-up is judged by both.
+ * Of that CPU time it names the JavaFX thread's (the critical path: it builds, styles and lays out
+ * the window) and the JIT compilers' (beside it, on the other core).
  *
  * <pre>
  * mvn -o -q package -DskipTests
@@ -66,6 +68,8 @@ public final class StartupBench {
                 Runtime.getRuntime().availableProcessors(), size.width, size.height, empty);
         List<Double> seconds = new ArrayList<>();
         List<Double> cpuSeconds = new ArrayList<>();
+        List<Double> fxCpuSeconds = new ArrayList<>();
+        List<Double> jitCpuSeconds = new ArrayList<>();
         boolean warned = false;
         for (int run = 1; run <= RUNS; run++) {
             Path home = Files.createTempDirectory("warplab-startup-home-");
@@ -78,12 +82,16 @@ public final class StartupBench {
             Process process = builder.start();
             double painted = Double.NaN;
             double cpu = Double.NaN;
+            double fxCpu = Double.NaN;
+            double jitCpu = Double.NaN;
             while (System.nanoTime() - start < TIMEOUT_NS && process.isAlive()) {
                 long before = System.nanoTime();
                 if (colours(robot, screen) - empty >= PAINTED_COLOURS) {
                     // the frame was on screen when this capture began
                     painted = (before - start) / 1e9;
                     cpu = cpuSeconds(process.pid());
+                    fxCpu = threadCpuSeconds(process.pid(), "JavaFX Applicat");
+                    jitCpu = threadCpuSeconds(process.pid(), "C1 Compiler") + threadCpuSeconds(process.pid(), "C2 Compiler");
                     break;
                 }
                 Thread.sleep(POLL_MS);
@@ -94,13 +102,15 @@ public final class StartupBench {
             boolean warning = output.contains("Unsupported JavaFX configuration");
             warned |= warning;
             System.out.printf(Locale.ROOT, "run %d: %s%s%s%n", run, Double.isNaN(painted) ? "not painted within 60 s" : String.format(Locale.ROOT, "%.2f s", painted),
-                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "  (CPU %.2f s)", cpu),
+                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "  (CPU %.2f s: JavaFX thread %.2f s, JIT compilers %.2f s)", cpu, fxCpu, jitCpu),
                     warning ? "  (printed the Unsupported JavaFX configuration warning)" : "");
             if (!Double.isNaN(painted)) {
                 seconds.add(painted);
             }
             if (!Double.isNaN(cpu)) {
                 cpuSeconds.add(cpu);
+                fxCpuSeconds.add(fxCpu);
+                jitCpuSeconds.add(jitCpu);
             }
             waitForEmptyScreen(robot, screen, empty);
             deleteTree(home);
@@ -113,6 +123,11 @@ public final class StartupBench {
         if (!cpuSeconds.isEmpty()) {
             System.out.printf(Locale.ROOT, "CPU time of the launched JVM up to the painted frame, median of %d: %.2f s%n", cpuSeconds.size(),
                     cpuSeconds.get(cpuSeconds.size() / 2));
+            fxCpuSeconds.sort(null);
+            jitCpuSeconds.sort(null);
+            // the JavaFX thread's share is the start-up's critical path; the JIT's runs beside it on the other core
+            System.out.printf(Locale.ROOT, "of which the JavaFX thread %.2f s, the JIT compilers %.2f s (medians)%n",
+                    fxCpuSeconds.get(fxCpuSeconds.size() / 2), jitCpuSeconds.get(jitCpuSeconds.size() / 2));
         }
         System.out.println("JavaFX configuration warning: " + (warned ? "printed" : "not printed"));
     }
@@ -143,6 +158,23 @@ public final class StartupBench {
             // the fields after the command's closing parenthesis: state is field 3, utime 14, stime 15
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** CPU time of the threads of process {@code pid} whose name starts with {@code prefix} (Linux /proc; NaN elsewhere). */
+    static double threadCpuSeconds(long pid, String prefix) {
+        double sum = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                if (Files.readString(task.resolve("comm")).startsWith(prefix)) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    sum += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+                }
+            }
+            return sum;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }

@@ -94,6 +94,24 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * The emulator in three layers: the runtime entry points ({@code emulation}: Emulator, runs,
+     * reproductions) use the schemes' behaviours ({@code emulation.schemes}), which use the network
+     * ({@code emulation.network}: simulator, hosts, routers, frames). The network calls a scheme only
+     * through its own extension point, {@code network.SchemeBehaviour}.
+     */
+    @Test
+    void theEmulatorIsLayeredEntryPointsOverSchemesOverNetwork() {
+        noClasses().that().resideInAPackage("org.warplab.emulation.network..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.warplab.emulation.schemes..", "org.warplab.emulation")
+                .because("the network knows a scheme only as a SchemeBehaviour, and nothing of the runs built on it")
+                .check(main);
+        noClasses().that().resideInAPackage("org.warplab.emulation.schemes..")
+                .should().dependOnClassesThat().resideInAPackage("org.warplab.emulation")
+                .because("a scheme's behaviour is chosen by the Emulator, not the other way round")
+                .check(main);
+    }
+
     @Test
     void javaFxOnlyInTheUserInterface() {
         noClasses().that().resideOutsideOfPackages("org.warplab.ui..", "org.warplab.app..")
@@ -106,6 +124,7 @@ class ArchitectureTest {
     void noCyclesBetweenPackages() {
         slices().matching("org.warplab.(*)..").should().beFreeOfCycles().check(main);
         slices().matching("org.warplab.ui.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("org.warplab.emulation.(*)..").should().beFreeOfCycles().check(main);
     }
 
     @Test

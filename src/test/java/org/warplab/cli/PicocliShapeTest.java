@@ -20,6 +20,28 @@ class PicocliShapeTest {
     }
 
     @Test
+    void aCommandNamedFirstIsParsedAndHelpedExactlyAsInTheWholeTree() {
+        // Cli builds only the named command's model; its name, help and messages are the whole tree's
+        picocli.CommandLine whole = Cli.commandLine(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(java.util.List.copyOf(WarplabCommand.COMMANDS.keySet()), java.util.List.copyOf(whole.getSubcommands().keySet()));
+        for (var entry : WarplabCommand.COMMANDS.entrySet()) {
+            assertEquals(entry.getKey(), new picocli.CommandLine(entry.getValue().get()).getCommandName(), "the key is the command's own name");
+            if (entry.getKey().equals("help")) {
+                continue;
+            }
+            CliTest.Run help = run(entry.getKey(), "--help");
+            assertEquals(whole.getSubcommands().get(entry.getKey()).getUsageMessage(picocli.CommandLine.Help.Ansi.OFF), help.out(), entry.getKey());
+            if (entry.getKey().equals("agent")) {
+                continue; // an agent's arguments are its own, an unknown option included
+            }
+            CliTest.Run wrong = run(entry.getKey(), "--no-such-option");
+            assertEquals(2, wrong.exit());
+            assertTrue(wrong.err().startsWith("warplab " + entry.getKey() + ": "), entry.getKey() + ": " + wrong.err());
+        }
+        assertTrue(run("help", "sweep").out().contains("Usage: warplab sweep"));
+    }
+
+    @Test
     void versionNamesTheProgram() {
         CliTest.Run version = run("--version");
         assertEquals(0, version.exit());

@@ -1,5 +1,6 @@
 package org.warplab.emulation;
 
+import org.warplab.emulation.network.EmulationException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,13 +20,13 @@ import org.warplab.run.MigrationMetrics;
 import org.warplab.run.Phase;
 import org.warplab.run.TraceEvent;
 
-class EmulatorTest {
+public class EmulatorTest {
 
-    static Lab lab(String name) throws Exception {
+    public static Lab lab(String name) throws Exception {
         return LabFiles.load(Path.of("sample-labs", name + ".warplab.json")).lab();
     }
 
-    static MigrationMetrics first(Lab lab) throws EmulationException {
+    public static MigrationMetrics first(Lab lab) throws EmulationException {
         return Emulator.run(lab, Emulator.Options.defaults(1)).result().migrations().get(0);
     }
 

@@ -1,5 +1,7 @@
 package org.warplab.emulation;
 
+import org.warplab.emulation.network.MigrationCosts;
+import org.warplab.emulation.schemes.MobileIpv6EmulationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

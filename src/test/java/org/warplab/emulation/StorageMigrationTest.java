@@ -1,5 +1,6 @@
 package org.warplab.emulation;
 
+import org.warplab.emulation.schemes.MobileIpv6EmulationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.warplab.config.ConfigOptions;
-import org.warplab.emulation.EmulationException;
+import org.warplab.emulation.network.EmulationException;
 import org.warplab.emulation.Emulator;
 import org.warplab.model.IpFamily;
 import org.warplab.model.Lab;

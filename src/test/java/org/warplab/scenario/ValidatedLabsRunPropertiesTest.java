@@ -47,14 +47,14 @@ import org.warplab.testing.Samples;
  * generator and the emulator neither refuse nor throw, and live mode refuses only for what it does
  * not run yet (a scheme, a kind of move), never for a defect of the lab.
  */
-class ValidatedLabsRunPropertiesTest {
+public class ValidatedLabsRunPropertiesTest {
 
     /** What live mode may still say about a valid lab: the limits of live mode itself. */
     private static final List<String> LIVE_LIMITS = List.of("live mode runs ", "Mobile IPv6 inside the QEMU guest",
             "live Mobile IPv6 runs moves between", "cold migration (", "the lab has no udp-echo probe flow");
 
     /** A lab as steps: a start (a sample or a drawing) and edits a user could make. Shrinks to fewer, simpler steps. */
-    record Recipe(int start, int scheme, List<int[]> edits) {
+    public record Recipe(int start, int scheme, List<int[]> edits) {
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder("start " + start + ", scheme " + scheme + ", edits");
@@ -68,6 +68,11 @@ class ValidatedLabsRunPropertiesTest {
 
     @Provide
     Arbitrary<Recipe> recipes() {
+        return recipeArbitrary();
+    }
+
+    /** Labs as recipes, for properties of other packages over the same labs (io, config). */
+    public static Arbitrary<Recipe> recipeArbitrary() {
         Arbitrary<int[]> edit = Combinators.combine(Arbitraries.integers().between(0, EDITS.length - 1), Arbitraries.integers().between(0, 40))
                 .as((kind, arg) -> new int[] {kind, arg});
         return Combinators.combine(Arbitraries.integers().between(0, 15), Arbitraries.integers().between(0, SchemeKind.values().length),
@@ -106,7 +111,7 @@ class ValidatedLabsRunPropertiesTest {
 
     // ---- building labs -----------------------------------------------------------------------
 
-    static Lab build(Recipe recipe) {
+    public static Lab build(Recipe recipe) {
         List<String> samples = Samples.names();
         Lab lab = recipe.start() < samples.size() ? Samples.lab(samples.get(recipe.start())) : drawn(recipe.start() - samples.size());
         if (recipe.scheme() < SchemeKind.values().length) {

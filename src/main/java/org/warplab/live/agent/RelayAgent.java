@@ -89,8 +89,9 @@ final class RelayAgent implements Agent {
                     jitter = direction.jitterNs() == 0 ? 0 : random.nextLong(-direction.jitterNs(), direction.jitterNs() + 1);
                 }
                 ProbeFrames.Probe probe = probePort == 0 ? null : ProbeFrames.parse(frame, probePort).orElse(null);
-                // the delay counts from when the agent got the frame (as before); the report says when the kernel did
-                long captured = probe == null ? now : in.lastCaptureNs(now);
+                // the delay counts from when the kernel took the frame, as netem's counts from its enqueue: the
+                // time this thread took to wake up is part of the link's delay, not added to it
+                long captured = in.lastCaptureNs(now);
                 if (draw < direction.loss()) {
                     dropped.incrementAndGet();
                     if (probe != null) {
@@ -98,7 +99,7 @@ final class RelayAgent implements Agent {
                     }
                     continue;
                 }
-                long due = Math.max(lastDue, now + direction.delayNs() + jitter);
+                long due = Math.max(lastDue, captured + direction.delayNs() + jitter);
                 lastDue = due;
                 synchronized (queue) {
                     queue.addLast(new Due(due, frame, captured, probe));

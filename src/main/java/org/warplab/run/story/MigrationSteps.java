@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.warplab.run.FigureText;
 import org.warplab.run.MigrationMetrics;
 import org.warplab.run.PacketKind;
 import org.warplab.run.Phase;
@@ -144,7 +145,18 @@ final class MigrationSteps {
             return Optional.empty();
         }
         MigrationMetrics m = f.metrics;
-        String stopped = f.pausedNs >= 0 ? ", " + duration(f.resumedNs - f.pausedNs) + " after it stopped" : "";
+        // the readout's downtime runs until a probe reaches the VM again; the hypervisor's stop (pause → resume) is shorter
+        // whenever the network still has to switch: the caption names which is which, so it never contradicts the readout
+        long stopNs = f.pausedNs >= 0 ? f.resumedNs - f.pausedNs : -1;
+        String stopped;
+        if (stopNs < 0) {
+            stopped = "";
+        } else if (stopNs == m.downtimeNs()) {
+            stopped = ", " + FigureText.downtime(m) + " after it stopped (its downtime)";
+        } else {
+            stopped = ", " + duration(stopNs) + " after it stopped (the hypervisor's stop, pause → resume"
+                    + (m.downtimeNs() >= 0 ? "; its downtime, until a probe reaches it again, is " + FigureText.downtime(m) : "") + ")";
+        }
         // a stop longer than the migration's limit is said where the stop ends, not only in the notes
         String overLimit = m.downtimeOverLimit() ? "; OVER the downtime limit: " + m.hypervisor().hypervisor() + " stopped it for "
                 + duration(m.hypervisor().stopNs()) + ", the limit is " + duration(m.completion().downtimeLimitNs()) : "";
@@ -217,8 +229,15 @@ final class MigrationSteps {
         return Optional.of(new StoryStep(f.stepId(StepKind.FIRST_PROBE_NEW_PATH), StepKind.FIRST_PROBE_NEW_PATH, f.id(), d.timeNs(), d.timeNs(), nodes,
                 MigrationFacts.linksOf(hops),
                 "first probe after the move, " + d.flow() + "#" + d.sequence() + " to " + address + ", reaches " + f.vm() + " in " + f.metrics.to()
-                        + ": " + path(nodes) + ", " + duration(d.timeNs() - leftNs) + through,
+                        + ": " + path(nodes) + ", " + duration(d.timeNs() - leftNs) + through + downtimeEnds(f, d.timeNs()),
                 whyPath(f, nodes, f.all(TraceEvent.Translated.class, t -> t.packetId() == d.packetId(), leftNs, d.timeNs()))));
+    }
+
+    /** Said where the readout's downtime ends: at the first probe that reaches the VM, counted from its pause. */
+    private static String downtimeEnds(MigrationFacts f, long arrivedNs) {
+        long downtime = f.metrics.downtimeNs();
+        return downtime >= 0 && f.pausedNs >= 0 && f.pausedNs + downtime == arrivedNs
+                ? "; " + f.vm() + "'s downtime ends here, " + FigureText.downtime(f.metrics) + " after it stopped" : "";
     }
 
     private static String whyPath(MigrationFacts f, List<String> nodes, List<TraceEvent.Translated> translations) {
@@ -253,6 +272,6 @@ final class MigrationSteps {
                 client + " hears " + m.vm() + " again (" + d.flow() + "#" + d.sequence() + ", round trip " + duration(d.latencyNs()) + "): the largest gap between echoes was "
                         + duration(m.clientGapNs()) + ", " + m.probesLost() + " of " + m.probesSent() + " probes lost",
                 "A client's gap spans the VM's downtime (stopped until a probe reaches it again, the network's switch included) and the first echo's way back"
-                        + (m.downtimeNs() >= 0 ? "; here " + duration(m.downtimeNs()) + " of the " + duration(m.clientGapNs()) + " was downtime." : ".")));
+                        + (m.downtimeNs() >= 0 ? "; here " + FigureText.downtime(m) + " of the " + duration(m.clientGapNs()) + " was downtime." : ".")));
     }
 }

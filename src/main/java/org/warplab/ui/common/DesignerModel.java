@@ -61,7 +61,7 @@ public final class DesignerModel {
         canRedo.set(history.canRedo());
         undoLabel.set(history.undoName().map(n -> "Undo " + n).orElse("Undo"));
         redoLabel.set(history.redoName().map(n -> "Redo " + n).orElse("Redo"));
-        problems.setAll(LabValidator.validate(current));
+        problems.setAll(checkedBefore != null && checkedBefore.loaded().lab() == current ? checkedBefore.problems() : LabValidator.validate(current));
         Set<String> kept = selection.get().stream().filter(current::hasId).collect(Collectors.toCollection(LinkedHashSet::new));
         if (kept.size() != selection.get().size()) {
             selection.set(Set.copyOf(kept));
@@ -124,11 +124,29 @@ public final class DesignerModel {
 
     /** Opens a lab file; one of an older format version says, in the status bar, what saving it will change. */
     public Lab open(Path path) throws LabFileException {
-        LoadedLab loaded = LabFiles.load(path);
-        replaceDocument(loaded.lab(), path);
+        return open(CheckedLab.read(path));
+    }
+
+    /** Opens a lab file already read and checked (perhaps on another thread); its file becomes the document's. */
+    public Lab open(CheckedLab checked) {
+        LoadedLab loaded = checked.loaded();
+        Path path = loaded.file();
+        replaceChecked(checked, path);
         olderFormatOpened = loaded.upgradeNotice().isPresent();
         status.set("Opened " + path + loaded.upgradeNotice().map(n -> " — " + n).orElse(""));
         return loaded.lab();
+    }
+
+    /** The lab whose problems are known already, so that opening it does not check it a second time. */
+    private CheckedLab checkedBefore;
+
+    private void replaceChecked(CheckedLab checked, Path path) {
+        checkedBefore = checked;
+        try {
+            replaceDocument(checked.loaded().lab(), path);
+        } finally {
+            checkedBefore = null;
+        }
     }
 
     /**
@@ -136,10 +154,15 @@ public final class DesignerModel {
      * write): Save then asks where to keep it, so the original is never overwritten.
      */
     public Lab openCopy(Path path) throws LabFileException {
-        LoadedLab loaded = LabFiles.load(path);
-        replaceDocument(loaded.lab(), null);
+        return openCopy(CheckedLab.read(path));
+    }
+
+    /** {@link #openCopy(Path)} of a lab file already read and checked. */
+    public Lab openCopy(CheckedLab checked) {
+        LoadedLab loaded = checked.loaded();
+        replaceChecked(checked, null);
         olderFormatOpened = loaded.upgradeNotice().isPresent();
-        status.set("Opened a copy of " + path.getFileName() + ": the original stays as it is; Save asks where to keep your copy");
+        status.set("Opened a copy of " + loaded.file().getFileName() + ": the original stays as it is; Save asks where to keep your copy");
         return loaded.lab();
     }
 

@@ -56,6 +56,7 @@ public final class ComparePane extends BorderPane {
     private Task<List<SchemeComparison.Entry>> task;
     /** The decades the bars are drawn on; null before a comparison. */
     private LogScale scale;
+    private java.util.function.BiConsumer<SchemeKind, Long> replayBeside;
     /** The runtime the comparison runs on (the emulator: every scheme, the same seed). */
     private final LabRuntime emulator;
 
@@ -79,6 +80,20 @@ public final class ComparePane extends BorderPane {
         HBox.setHgrow(status, Priority.ALWAYS);
         table.setId("compare-table");
         table.setPlaceholder(new Label("Press Compare schemes"));
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<Row> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.MenuItem beside = new javafx.scene.control.MenuItem("Replay side by side with the lab's scheme");
+            beside.setOnAction(e -> replayBeside(row.getItem()));
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
+                    .then((javafx.scene.control.ContextMenu) null).otherwise(new javafx.scene.control.ContextMenu(beside)));
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    replayBeside(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setTooltip(new Tooltip("Double-click a row (or right-click it) to replay that scheme beside the lab's own, under one clock"));
         table.getColumns().add(column("scheme", 110, Row::scheme));
         table.getColumns().add(column("migration", 80, Row::migration));
         table.getColumns().add(column("switching", 80, Row::switching));
@@ -161,6 +176,32 @@ public final class ComparePane extends BorderPane {
             show(entries);
             status.setText("Compared " + entries.size() + " schemes with seed " + seedValue);
         }, "The comparison failed", () -> task = null);
+    }
+
+    /** Replays a compared scheme beside the lab's own (scheme, seed): set by the window, which owns the Run view. */
+    public void setReplayBeside(java.util.function.BiConsumer<SchemeKind, Long> replay) {
+        this.replayBeside = replay;
+    }
+
+    /** The row's scheme replayed beside the lab's own scheme with the comparison's seed; false when the row has no run. */
+    boolean replayBeside(Row row) {
+        if (replayBeside == null || row == null || row.migration().isEmpty()) {
+            return false;
+        }
+        SchemeKind kind = java.util.Arrays.stream(SchemeKind.values()).filter(k -> k.key().equals(row.scheme())).findFirst().orElse(null);
+        long seedValue;
+        try {
+            seedValue = Long.parseLong(seed.getText().strip());
+        } catch (NumberFormatException e) {
+            status.setText("The seed must be a whole number");
+            return false;
+        }
+        if (kind == null) {
+            return false;
+        }
+        replayBeside.accept(kind, seedValue);
+        status.setText("Replaying " + row.scheme() + " beside " + model.lab().scheme().key() + " (seed " + seedValue + "): see the new window");
+        return true;
     }
 
     boolean isRunning() {

@@ -125,6 +125,15 @@ final class PlaybackBar {
         return playback;
     }
 
+    /** A second bar in another window (side by side): ids under {@code prefix} ("sbs-play", …) and Present named for what it does there. */
+    void rename(String prefix, String presentText, String presentTip) {
+        for (Control c : List.of(play, step, speed, speedLabel, timeLabel, stretch, stretchLabel, present)) {
+            c.setId(c.getId().replace("run-", prefix + "-"));
+        }
+        present.setText(presentText);
+        present.setTooltip(new Tooltip(presentTip));
+    }
+
     /** The stretched factor and what it slows around ("×0.0072 around VM paused"); empty while the chosen speed holds. */
     Label stretchLabel() {
         return stretchLabel;

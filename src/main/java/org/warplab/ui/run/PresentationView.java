@@ -208,8 +208,9 @@ final class PresentationView {
         MigrationMetrics m = migrationOf(step);
         if (m != null) {
             switching.setText(m.switchingTimeNs() == null ? "—" : TraceText.ms(m.switchingTimeNs()));
-            downtime.setText(TraceText.ms(m.downtimeNs()));
-            gap.setText(TraceText.ms(m.clientGapNs()));
+            // as the readout and warplab emulate write them ("did not finish", "none"), never a raw -1
+            downtime.setText(org.warplab.run.FigureText.downtime(m));
+            gap.setText(org.warplab.run.FigureText.gap(m));
         }
         clock.setText(String.format(Locale.ROOT, "t = %.3f ms   %s", timeNs / 1e6, controls.speedText()));
         canvas.requestRedraw();

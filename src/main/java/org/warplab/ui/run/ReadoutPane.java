@@ -106,6 +106,14 @@ final class ReadoutPane extends VBox {
         return box;
     }
 
+    /** Only the heading and the figures (a side-by-side replay's readout): the phase bar, probe chart and notes leave the layout. */
+    void figuresOnly() {
+        for (javafx.scene.Node n : List.of(phaseBar, probeChart, notes)) {
+            n.setVisible(false);
+            n.setManaged(false);
+        }
+    }
+
     void clear() {
         result = null;
         heading.setText("No run yet: press Run (or open a saved run)");

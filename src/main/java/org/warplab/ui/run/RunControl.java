@@ -153,6 +153,16 @@ final class RunControl {
 
     // ---- running
 
+    /** The seed typed in the bar; null, with the reason in the status, when it is not a whole number. */
+    Long seed() {
+        try {
+            return Long.parseLong(seed.getText().strip());
+        } catch (NumberFormatException e) {
+            status.setText("The seed must be a whole number, e.g. 1");
+            return null;
+        }
+    }
+
     void startRun() {
         if (running != null) {
             return;

@@ -207,6 +207,18 @@ final class RunFiles {
 
     /** Replays a saved run on the open lab without running it again; false, with the reason in the status, when it cannot. */
     boolean openSavedRun(Path resultFile) {
+        RunRecord run = readSavedRun(resultFile);
+        if (run == null) {
+            return false;
+        }
+        load.accept(run);
+        status.setText("Replaying " + resultFile.getFileName() + (run.result().lab().equals(run.lab().name()) ? ""
+                : " (a run of \"" + run.result().lab() + "\", drawn on the open lab \"" + run.lab().name() + "\")"));
+        return true;
+    }
+
+    /** A saved run (its result and the trace beside it) on the open lab; null, with the reason in the status, when it cannot be read. */
+    RunRecord readSavedRun(Path resultFile) {
         Path traceFile = traceBeside(resultFile);
         RunResult result;
         Trace trace;
@@ -214,23 +226,27 @@ final class RunFiles {
             result = RunExports.readResult(Files.readString(resultFile));
         } catch (IOException | RuntimeException e) {
             status.setText("Could not read the run result " + resultFile + ": " + e.getMessage());
-            return false;
+            return null;
         }
         if (!Files.isRegularFile(traceFile)) {
             status.setText("No trace beside " + resultFile.getFileName() + ": expected " + traceFile.getFileName()
                     + " (Save run writes both; warplab emulate --report R.result.json --trace R.trace.jsonl too)");
-            return false;
+            return null;
         }
         try {
             trace = RunExports.readTrace(traceFile);
         } catch (IOException | RuntimeException e) {
             status.setText("Could not read the trace " + traceFile + ": " + e.getMessage());
-            return false;
+            return null;
         }
-        Lab lab = openLab.get();
-        load.accept(new RunRecord(lab, result, trace, List.of()));
-        status.setText("Replaying " + resultFile.getFileName() + (result.lab().equals(lab.name()) ? ""
-                : " (a run of \"" + result.lab() + "\", drawn on the open lab \"" + lab.name() + "\")"));
-        return true;
+        return new RunRecord(openLab.get(), result, trace, List.of());
+    }
+
+    /** Asks for a saved run's result file (the trace is read beside it). */
+    java.util.Optional<Path> chooseSavedRunFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("A saved run to replay beside an emulated one (its result JSON; the trace beside it is read too)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("WarpLab run results (*.json)", "*.json"));
+        return FileDialogs.open(chooser, null, owner.get());
     }
 }

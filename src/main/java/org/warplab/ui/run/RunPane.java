@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.warplab.model.Lab;
+import org.warplab.model.LabValidator;
 import org.warplab.run.RunOutcome;
 import org.warplab.run.Runtimes;
 import org.warplab.run.MigrationMetrics;
@@ -87,6 +88,8 @@ public final class RunPane extends BorderPane {
     private final StoryStepper stepper = new StoryStepper(this::seekFromStory, this::highlight);
     private final CaptionBar caption = new CaptionBar("run-caption");
     private PresentationView presentation;
+    private SideBySideView sideBySide;
+    private final Runtimes runtimes;
     private final ReadoutPane readout = new ReadoutPane();
     private final RunControl control;
     private final RunFiles files;
@@ -99,6 +102,7 @@ public final class RunPane extends BorderPane {
     public RunPane(DesignerModel model, CanvasView canvas, Runtimes runtimes) {
         this.model = model;
         this.canvas = canvas;
+        this.runtimes = runtimes;
         setId("run-pane");
         control = new RunControl(model, runtimes, new RunControl.Listener() {
             @Override
@@ -132,7 +136,7 @@ public final class RunPane extends BorderPane {
         scrubber.setId("run-scrubber");
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         HBox playback = play.bar(stepper.previousButton(), stepper.nextButton());
-        HBox scrubberRow = new HBox(8, scrubber, play.stretchLabel());
+        HBox scrubberRow = new HBox(8, scrubber, scrubber.zoomLabel(), play.stretchLabel());
         scrubberRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         scrubberRow.getStyleClass().add("run-bar");
         setPlaybackDisabled(true);
@@ -231,6 +235,10 @@ public final class RunPane extends BorderPane {
             }
         }
         scrubber.setData(index.endNs(), phases, drops);
+        long[] downtime = Scrubber.downtimeWindow(run.result(), run.trace());
+        if (downtime != null) {
+            scrubber.setFocus(downtime[0], downtime[1]);
+        }
         org.warplab.run.story.Story story = org.warplab.run.story.Story.of(run.result(), run.trace());
         stepper.setStory(story, run.lab());
         play.setStretch(new TimeStretch(story, index.endNs()));
@@ -391,6 +399,84 @@ public final class RunPane extends BorderPane {
         presentation.show(getScene() == null ? null : getScene().getWindow(), fullScreen, width, height);
         presentation.setHighlight(StoryHighlight.of(stepper.currentStep(), run.lab()));
         presentation.setTime(timeNs, stepper.currentStep());
+    }
+
+    // ---- side by side (SideBySideView)
+
+    /**
+     * Runs the open lab in the emulator under its own scheme and under {@code other} (the same seed,
+     * topology and traffic) and replays both side by side under one clock: e.g. network paging
+     * beside no scheme.
+     */
+    public void replaySideBySide(org.warplab.model.SchemeKind other) {
+        Long seed = control.seed();
+        if (seed != null) {
+            replaySideBySide(other, seed);
+        }
+    }
+
+    public void replaySideBySide(org.warplab.model.SchemeKind other, long seed) {
+        Lab lab = model.lab();
+        sideBySideRuns(lab, seed, () -> {
+            RunRecord own = emulate(lab, lab.scheme(), seed);
+            return new RunRecord[] {own, other == lab.scheme() ? own : emulate(lab.withScheme(other), other, seed)};
+        });
+    }
+
+    /** A saved run (a live one, say) beside an emulated run of the open lab under the same scheme. */
+    public void replayBesideSavedRun(Path resultFile) {
+        RunRecord saved = files.readSavedRun(resultFile);
+        Long seed = control.seed();
+        if (saved == null || seed == null) {
+            return;
+        }
+        Lab lab = model.lab();
+        org.warplab.model.SchemeKind scheme = java.util.Arrays.stream(org.warplab.model.SchemeKind.values())
+                .filter(k -> k.key().equals(saved.result().scheme())).findFirst().orElse(lab.scheme());
+        sideBySideRuns(lab, seed, () -> new RunRecord[] {emulate(lab.withScheme(scheme), scheme, seed), saved});
+    }
+
+    /** Asks for a saved run (e.g. a live run's result file) and replays it beside an emulated run of the open lab. */
+    public void chooseRunToReplayBeside() {
+        files.chooseSavedRunFile().ifPresent(this::replayBesideSavedRun);
+    }
+
+    private RunRecord emulate(Lab lab, org.warplab.model.SchemeKind scheme, long seed) throws Exception {
+        Lab variant = lab.scheme() == scheme ? lab : lab.withScheme(scheme);
+        RunOutcome outcome = runtimes.emulated().run(variant, seed, line -> { });
+        return new RunRecord(variant, outcome.result(), outcome.trace(), outcome.captures());
+    }
+
+    private void sideBySideRuns(Lab lab, long seed, java.util.concurrent.Callable<RunRecord[]> runs) {
+        if (LabValidator.hasErrors(LabValidator.validate(lab))) {
+            control.status().setText("Fix the problems first (see the Problems tab)");
+            return;
+        }
+        control.status().setText("Running the two runs to replay side by side (emulator, seed " + seed + ")…");
+        javafx.concurrent.Task<RunRecord[]> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected RunRecord[] call() throws Exception {
+                return runs.call();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            RunRecord[] pair = task.getValue();
+            if (sideBySide != null) {
+                sideBySide.close();
+            }
+            sideBySide = new SideBySideView(model, canvas.currentTheme(), pair[0], pair[1]);
+            sideBySide.show(getScene() == null ? null : getScene().getWindow(), 1280, 720);
+            control.status().setText("Side by side: " + pair[0].result().scheme() + " (" + pair[0].result().runtime() + ") beside "
+                    + pair[1].result().scheme() + " (" + pair[1].result().runtime() + "), one clock");
+        });
+        task.setOnFailed(e -> control.status().setText("The side-by-side runs failed: " + task.getException().getMessage()));
+        Thread thread = new Thread(task, "warplab-side-by-side");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    SideBySideView sideBySide() {
+        return sideBySide;
     }
 
     /** One picture per story step at {@code width × height}: presentation mode of its own, so the replay on screen stays where it is. */

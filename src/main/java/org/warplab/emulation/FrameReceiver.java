@@ -1,6 +1,0 @@
-package org.warplab.emulation;
-
-/** A node end that frames arrive at: {@code port} tells which of its links they came over. */
-interface FrameReceiver {
-    void receive(Frame frame, int port);
-}
