@@ -8,7 +8,13 @@ import javafx.scene.text.TextAlignment;
 import org.warplab.run.Phase;
 import org.warplab.ui.common.CanvasChart;
 
-/** Where a migration's time went: its phases stacked on one bar, to scale, with a legend; the playhead when replaying. */
+/**
+ * Where a migration's time went: its phases stacked on one bar, to scale, with a legend; the
+ * playhead when replaying. Phases too short to see at that scale (the 1 ms rule switch beside 457 ms
+ * of pre-copy) get an inset under the bar: the stretch of time that holds them, magnified (to
+ * scale within itself, with its own axis and factor), joined to its place on the bar by two
+ * leader lines.
+ */
 final class PhaseBar extends CanvasChart {
     private List<Phase> phases = List.of();
     private long timeNs = -1;
@@ -19,6 +25,15 @@ final class PhaseBar extends CanvasChart {
     private double barHeight;
     private static final double LEFT = 8;
     private static final double BAR_Y = 6;
+    /** A phase shorter than this share of the whole is a sliver on the bar (under ~9 px in the readout): it goes into the inset. */
+    static final double SMALL_SHARE = 0.03;
+    private static final double INSET_HEIGHT = 58;
+    private final javafx.scene.shape.Line insetPlayhead = playheadLine(2);
+    /** The inset's window [start, end] (null: no inset), its bar's top and height as last painted. */
+    private long[] inset;
+    private double insetY;
+    /** Each phase's width in pixels in the inset as last painted (0: not in it), for tests. */
+    private double[] insetWidths = new double[0];
 
     PhaseBar() {
         setMinHeight(84);
@@ -27,7 +42,8 @@ final class PhaseBar extends CanvasChart {
 
     void setPhases(List<Phase> phases) {
         this.phases = List.copyOf(phases);
-        double height = 62 + 16 * Math.ceil(this.phases.size() / 2.0);
+        inset = insetWindow(this.phases);
+        double height = 62 + 16 * Math.ceil(this.phases.size() / 2.0) + (inset == null ? 0 : INSET_HEIGHT);
         setMinHeight(height);
         setPrefHeight(height);
         repaint();
@@ -51,6 +67,52 @@ final class PhaseBar extends CanvasChart {
             playhead.setStartY(BAR_Y - 4);
             playhead.setEndY(BAR_Y + barHeight + 4);
         }
+        boolean inInset = inset != null && timeNs >= inset[0] && timeNs <= inset[1];
+        insetPlayhead.setVisible(inInset);
+        if (inInset) {
+            double x = LEFT + (canvas.getWidth() - 2 * LEFT) * (timeNs - inset[0]) / (double) Math.max(1, inset[1] - inset[0]);
+            insetPlayhead.setStroke(theme.selection());
+            insetPlayhead.setStartX(x);
+            insetPlayhead.setEndX(x);
+            insetPlayhead.setStartY(insetY - 4);
+            insetPlayhead.setEndY(insetY + barHeight + 4);
+        }
+    }
+
+    /**
+     * The stretch of time the inset magnifies: from the first to the last phase shorter than
+     * {@link #SMALL_SHARE} of the whole (with a margin of a tenth of it each side, inside the whole);
+     * null when no phase is that short, or when those phases spread over most of the bar anyway.
+     */
+    static long[] insetWindow(List<Phase> phases) {
+        if (phases.isEmpty()) {
+            return null;
+        }
+        long start = phases.stream().mapToLong(Phase::startNs).min().orElse(0);
+        long end = phases.stream().mapToLong(Phase::endNs).max().orElse(start + 1);
+        double span = Math.max(1, end - start);
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (Phase p : phases) {
+            if (p.durationNs() < SMALL_SHARE * span) {
+                from = Math.min(from, p.startNs());
+                to = Math.max(to, p.endNs());
+            }
+        }
+        if (from == Long.MAX_VALUE || to - from > span / 2) {
+            return null;
+        }
+        long margin = Math.max(1, (to - from) / 10);
+        return new long[] {Math.max(start, from - margin), Math.min(end, Math.max(to + margin, from + margin * 2))};
+    }
+
+    long[] inset() {
+        return inset == null ? null : inset.clone();
+    }
+
+    /** The width each phase was given in the inset at the last paint (0 for a phase outside it). */
+    double[] insetWidths() {
+        return insetWidths.clone();
     }
 
     @Override
@@ -106,8 +168,12 @@ final class PhaseBar extends CanvasChart {
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(TraceText.ms(end) + "  (" + TraceText.ms(end - start) + " in all)", left + width, barY + barH + 3);
         g.setTextAlign(TextAlignment.LEFT);
-        double column = width / 2;
         double y0 = barY + barH + 20;
+        insetWidths = new double[phases.size()];
+        if (inset != null) {
+            y0 = paintInset(g, left, width, barY, barH, lanes, laneH, lane, start, span);
+        }
+        double column = width / 2;
         for (int i = 0; i < phases.size(); i++) {
             Phase p = phases.get(i);
             double x = left + (i % 2) * column;
@@ -117,5 +183,58 @@ final class PhaseBar extends CanvasChart {
             g.setFill(theme.text());
             g.fillText(p.name() + "  " + TraceText.ms(p.durationNs()), x + 14, y, column - 20);
         }
+    }
+
+    /** The inset under the bar: its window magnified, leader lines to where it sits on the bar, its own axis; returns where the legend starts. */
+    private double paintInset(GraphicsContext g, double left, double width, double barY, double barH, int lanes, double laneH, int[] lane,
+            long start, double span) {
+        double y = barY + barH + 26;
+        insetY = y;
+        long from = inset[0];
+        long to = inset[1];
+        double windowSpan = Math.max(1, to - from);
+        double a = left + width * (from - start) / span;
+        double b = left + width * (to - start) / span;
+        // where the inset sits on the bar, and the leaders down to it
+        g.setStroke(theme.mutedText());
+        g.setLineWidth(1);
+        g.setLineDashes(3, 3);
+        g.strokeRect(a - 1, barY - 2, Math.max(2, b - a) + 2, barH + 4);
+        // the leaders start under the bar's own time labels, so they cross no text
+        double y1 = barY + barH + 2;
+        double ys = barY + barH + 17;
+        double along = (ys - y1) / (y - y1);
+        g.strokeLine(a - 1 + (left - a + 1) * along, ys, left, y);
+        g.strokeLine(b + 1 + (left + width - b - 1) * along, ys, left + width, y);
+        g.setLineDashes(null);
+        for (int i = 0; i < phases.size(); i++) {
+            Phase p = phases.get(i);
+            if (p.endNs() < from || p.startNs() > to) {
+                continue;
+            }
+            double x0 = left + width * (Math.max(from, p.startNs()) - from) / windowSpan;
+            double x1 = left + width * (Math.min(to, p.endNs()) - from) / windowSpan;
+            insetWidths[i] = x1 - x0;
+            g.setFill(phaseColour(i));
+            double top = y + lane[i] * laneH;
+            double h = laneH - (lanes == 1 ? 0 : 1);
+            if (x1 - x0 < 2) {
+                // an instant (an announcement seen at once): a tick the height of its lane
+                g.fillRect(x0 - 1, top - 3, 2, h + 6);
+            } else {
+                g.fillRect(x0, top, x1 - x0, h);
+            }
+        }
+        g.setStroke(theme.mutedText());
+        g.strokeRect(left, y, width, barH);
+        g.setFill(theme.mutedText());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(TraceText.ms(from), left, y + barH + 3);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(String.format(java.util.Locale.ROOT, "inset ×%.0f", span / windowSpan), left + width / 2, y + barH + 3);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(TraceText.ms(to), left + width, y + barH + 3);
+        g.setTextAlign(TextAlignment.LEFT);
+        return y + barH + 20;
     }
 }

@@ -42,6 +42,10 @@ final class PlaybackBar {
         void present();
 
         void speedChanged(double speed);
+
+        /** While Stretch holds the clock at an instant of several steps, the one of them to show now. */
+        default void holdOn(org.warplab.run.story.StoryStep step) {
+        }
     }
 
     private final Replay replay;
@@ -172,13 +176,18 @@ final class PlaybackBar {
             return;
         }
         if (lastPulse != 0) {
-            long next = isStretching() ? stretching.advance(replay.time(), now - lastPulse, speed())
-                    : replay.time() + Math.max(1, (long) ((now - lastPulse) * speed()));
+            TimeStretch.Position to = isStretching() ? stretching.advance(replay.time(), now - lastPulse, speed())
+                    : new TimeStretch.Position(replay.time() + Math.max(1, (long) ((now - lastPulse) * speed())), null);
+            long next = to.timeNs();
             if (next >= replay.endNs()) {
                 next = replay.endNs();
                 play.setSelected(false);
             }
             replay.advanceTo(next);
+            if (to.shown() != null) {
+                replay.holdOn(to.shown());
+                showFactor();
+            }
         }
         lastPulse = now;
     }

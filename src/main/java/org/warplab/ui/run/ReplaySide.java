@@ -89,6 +89,11 @@ final class ReplaySide extends VBox {
         canvas.requestRedraw();
     }
 
+    /** Shows {@code step} if it is this run's (the shared clock holds at its instant); false otherwise. */
+    boolean showStep(org.warplab.run.story.StoryStep step) {
+        return story.showStep(step);
+    }
+
     /** The instant this side shows. */
     long time() {
         return timeNs;

@@ -78,6 +78,11 @@ public final class RunPane extends BorderPane {
         }
 
         @Override
+        public void holdOn(org.warplab.run.story.StoryStep step) {
+            stepper.showStep(step);
+        }
+
+        @Override
         public void speedChanged(double speed) {
             if (overlay != null) {
                 overlay.setMarkDuration((long) (MARK_WALL_SECONDS * 1e9 * speed));

@@ -89,6 +89,13 @@ final class SideBySideView {
             }
 
             @Override
+            public void holdOn(StoryStep step) {
+                if (!left.showStep(step)) {
+                    right.showStep(step);
+                }
+            }
+
+            @Override
             public void speedChanged(double speed) {
                 long marks = (long) (0.8e9 * speed);
                 left.setMarkDuration(marks);

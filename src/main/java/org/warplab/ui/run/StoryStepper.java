@@ -106,6 +106,18 @@ final class StoryStepper {
         seek.accept(story.steps().get(index).timeNs());
     }
 
+    /** Shows {@code step} of the story without moving the playhead (time that stretches holds at its instant); false when it is not this story's. */
+    boolean showStep(StoryStep step) {
+        int index = story == null ? -1 : story.steps().indexOf(step);
+        if (index < 0) {
+            return false;
+        }
+        if (index != current) {
+            show(index);
+        }
+        return true;
+    }
+
     /** The playhead moved: the step at or before it becomes the current one. */
     void timeChanged(long timeNs) {
         if (story == null) {

@@ -151,4 +151,33 @@ class SideBySideTest {
         assertNotNull(fx(() -> view.left().canvas().getScene()));
         robot.interact(view::close);
     }
+
+    /** A live run recorded on 2026-12-02 (a saved run file) beside an emulated run of the same lab, under one clock. */
+    @Test
+    void aRecordedLiveRunBesideAnEmulatedOne(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path result = dir.resolve("live.result.json");
+        for (String[] file : new String[][] {{"live-paging-paper.result.json", "live.result.json"}, {"live-paging-paper.trace.jsonl", "live.trace.jsonl"}}) {
+            try (java.io.InputStream in = getClass().getResourceAsStream("/org/warplab/run/story/" + file[0])) {
+                java.nio.file.Files.copy(in, dir.resolve(file[1]));
+            }
+        }
+        robot.interact(() -> window.open(Samples.file("paging-paper")));
+        RunPane run = window.runPane();
+        robot.interact(() -> run.replayBesideSavedRun(result));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> run.sideBySide() != null && run.sideBySide().stage().isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+        SideBySideView view = run.sideBySide();
+        assertEquals("emulator", view.left().run().result().runtime());
+        assertEquals("live", view.right().run().result().runtime());
+        assertEquals("network-paging", view.left().run().result().scheme());
+        org.warplab.run.MigrationMetrics live = view.right().run().result().migrations().get(0);
+        assertEquals(org.warplab.run.FigureText.downtime(live), fx(() -> view.right().readout().figures()).get(1), "the live side reads its own figures");
+        assertEquals(cliFigures(cliReport(Samples.file("paging-paper"))), fx(() -> view.left().readout().figures()));
+        long t = view.right().story().step("MIG1/rule-switched/R3").orElseThrow().timeNs() + 500_000;
+        robot.interact(() -> view.setTime(t));
+        assertEquals(t, (long) fx(view.left()::time));
+        assertEquals(t, (long) fx(view.right()::time));
+        assertEquals(view.right().story().steps().get(view.right().story().indexAt(t)).caption(), fx(() -> view.right().caption().captionText()));
+        robot.interact(view::close);
+    }
 }
