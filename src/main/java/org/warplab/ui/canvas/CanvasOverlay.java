@@ -11,6 +11,10 @@ public interface CanvasOverlay {
     /** Paints in screen coordinates after everything else (legends, the clock). */
     void paintScreen(GraphicsContext g, double width, double height);
 
+    /** The labels the canvas placed under the overlay this frame (screen pixels): the overlay's own labels keep clear of them. */
+    default void setLabelsBelow(java.util.List<LabelPlacement.Placed> labels) {
+    }
+
     /** A primary click at world (x, y); true when the overlay took it (then the canvas does not select). */
     boolean clicked(LabLayout layout, double x, double y, double tolerance);
 }

@@ -51,13 +51,14 @@ public final class LabLayout {
             double y = p.y() + (off == null ? 0 : off[1]);
             if (node instanceof DataCenter dc) {
                 List<Vm> inside = vmsByDc.getOrDefault(dc.id(), List.of());
-                double height = Math.max(96, DC_HEADER + 14 + inside.size() * (VM_HEIGHT + VM_GAP));
+                double header = headerHeight(dc);
+                double height = Math.max(96 + header - DC_HEADER, header + 14 + inside.size() * (VM_HEIGHT + VM_GAP));
                 Rectangle2D box = new Rectangle2D(x - DC_WIDTH / 2, y - height / 2, DC_WIDTH, height);
                 bounds.put(dc.id(), box);
                 boxes.add(dc.id());
                 for (int i = 0; i < inside.size(); i++) {
                     bounds.put(inside.get(i).id(), new Rectangle2D(x - VM_WIDTH / 2,
-                            box.getMinY() + DC_HEADER + i * (VM_HEIGHT + VM_GAP), VM_WIDTH, VM_HEIGHT));
+                            box.getMinY() + header + i * (VM_HEIGHT + VM_GAP), VM_WIDTH, VM_HEIGHT));
                     vms.add(inside.get(i).id());
                 }
             } else if (node instanceof Router) {
@@ -91,6 +92,16 @@ public final class LabLayout {
         if (!bounds.isEmpty()) {
             extent = new Rectangle2D(minX, minY, maxX - minX, maxY - minY);
         }
+    }
+
+    /** A data center's header (name, then a line per LAN prefix): taller for a dual-stack data center, so its addresses fit. */
+    public static double headerHeight(DataCenter dc) {
+        return DC_HEADER + 12 * Math.max(0, dc.lanPrefixes().size() - 1);
+    }
+
+    /** Every node's box, by node id. */
+    public Map<String, Rectangle2D> allBounds() {
+        return java.util.Collections.unmodifiableMap(bounds);
     }
 
     public Optional<Rectangle2D> bounds(String id) {

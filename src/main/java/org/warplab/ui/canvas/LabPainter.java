@@ -1,5 +1,6 @@
 package org.warplab.ui.canvas;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import javafx.geometry.Rectangle2D;
@@ -51,8 +52,13 @@ final class LabPainter {
     /** Paints only the nodes and links the filters accept (a drag paints the moving part over a cached rest). */
     void paint(Surface s, Lab lab, LabLayout layout, Set<String> selection, Set<String> withErrors,
                boolean linkLabels, Rectangle2D visible, Predicate<String> nodeFilter, Predicate<String> linkFilter) {
+        List<Link> overBoxes = new java.util.ArrayList<>();
         for (Link link : lab.links()) {
             if (!linkFilter.test(link.id())) {
+                continue;
+            }
+            if (crossesOtherDataCenter(lab, layout, link)) {
+                overBoxes.add(link);
                 continue;
             }
             paintLink(s, layout, link, selection.contains(link.id()), withErrors.contains(link.id()), visible);
@@ -61,6 +67,10 @@ final class LabPainter {
             if (node instanceof DataCenter dc && nodeFilter.test(dc.id()) && intersects(layout, dc.id(), visible)) {
                 paintDataCenter(s, dc, layout.bounds(dc.id()).orElseThrow(), selection.contains(dc.id()), withErrors.contains(dc.id()));
             }
+        }
+        // a link that passes a data center it does not join is drawn over that box, not hidden behind it
+        for (Link link : overBoxes) {
+            paintLink(s, layout, link, selection.contains(link.id()), withErrors.contains(link.id()), visible);
         }
         for (Node node : lab.nodes()) {
             if (!nodeFilter.test(node.id()) || !intersects(layout, node.id(), visible)) {
@@ -86,6 +96,55 @@ final class LabPainter {
                 }
             }
         }
+    }
+
+    /** Whether the line between a link's ends crosses the box of a data center that is not one of its ends. */
+    static boolean crossesOtherDataCenter(Lab lab, LabLayout layout, Link link) {
+        if (layout.bounds(link.a()).isEmpty() || layout.bounds(link.b()).isEmpty()) {
+            return false;
+        }
+        double ax = layout.centerX(link.a());
+        double ay = layout.centerY(link.a());
+        double bx = layout.centerX(link.b());
+        double by = layout.centerY(link.b());
+        for (DataCenter dc : lab.dataCenters()) {
+            if (dc.id().equals(link.a()) || dc.id().equals(link.b())) {
+                continue;
+            }
+            Rectangle2D r = layout.bounds(dc.id()).orElse(null);
+            if (r != null && segmentCrosses(r, ax, ay, bx, by)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Liang–Barsky: whether the segment (ax, ay)–(bx, by) passes through {@code r}. */
+    private static boolean segmentCrosses(Rectangle2D r, double ax, double ay, double bx, double by) {
+        double t0 = 0;
+        double t1 = 1;
+        double dx = bx - ax;
+        double dy = by - ay;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {ax - r.getMinX(), r.getMaxX() - ax, ay - r.getMinY(), r.getMaxY() - ay};
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return false;
+                }
+                continue;
+            }
+            double t = q[i] / p[i];
+            if (p[i] < 0) {
+                t0 = Math.max(t0, t);
+            } else {
+                t1 = Math.min(t1, t);
+            }
+            if (t0 > t1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean intersects(LabLayout layout, String id, Rectangle2D visible) {
@@ -182,9 +241,15 @@ final class LabPainter {
         s.strokeRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 14, theme.dataCenterStroke(), 2, null);
         s.icon(Icons.DATA_CENTER, r.getMinX() + 8, r.getMinY() + 7, 18, theme.dataCenterStroke());
         s.text(dc.name(), r.getMinX() + 32, r.getMinY() + 15, 12, true, theme.text(), Surface.Align.LEFT);
-        String lan = dc.lanPrefixes().isEmpty() ? "no LAN prefix" : String.join(", ", dc.lanPrefixes().stream().map(Object::toString).toList());
-        s.text(lan + "  gw " + (dc.gatewayAddresses().isEmpty() ? "none" : dc.gatewayAddresses().get(0).toString()),
-                r.getMinX() + 32, r.getMinY() + 31, 9.5, false, theme.mutedText(), Surface.Align.LEFT);
+        if (outsideLabels) {
+            // a line per prefix (the header is that tall); on screen the placement pass puts them (LabLabels)
+            List<String> lines = LabLabels.addressLines(dc);
+            boolean wide = lines.stream().anyMatch(line -> Surface.textWidth(line, 9.5) > r.getWidth() - 38);
+            for (int i = 0; i < lines.size(); i++) {
+                s.text(lines.get(i), r.getMinX() + (wide ? 8 : 32), r.getMinY() + (wide ? 35 : 31) + 12 * i, 9.5, false, theme.mutedText(),
+                        Surface.Align.LEFT);
+            }
+        }
         if (dc.capturesAnnouncements()) {
             // the capture program watching this LAN for the VMs' RARP/GARP
             s.strokeCircle(r.getMaxX() - 14, r.getMinY() + 14, 6, theme.badge(), 1.5);

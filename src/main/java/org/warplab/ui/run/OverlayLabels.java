@@ -20,6 +20,7 @@ import org.warplab.model.Link;
 import org.warplab.model.Node;
 import org.warplab.model.Router;
 import org.warplab.ui.canvas.LabLayout;
+import org.warplab.ui.canvas.LabLabels;
 import org.warplab.ui.canvas.LabelPlacement;
 import org.warplab.ui.common.Theme;
 
@@ -41,7 +42,9 @@ final class OverlayLabels {
     private final List<Mark> marks = new ArrayList<>();
     private final Map<LabelPlacement.Request, Color> colours = new HashMap<>();
     private List<LabelPlacement.Placed> fixed = List.of();
-    private List<LabelPlacement.Box> obstacles = List.of();
+    private List<LabelPlacement.Obstacle> obstacles = List.of();
+    /** Labels the canvas placed under this overlay (the designer's names): kept clear of, not drawn. */
+    private List<LabelPlacement.Placed> below = List.of();
     private Object[] fixedKey;
     private List<LabelPlacement.Placed> lastPlaced = List.of();
     private double size = 12;
@@ -120,20 +123,31 @@ final class OverlayLabels {
         marks.add(new Mark(request, color, alpha));
     }
 
-    /** Places and draws this frame's labels (in screen space), then forgets the marks. */
+    void setLabelsBelow(List<LabelPlacement.Placed> labels) {
+        below = labels == null ? List.of() : labels;
+    }
+
+    /**
+     * Places and draws this frame's labels (in screen space), then forgets the marks. {@code names}:
+     * the lab whose names and link labels this overlay places (presentation mode), else null.
+     * Every label keeps clear of the node boxes of {@code layout}.
+     */
     void paint(GraphicsContext g, Lab names, LabLayout layout, Affine view, double width, double height) {
         LabelPlacement.Box screen = new LabelPlacement.Box(0, insetTop, width, Math.max(1, height - insetTop - insetBottom));
         if (names != null) {
             Object[] key = {names, layout, view.getMxx(), view.getTx(), view.getTy(), width, height, size, theme, insetTop, insetBottom};
             if (!java.util.Arrays.equals(key, fixedKey)) {
                 fixedKey = key;
-                obstacles = obstacles(names, layout, view);
+                obstacles = LabLabels.obstacles(layout, view.getMxx(), view.getTx(), view.getTy());
                 fixed = LabelPlacement.place(nameRequests(names, layout, view), obstacles, screen);
+                buildAtlas(fixed);
             }
         } else {
             fixed = List.of();
-            obstacles = List.of();
+            obstacles = LabLabels.obstacles(layout, view.getMxx(), view.getTx(), view.getTy());
             fixedKey = null;
+            atlasSlots.clear();
+            atlas = null;
         }
         List<LabelPlacement.Request> requests = new ArrayList<>();
         Map<LabelPlacement.Request, Mark> byRequest = new HashMap<>();
@@ -142,7 +156,7 @@ final class OverlayLabels {
             byRequest.put(m.request(), m);
         }
         // marks are placed before the names: a name that a mark would cover steps aside, not the mark
-        List<LabelPlacement.Placed> placedMarks = LabelPlacement.place(requests, obstacles, screen);
+        List<LabelPlacement.Placed> placedMarks = LabelPlacement.place(requests, obstacles, screen, below);
         List<LabelPlacement.Placed> all = new ArrayList<>(placedMarks);
         if (!fixed.isEmpty()) {
             // only the names a mark covers move (the others keep their place), around everything else
@@ -169,31 +183,74 @@ final class OverlayLabels {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (LabelPlacement.Placed p : all) {
+            LabelPlacement.Box b = p.box();
+            double[] slot = atlasSlots.get(p.request());
+            if (slot != null) {
+                // a name or link label: copied from the atlas, no text laid out or plate rasterized this frame
+                g.drawImage(atlas, slot[0], slot[1], slot[2], slot[3], Math.round(b.x()), Math.round(b.y()), slot[2], slot[3]);
+                continue;
+            }
             Mark mark = byRequest.get(p.request());
             double alpha = mark == null ? 1 : mark.alpha();
             Color color = mark == null ? colours.getOrDefault(p.request(), theme.text()) : mark.color();
-            LabelPlacement.Box b = p.box();
-            g.setFill(theme.background().deriveColor(0, 1, 1, 0.85 * alpha));
-            g.fillRoundRect(Math.round(b.x()), Math.round(b.y()), Math.ceil(b.w()), Math.ceil(b.h()), 6, 6);
-            g.setFont(p.request().priority() == NAME ? bold : font);
-            g.setFill(color.deriveColor(0, 1, 1, alpha));
-            g.fillText(p.request().text(), Math.round(b.centerX()), Math.round(b.centerY()));
+            paintLabel(g, p.request(), Math.round(b.x()), Math.round(b.y()), Math.ceil(b.w()), Math.ceil(b.h()), color, alpha);
         }
         g.setTransform(view);
         lastPlaced = all;
         marks.clear();
     }
 
-    private List<LabelPlacement.Box> obstacles(Lab lab, LabLayout layout, Affine view) {
-        List<LabelPlacement.Box> out = new ArrayList<>();
-        for (Node node : lab.nodes()) {
-            layout.bounds(node.id()).ifPresent(r -> {
-                // a data center's box holds its VMs: only its header (the name) is in the way
-                Rectangle2D box = node instanceof DataCenter ? new Rectangle2D(r.getMinX(), r.getMinY(), r.getWidth(), LabLayout.DC_HEADER) : r;
-                out.add(screen(box, view));
-            });
+    private void paintLabel(GraphicsContext g, LabelPlacement.Request r, double x, double y, double w, double h, Color color, double alpha) {
+        g.setFill(theme.background().deriveColor(0, 1, 1, 0.85 * alpha));
+        g.fillRoundRect(x, y, w, h, 6, 6);
+        g.setFont(r.priority() == NAME ? bold : font);
+        g.setFill(color.deriveColor(0, 1, 1, alpha));
+        g.fillText(r.text(), x + Math.round(w / 2), y + Math.round(h / 2));
+    }
+
+    /** The names and link labels, each drawn once into one image when the view changes (one snapshot, not one per label). */
+    private javafx.scene.image.Image atlas;
+    private final Map<LabelPlacement.Request, double[]> atlasSlots = new HashMap<>();
+
+    private static final double ATLAS_WIDTH = 2048;
+
+    private void buildAtlas(List<LabelPlacement.Placed> labels) {
+        atlasSlots.clear();
+        atlas = null;
+        if (labels.isEmpty()) {
+            return;
         }
-        return out;
+        double x = 0;
+        double y = 0;
+        double row = 0;
+        for (LabelPlacement.Placed p : labels) {
+            double w = Math.ceil(p.box().w());
+            double h = Math.ceil(p.box().h());
+            if (x + w > ATLAS_WIDTH) {
+                x = 0;
+                y += row + 1;
+                row = 0;
+            }
+            atlasSlots.put(p.request(), new double[] {x, y, w, h});
+            x += w + 1;
+            row = Math.max(row, h);
+        }
+        if (y + row > 4096) {
+            atlasSlots.clear();
+            return; // more labels than one image holds: they are drawn one by one
+        }
+        javafx.scene.canvas.Canvas sheet = new javafx.scene.canvas.Canvas(ATLAS_WIDTH, Math.ceil(y + row));
+        GraphicsContext g = sheet.getGraphicsContext2D();
+        fonts();
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (LabelPlacement.Placed p : labels) {
+            double[] slot = atlasSlots.get(p.request());
+            paintLabel(g, p.request(), slot[0], slot[1], slot[2], slot[3], colours.getOrDefault(p.request(), theme.text()), 1);
+        }
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        atlas = sheet.snapshot(params, null);
     }
 
     private List<LabelPlacement.Request> nameRequests(Lab lab, LabLayout layout, Affine view) {
@@ -222,16 +279,7 @@ final class OverlayLabels {
             double by = view.getMyy() * layout.centerY(link.b()) + view.getTy();
             double w = width(text) + 8;
             double h = height();
-            double length = Math.max(1, Math.hypot(bx - ax, by - ay));
-            double nx = -(by - ay) / length * (h * 0.8);
-            double ny = (bx - ax) / length * (h * 0.8);
-            List<double[]> candidates = new ArrayList<>();
-            for (double t : new double[] {0.5, 0.4, 0.6, 0.3, 0.7}) {
-                double mx = ax + (bx - ax) * t;
-                double my = ay + (by - ay) * t;
-                candidates.add(new double[] {mx + nx, my + ny});
-                candidates.add(new double[] {mx - nx, my - ny});
-            }
+            List<double[]> candidates = LabelPlacement.alongLink(ax, ay, bx, by, h);
             LabelPlacement.Request request = new LabelPlacement.Request(text, w, h, LINK, candidates, "link:" + link.id());
             colours.put(request, theme.mutedText());
             out.add(request);

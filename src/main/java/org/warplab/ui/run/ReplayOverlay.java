@@ -103,28 +103,8 @@ final class ReplayOverlay implements CanvasOverlay {
     private final Map<Colour, double[]> trailStarts = new EnumMap<>(Colour.class);
     private StoryHighlight highlight = StoryHighlight.NONE;
 
-    private final Map<Colour, javafx.scene.image.Image> sprites = new EnumMap<>(Colour.class);
-    private int spritePixels;
-
-    /** A dot of colour {@code c}, {@code pixels} across, drawn once (anti-aliased, with a light rim) and reused every frame. */
-    private javafx.scene.image.Image sprite(Colour c, int pixels) {
-        if (pixels != spritePixels) {
-            sprites.clear();
-            spritePixels = pixels;
-        }
-        return sprites.computeIfAbsent(c, k -> {
-            javafx.scene.canvas.Canvas dot = new javafx.scene.canvas.Canvas(pixels, pixels);
-            GraphicsContext g = dot.getGraphicsContext2D();
-            g.setFill(k.color);
-            g.fillOval(0.5, 0.5, pixels - 1, pixels - 1);
-            g.setStroke(Color.WHITE.deriveColor(0, 1, 1, 0.8));
-            g.setLineWidth(1);
-            g.strokeOval(0.5, 0.5, pixels - 1, pixels - 1);
-            javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
-            params.setFill(Color.TRANSPARENT);
-            return dot.snapshot(params, null);
-        });
-    }
+    /** The frame's dots and trails, blended into one picture. */
+    private final DotLayer dotLayer = new DotLayer();
 
     ReplayOverlay(TraceIndex index, Consumer<TraceEvent.PacketSent> onPacketClicked) {
         this.index = index;
@@ -155,6 +135,11 @@ final class ReplayOverlay implements CanvasOverlay {
     /** Keeps the labels clear of what covers the canvas at its top and bottom (presentation mode's readout and caption). */
     void setLabelArea(double top, double bottom) {
         labels.setInsets(top, bottom);
+    }
+
+    @Override
+    public void setLabelsBelow(List<org.warplab.ui.canvas.LabelPlacement.Placed> below) {
+        labels.setLabelsBelow(below);
     }
 
     void setHighlight(StoryHighlight highlight) {
@@ -265,27 +250,25 @@ final class ReplayOverlay implements CanvasOverlay {
         paintMigrationBands(g, positions, layout, scale);
         paintVms(g, layout, scale);
         double r = Math.max(DOT_RADIUS, minDotPixels / 2 / scale);
-        if (trails) {
-            paintTrails(g, r);
-        }
-        // dots as pre-rendered sprites blitted in screen space: thousands of anti-aliased ovals would each be rasterized
+        // dots and trails as pre-rendered sprites blended into one picture, drawn with one image copy
         javafx.scene.transform.Affine view = g.getTransform();
         int pixels = (int) Math.max(4, Math.round(2 * r * scale));
         g.setTransform(1, 0, 0, 1, 0, 0);
+        dotLayer.begin((int) Math.ceil(g.getCanvas().getWidth()), (int) Math.ceil(g.getCanvas().getHeight()), pixels);
+        if (trails) {
+            paintTrails(view, pixels);
+        }
         for (Colour c : Colour.values()) {
             if (c == Colour.MIGRATION) {
                 continue;
             }
             int n = dotCounts.get(c);
             double[] buffer = dots.get(c);
-            javafx.scene.image.Image sprite = sprite(c, pixels);
-            double half = pixels / 2.0;
             for (int i = 0; i < n; i++) {
-                double sx = view.getMxx() * buffer[2 * i] + view.getTx();
-                double sy = view.getMyy() * buffer[2 * i + 1] + view.getTy();
-                g.drawImage(sprite, Math.round(sx - half), Math.round(sy - half));
+                dotLayer.dot(c, view.getMxx() * buffer[2 * i] + view.getTx(), view.getMyy() * buffer[2 * i + 1] + view.getTy());
             }
         }
+        g.drawImage(dotLayer.finish(), 0, 0);
         g.setTransform(view);
         if (selected[2] > 0) {
             g.setStroke(theme.selection());
@@ -297,10 +280,11 @@ final class ReplayOverlay implements CanvasOverlay {
         labels.paint(g, placedNames, layout, g.getTransform(), g.getCanvas().getWidth(), g.getCanvas().getHeight());
     }
 
-    /** One path per colour: a stroke per trail would cost the software pipeline a rasterization each. */
-    private void paintTrails(GraphicsContext g, double r) {
-        g.setLineCap(javafx.scene.shape.StrokeLineCap.ROUND);
-        g.setLineWidth(r * 1.2);
+    /**
+     * Behind each dot, from where it was a trail's length ago (never before its link's start) to
+     * where it is: {@link DotLayer#TRAIL_STAMPS} fading stamps, under every dot.
+     */
+    private void paintTrails(javafx.scene.transform.Affine view, int pixels) {
         for (Colour c : Colour.values()) {
             int n = dotCounts.get(c);
             if (c == Colour.MIGRATION || n == 0) {
@@ -308,15 +292,22 @@ final class ReplayOverlay implements CanvasOverlay {
             }
             double[] ends = dots.get(c);
             double[] starts = trailStarts.get(c);
-            g.setStroke(c.color.deriveColor(0, 1, 1, 0.35));
-            g.beginPath();
             for (int i = 0; i < n; i++) {
-                g.moveTo(starts[2 * i], starts[2 * i + 1]);
-                g.lineTo(ends[2 * i], ends[2 * i + 1]);
+                double ex = view.getMxx() * ends[2 * i] + view.getTx();
+                double ey = view.getMyy() * ends[2 * i + 1] + view.getTy();
+                double dx = view.getMxx() * starts[2 * i] + view.getTx() - ex;
+                double dy = view.getMyy() * starts[2 * i + 1] + view.getTy() - ey;
+                double length = Math.hypot(dx, dy);
+                if (length < 1) {
+                    continue;
+                }
+                // stamps one dot width apart (closer on a trail cut short at the link's start)
+                double step = Math.min(pixels, length / DotLayer.TRAIL_STAMPS) / length;
+                for (int k = 0; k < DotLayer.TRAIL_STAMPS; k++) {
+                    dotLayer.stamp(c, k, ex + dx * step * (k + 1), ey + dy * step * (k + 1));
+                }
             }
-            g.stroke();
         }
-        g.setLineCap(javafx.scene.shape.StrokeLineCap.SQUARE);
     }
 
     /** A clicked packet's whole way through the network, hop by hop, under the dots. */
@@ -348,13 +339,18 @@ final class ReplayOverlay implements CanvasOverlay {
         }
         g.setStroke(Colour.MIGRATION.color.deriveColor(0, 1, 1, 0.55));
         g.setLineWidth(Math.max(12, 8 / scale));
-        g.setLineCap(javafx.scene.shape.StrokeLineCap.ROUND);
+        // butt ends: the band's ends lie under the nodes' boxes, and round caps cost the rasterizer curves
+        g.setLineCap(javafx.scene.shape.StrokeLineCap.BUTT);
+        // one path for every band: a stroke per band costs the software pipeline a rasterization each
+        g.beginPath();
         for (String key : migrationLinks.keySet()) {
             String[] ends = key.split("\u0000");
             double[] a = positions.get(ends[0]);
             double[] b = positions.get(ends[1]);
-            g.strokeLine(a[0], a[1], b[0], b[1]);
+            g.moveTo(a[0], a[1]);
+            g.lineTo(b[0], b[1]);
         }
+        g.stroke();
         // text is the dear part of a frame: the busiest few streams are labelled, not every one
         migrationLinks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3).forEach(entry -> {
             String[] ends = entry.getKey().split("\u0000");
