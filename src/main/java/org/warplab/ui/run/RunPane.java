@@ -447,9 +447,7 @@ public final class RunPane extends BorderPane {
     }
 
     private RunRecord emulate(Lab lab, org.warplab.model.SchemeKind scheme, long seed) throws Exception {
-        Lab variant = lab.scheme() == scheme ? lab : lab.withScheme(scheme);
-        RunOutcome outcome = runtimes.emulated().run(variant, seed, line -> { });
-        return new RunRecord(variant, outcome.result(), outcome.trace(), outcome.captures());
+        return SideBySideView.emulate(runtimes.emulated(), lab, scheme, seed);
     }
 
     private void sideBySideRuns(Lab lab, long seed, java.util.concurrent.Callable<RunRecord[]> runs) {
@@ -458,26 +456,13 @@ public final class RunPane extends BorderPane {
             return;
         }
         control.status().setText("Running the two runs to replay side by side (emulator, seed " + seed + ")…");
-        javafx.concurrent.Task<RunRecord[]> task = new javafx.concurrent.Task<>() {
-            @Override
-            protected RunRecord[] call() throws Exception {
-                return runs.call();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            RunRecord[] pair = task.getValue();
+        SideBySideView.runThenShow(runs, control.status(), pair -> {
             if (sideBySide != null) {
                 sideBySide.close();
             }
             sideBySide = new SideBySideView(model, canvas.currentTheme(), pair[0], pair[1]);
             sideBySide.show(getScene() == null ? null : getScene().getWindow(), 1280, 720);
-            control.status().setText("Side by side: " + pair[0].result().scheme() + " (" + pair[0].result().runtime() + ") beside "
-                    + pair[1].result().scheme() + " (" + pair[1].result().runtime() + "), one clock");
         });
-        task.setOnFailed(e -> control.status().setText("The side-by-side runs failed: " + task.getException().getMessage()));
-        Thread thread = new Thread(task, "warplab-side-by-side");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     SideBySideView sideBySide() {

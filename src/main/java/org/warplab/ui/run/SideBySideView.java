@@ -169,6 +169,33 @@ final class SideBySideView {
         setTime(0);
     }
 
+    /** {@code lab} under {@code scheme} in the emulator: one side of a comparison. */
+    static RunRecord emulate(org.warplab.run.LabRuntime emulator, org.warplab.model.Lab lab, org.warplab.model.SchemeKind scheme, long seed)
+            throws Exception {
+        org.warplab.model.Lab variant = lab.scheme() == scheme ? lab : lab.withScheme(scheme);
+        org.warplab.run.RunOutcome outcome = emulator.run(variant, seed, line -> { });
+        return new RunRecord(variant, outcome.result(), outcome.trace(), outcome.captures());
+    }
+
+    /** Makes the two runs off the FX thread, then hands them to {@code show}; {@code status} says what happened. */
+    static void runThenShow(java.util.concurrent.Callable<RunRecord[]> runs, Label status, java.util.function.Consumer<RunRecord[]> show) {
+        javafx.concurrent.Task<RunRecord[]> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected RunRecord[] call() throws Exception {
+                return runs.call();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            RunRecord[] pair = task.getValue();
+            show.accept(pair);
+            status.setText("Side by side: " + title(pair[0]) + " beside " + title(pair[1]) + ", one clock");
+        });
+        task.setOnFailed(e -> status.setText("The side-by-side runs failed: " + task.getException().getMessage()));
+        Thread thread = new Thread(task, "warplab-side-by-side");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private static String title(RunRecord run) {
         return run.result().scheme() + " (" + run.result().runtime() + ")";
     }

@@ -22,7 +22,8 @@ import org.warplab.ui.DesignerWindow;
  * {@code ReplayShots OUTDIR LAB} runs LAB in a 1280×720 window and writes scrubber-zoom-1280x720.png
  * (the Run tab, the scrubber zoomed to the downtime ± 50 ms), phase-bar-1280x720.png (the readout's
  * phase bar with its inset, as wide as at 1280×720, drawn at twice the pixels) and side-by-side-1280x720.png (the lab's scheme beside no scheme, just
- * after the first rule switch).
+ * after the first rule switch); with a third argument, a saved run's result file (a live run), also
+ * side-by-side-live-1280x720.png: that run beside an emulated one.
  */
 public final class ReplayShots {
 
@@ -68,17 +69,41 @@ public final class ReplayShots {
                             view.scrubber().toggleFocus();
                             pause(600, () -> {
                                 write(view.stage().getScene().getRoot(), out.resolve("side-by-side-zoomed-1280x720.png"));
-                                try {
-                                    prefs.removeNode();
-                                } catch (Exception e) {
-                                    System.err.println(e.getMessage());
+                                if (raw.size() > 2) {
+                                    liveBeside(run, Path.of(raw.get(2)), t, out, prefs);
+                                } else {
+                                    finish(prefs);
                                 }
-                                Platform.exit();
                             });
                         });
                     });
                 });
             });
+        }
+
+        /** A saved (live) run beside an emulated one at the same instant: side-by-side-live-1280x720.png. */
+        private static void liveBeside(RunPane run, Path saved, long t, Path out, Preferences prefs) {
+            SideBySideView before = run.sideBySide();
+            run.replayBesideSavedRun(saved);
+            after(() -> run.sideBySide() != before && run.sideBySide() != null && run.sideBySide().stage().isShowing(), () -> {
+                SideBySideView view = run.sideBySide();
+                view.stage().setX(0);
+                view.stage().setY(0);
+                view.setTime(t);
+                pause(1500, () -> {
+                    write(view.stage().getScene().getRoot(), out.resolve("side-by-side-live-1280x720.png"));
+                    finish(prefs);
+                });
+            });
+        }
+
+        private static void finish(Preferences prefs) {
+            try {
+                prefs.removeNode();
+            } catch (Exception e) {
+                System.err.println(e.getMessage());
+            }
+            Platform.exit();
         }
 
         private static void after(java.util.function.BooleanSupplier ready, Runnable then) {
