@@ -87,6 +87,8 @@ final class Scrubber extends CanvasChart {
         });
         zoomButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         zoomText.getStyleClass().add("explanation");
+        zoomText.setTooltip(new Tooltip("The part of the run the scrubber shows, and how many times it is magnified; "
+                + "Z: the downtime ± 50 ms and back, the wheel or + / −: zoom, 0 or a double click: the whole run"));
         zoomText.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         zoomControl.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         showZoom();
@@ -217,10 +219,11 @@ final class Scrubber extends CanvasChart {
     private void showZoom() {
         zoomButton.setSelected(isZoomed());
         if (!isZoomed()) {
-            zoomText.setText(focus == null ? "whole run" : "whole run · Z: the downtime ± 50 ms");
+            zoomText.setText("whole run");
             return;
         }
-        zoomText.setText(TraceText.ms(fromNs) + " – " + TraceText.ms(toNs) + " · ×" + zoomFactorText() + " · 0: whole run");
+        // short, so the scrubber keeps its width at 1280×720; the keys are in the tooltips
+        zoomText.setText(org.warplab.model.Units.msNumber(fromNs, 1) + "–" + TraceText.ms(toNs) + " ×" + zoomFactorText());
     }
 
     /** How many times the window is magnified against the whole run ("31", "1.5"). */

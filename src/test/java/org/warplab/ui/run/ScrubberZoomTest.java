@@ -56,7 +56,7 @@ class ScrubberZoomTest {
         scrubber.setData(run.result().endNs(), phases, List.of());
         scrubber.setFocus(window[0], window[1]);
         assertFalse(scrubber.isZoomed());
-        assertTrue(scrubber.zoomText().startsWith("whole run"), scrubber.zoomText());
+        assertEquals("whole run", scrubber.zoomText());
 
         // Z: into the downtime's window; the label names it and the factor, the button is down
         scrubber.fireEvent(key(KeyCode.Z));
@@ -64,7 +64,7 @@ class ScrubberZoomTest {
         assertEquals(window[0], scrubber.windowStart());
         assertEquals(window[1], scrubber.windowEnd());
         assertTrue(scrubber.zoomButton().isSelected());
-        assertEquals("1407.2 ms – 1534.2 ms · ×31 · 0: whole run", scrubber.zoomText());
+        assertEquals("1407.2–1534.2 ms ×31", scrubber.zoomText());
         // a press seeks inside the window: the middle of the bar is the middle of the window, not of the run
         scrubber.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_PRESSED, 408, 15, 408, 15,
                 javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, false, false, false, null));
