@@ -96,4 +96,23 @@ class ConfigPiecesTest {
         assertTrue(foreign.contains("\tMinRtrAdvInterval " + Radvd.seconds(mip.raMinIntervalNs()) + ";\n"));
         assertEquals(home.chars().filter(c -> c == '{').count(), home.chars().filter(c -> c == '}').count(), "balanced braces");
     }
+
+    @Test
+    void ospfAnnouncesExactlyTheListedPrefixesAndDeniesTheRest() {
+        List<Frr.OspfInterface> wan = List.of(new Frr.OspfInterface("W1", "C1", IpPrefix.parse("10.0.1.0/30")),
+                new Frr.OspfInterface("W4", "R3", IpPrefix.parse("10.0.4.0/30")));
+        String slow = Frr.ospfd("R1", "10.0.1.1", wan, List.of(IpPrefix.parse("172.15.0.0/16"), IpPrefix.parse("10.0.1.0/30")), false);
+        List<String> list = slow.lines().filter(l -> l.startsWith("ip prefix-list " + Frr.ADVERTISE)).toList();
+        assertEquals(List.of("ip prefix-list WL-ADVERTISE seq 5 permit 172.15.0.0/16", "ip prefix-list WL-ADVERTISE seq 10 permit 10.0.1.0/30",
+                "ip prefix-list WL-ADVERTISE seq 15 deny any"), list);
+        assertTrue(slow.contains(" network 10.0.1.0/30 area 0\n network 10.0.4.0/30 area 0\n"), slow);
+        assertTrue(slow.contains(" ospf router-id 10.0.1.1\n"));
+        assertFalse(slow.contains("timers") || slow.contains("hello-interval"), "default timers unless fast convergence is asked for");
+        String fast = Frr.ospfd("R1", "10.0.1.1", wan, List.of(), true);
+        assertTrue(fast.contains("ip prefix-list WL-ADVERTISE seq 5 deny any\n"), "nothing to announce: deny everything");
+        assertEquals(2, fast.lines().filter(l -> l.equals(" ip ospf hello-interval 1")).count(), "on every WAN interface");
+        assertTrue(fast.contains(" timers throttle spf 0 50 1000\n"));
+        String zebra = Frr.zebra("R1", wan);
+        assertTrue(zebra.contains("interface W4\n description WAN link to R3\n!\n"), zebra);
+    }
 }
