@@ -19,10 +19,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.warplab.model.IpAddress;
+import org.warplab.model.IpFamily;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
 import org.warplab.model.Node;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest;
+import org.warplab.scheme.LabState;
+import org.warplab.scheme.MobilityScheme;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipe;
 
 /**
@@ -76,6 +79,9 @@ class ConfigPropertiesTest {
                     String interfaceName = name.group(1);
                     assertTrue(interfaceName.length() <= MAX_INTERFACE_NAME, where + ": interface name '" + interfaceName + "' is longer than Linux allows");
                 }
+                if (file.relativePath().equals("frr/ospfd.conf")) {
+                    ospfAnnouncesWhatTheSchemeAdvertises(lab, state.state(), file);
+                }
                 Matcher address = ADDRESS.matcher(file.content());
                 while (address.find()) {
                     String text = address.group(1);
@@ -95,5 +101,19 @@ class ConfigPropertiesTest {
                 }
             }
         }
+    }
+
+    /** OSPF (IPv4) permits exactly the router's IPv4 advertisements in this state, then denies the rest. */
+    private static void ospfAnnouncesWhatTheSchemeAdvertises(Lab lab, String stateName, GeneratedFile file) {
+        LabState state = LabState.all(lab).stream().filter(s -> s.name().equals(stateName)).findFirst().orElseThrow();
+        Set<String> advertised = new HashSet<>();
+        MobilityScheme.of(lab).advertisements(lab, state.placement()).stream()
+                .filter(a -> a.router().equals(file.device()) && a.prefix().family() == IpFamily.IPV4)
+                .forEach(a -> advertised.add(a.prefix().toString()));
+        List<String> list = file.content().lines().filter(l -> l.startsWith("ip prefix-list ")).toList();
+        assertTrue(list.get(list.size() - 1).endsWith(" deny any"), file.path() + ": the list ends by denying the rest");
+        Set<String> permitted = new HashSet<>();
+        list.stream().filter(l -> l.contains(" permit ")).forEach(l -> permitted.add(l.substring(l.indexOf(" permit ") + 8)));
+        assertEquals(advertised, permitted, stateName + "/" + file.path());
     }
 }
