@@ -72,6 +72,10 @@ class ConfigPropertiesTest {
                 assertTrue(devices.contains(file.device()), where + ": not a node of the lab");
                 assertFalse(file.relativePath().startsWith("/") || file.relativePath().contains(".."), where + " leaves its directory");
                 assertFalse(file.purpose().isBlank(), where + " says what it is for");
+                // a shell script, batch or config file that does not end its last line loses it to some readers
+                assertTrue(file.content().endsWith("\n"), where + " ends its last line");
+                assertFalse(file.content().contains("\r") || file.content().contains("\t\n") || file.content().contains(" \n"),
+                        where + " has no carriage return and no trailing blank on a line");
                 Matcher java = JAVA_VALUE.matcher(file.content());
                 assertFalse(java.find(), () -> where + " holds a Java value '" + java.group() + "':\n" + file.content());
                 Matcher name = INTERFACE.matcher(file.content());
