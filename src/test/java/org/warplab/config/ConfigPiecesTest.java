@@ -34,6 +34,14 @@ class ConfigPiecesTest {
     }
 
     @Test
+    void nothingToDoIsTheHeaderAlone() {
+        assertEquals("# nothing to do\n", new Batch().text("# nothing to do\n"));
+        Sysctl sysctl = new Sysctl();
+        assertEquals("# h\n", sysctl.text("# h\n"));
+        assertEquals("# h\n", sysctl.interfaceText("# h\n"));
+    }
+
+    @Test
     void aLaterValueReplacesAnEarlierOneWhereItWasSet() {
         Sysctl sysctl = new Sysctl();
         sysctl.router();
