@@ -53,6 +53,7 @@ final class CompareCommand extends HeadlessCommand {
         } catch (LabArgument.Refused refused) {
             return refused.exitCode;
         }
+        jobs.check();
         long seed = this.seed.seed;
         Path file = argument.file();
         Lab lab = argument.lab();

@@ -96,7 +96,7 @@ final class LiveRunCommand extends HeadlessCommand {
         Lab lab = argument.lab();
         Optional<VmRuntime> runtime = Optional.ofNullable(vmRuntime);
         if (repeat < 0 || repeat > 200) {
-            throw new UsageException("--repeat takes 1 to 200 moves, got " + repeat);
+            throw new UsageException("--repeat takes 0 (no repeat) to 200 moves, got " + repeat);
         }
         boolean qemu = LiveRunner.withRuntime(lab, runtime).vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU);
         if (repeat > 0) {

@@ -79,6 +79,13 @@ final class RunOptions {
             return EmulatedRuns.runAll(labs, seed, workers, progress, new ParallelRuns.Cancel());
         }
 
+        /** Refuses a --jobs out of range before a command prints anything (its table would stop after the header). */
+        void check() throws UsageException {
+            if (jobs != null) {
+                checked(jobs);
+            }
+        }
+
         /** The runs at once that --jobs asks for, or {@code fallback} when it is not given. */
         int workers(int fallback) throws UsageException {
             return jobs == null ? fallback : checked(jobs);

@@ -102,4 +102,13 @@ class GoalsTest {
         assertFalse(result.passed(), "the paging lab's only flow goes to the moving VM");
         assertEquals("no flow to watch", result.measured());
     }
+
+    @Test
+    void aLessonsTextIsFilledWithTheRunsFiguresAndLeavesUnknownNamesAlone() {
+        org.warplab.run.MigrationMetrics m = run.outcome().get().result().migrations().get(0);
+        String filled = Figures.fill("gap {client-gap}, lost {probes-lost}, {nonsense}, $1 {path-after}", m);
+        assertEquals("gap " + Figures.shown(Figure.CLIENT_GAP, m) + ", lost " + m.probesLost() + " of " + m.probesSent()
+                + ", {nonsense}, $1 " + m.pathAfter(), filled, "a '$' in the text is not a group reference");
+        assertTrue(Figures.shown(Figure.CLIENT_GAP, m).endsWith(" ms"));
+    }
 }

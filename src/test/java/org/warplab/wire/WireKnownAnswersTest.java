@@ -91,6 +91,22 @@ class WireKnownAnswersTest {
     }
 
     @Test
+    void bindingUpdateAndAcknowledgementAsRfc6275LaysThemOut() {
+        // fixed part (no next header 59, length 1 = 16 bytes, type 5, reserved, checksum), sequence 7, flags A|H, lifetime 1 (4 s), PadN
+        MobilityHeader update = new MobilityHeader.BindingUpdate(7, MobilityHeader.BindingUpdate.ACKNOWLEDGE | MobilityHeader.BindingUpdate.HOME_REGISTRATION,
+                MobilityHeader.lifetimeUnits(4)).header();
+        assertArrayEquals(hex("3b 01 05 00 fef3 0007 c000 0001 01 02 0000"), update.encode(0));
+        // status 128 (reason unspecified: refused), no flags, sequence 7, lifetime 255 units
+        MobilityHeader ack = new MobilityHeader.BindingAck(128, 0, 7, 255).header();
+        assertArrayEquals(hex("3b 01 06 00 3cf6 80 00 0007 00ff 01 02 0000"), ack.encode(0));
+        assertTrue(!MobilityHeader.BindingAck.of(ack).ok().orElseThrow().accepted(), "128 and above are refusals");
+        assertMalformed("mobility message type 6, not a Binding Update", MobilityHeader.BindingUpdate.of(ack));
+        assertEquals(0, MobilityHeader.lifetimeUnits(0));
+        assertEquals(2, MobilityHeader.lifetimeUnits(5), "rounded up: a binding never expires early");
+        assertEquals(0xffff, MobilityHeader.lifetimeUnits(Long.MAX_VALUE / 8), "at most what 16 bits hold");
+    }
+
+    @Test
     void aMalformedLayerStopsTheChainWithItsReasonAndPlace() {
         Decoded<Integer> bad = new Decoded.Malformed<>("cut", 7);
         Decoded<String> after = bad.then(v -> new Decoded.Ok<>("never " + v));
