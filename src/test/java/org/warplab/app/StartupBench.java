@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Launch → first painted designer frame, as a user sees it: {@code java -jar warplab.jar LAB} with a
- * fresh, empty home folder each time (no preferences, no font or JavaFX caches), timed from the
+ * fresh, empty home folder each time (no preferences, no font or JavaFX caches; as {@code HOME} and
+ * as {@code user.home}, which JDK 17 otherwise reads from the password database), timed from the
  * moment the process is started until the screen shows the designer. "Shows" is read off the X
  * server's own pixels (java.awt.Robot, every 25 ms, the middle of the screen): an empty screen or a window not yet drawn is a
  * handful of colours, a drawn designer (icons, anti-aliased text, the lab) hundreds. So this is the
@@ -74,7 +75,8 @@ public final class StartupBench {
         for (int run = 1; run <= RUNS; run++) {
             Path home = Files.createTempDirectory("warplab-startup-home-");
             Path log = home.resolve("stderr.txt");
-            ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), lab.toString())
+            // JDK 17 takes user.home from the password database, not from HOME: the fresh folder is named both ways
+            ProcessBuilder builder = new ProcessBuilder(java, "-Duser.home=" + home, "-jar", jar.toString(), lab.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("HOME", home.toString());
             builder.environment().remove("JAVA_TOOL_OPTIONS");

@@ -163,25 +163,47 @@ final class PhaseBar extends CanvasChart {
         g.setStroke(theme.mutedText());
         g.setLineWidth(1);
         g.strokeRect(left, barY, width, barH);
-        g.setFill(theme.mutedText());
-        g.fillText(TraceText.ms(start), left, barY + barH + 3);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(TraceText.ms(end) + "  (" + TraceText.ms(end - start) + " in all)", left + width, barY + barH + 3);
-        g.setTextAlign(TextAlignment.LEFT);
         double y0 = barY + barH + 20;
         insetWidths = new double[phases.size()];
         if (inset != null) {
             y0 = paintInset(g, left, width, barY, barH, lanes, laneH, lane, start, span);
         }
-        double column = width / 2;
+        // the bar's ends, on plates over the inset's leader lines
+        String right = TraceText.ms(end) + "  (" + TraceText.ms(end - start) + " in all)";
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(right);
+        measure.setFont(g.getFont());
+        double rightWidth = measure.getLayoutBounds().getWidth();
+        measure.setText(TraceText.ms(start));
+        g.setFill(theme.background());
+        g.fillRect(left, barY + barH + 2, measure.getLayoutBounds().getWidth() + 2, 15);
+        g.fillRect(left + width - rightWidth - 2, barY + barH + 2, rightWidth + 2, 15);
+        g.setFill(theme.mutedText());
+        g.fillText(TraceText.ms(start), left, barY + barH + 3);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(right, left + width, barY + barH + 3);
+        g.setTextAlign(TextAlignment.LEFT);
+        // two columns when every name fits half the width; else one, so no name is cut
+        boolean twoColumns = true;
+        for (Phase p : phases) {
+            measure.setText(p.name() + "  " + TraceText.ms(p.durationNs()));
+            twoColumns &= measure.getLayoutBounds().getWidth() <= width / 2 - 20;
+        }
+        int perRow = twoColumns ? 2 : 1;
+        double wanted = y0 + 16 * Math.ceil(phases.size() / (double) perRow) + 4;
+        if (Math.abs(getPrefHeight() - wanted) > 0.5) {
+            // the legend's rows decide the height; the layout pass after this one paints again
+            setMinHeight(wanted);
+            setPrefHeight(wanted);
+        }
+        double column = width / perRow;
         for (int i = 0; i < phases.size(); i++) {
             Phase p = phases.get(i);
-            double x = left + (i % 2) * column;
-            double y = y0 + (i / 2) * 16;
+            double x = left + (i % perRow) * column;
+            double y = y0 + (i / perRow) * 16;
             g.setFill(phaseColour(i));
             g.fillRect(x, y + 2, 10, 10);
             g.setFill(theme.text());
-            g.fillText(p.name() + "  " + TraceText.ms(p.durationNs()), x + 14, y, column - 20);
+            g.fillText(fitted(p.name(), "  " + TraceText.ms(p.durationNs()), g.getFont(), column - 20), x + 14, y);
         }
     }
 
@@ -200,12 +222,8 @@ final class PhaseBar extends CanvasChart {
         g.setLineWidth(1);
         g.setLineDashes(3, 3);
         g.strokeRect(a - 1, barY - 2, Math.max(2, b - a) + 2, barH + 4);
-        // the leaders start under the bar's own time labels, so they cross no text
-        double y1 = barY + barH + 2;
-        double ys = barY + barH + 17;
-        double along = (ys - y1) / (y - y1);
-        g.strokeLine(a - 1 + (left - a + 1) * along, ys, left, y);
-        g.strokeLine(b + 1 + (left + width - b - 1) * along, ys, left + width, y);
+        g.strokeLine(a - 1, barY + barH + 2, left, y);
+        g.strokeLine(b + 1, barY + barH + 2, left + width, y);
         g.setLineDashes(null);
         for (int i = 0; i < phases.size(); i++) {
             Phase p = phases.get(i);
@@ -236,5 +254,18 @@ final class PhaseBar extends CanvasChart {
         g.fillText(TraceText.ms(to), left + width, y + barH + 3);
         g.setTextAlign(TextAlignment.LEFT);
         return y + barH + 20;
+    }
+
+    /** {@code name + tail} in {@code width}: the name shortened with "…" when it is too long (the duration always whole), never squeezed. */
+    static String fitted(String name, String tail, Font font, double width) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(font);
+        String text = name + tail;
+        measure.setText(text);
+        for (int keep = name.length() - 1; keep > 1 && measure.getLayoutBounds().getWidth() > width; keep--) {
+            text = name.substring(0, keep).stripTrailing() + "…" + tail;
+            measure.setText(text);
+        }
+        return text;
     }
 }

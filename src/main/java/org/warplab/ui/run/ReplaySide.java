@@ -1,9 +1,7 @@
 package org.warplab.ui.run;
 
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import org.warplab.model.Lab;
 import org.warplab.run.story.Story;
 import org.warplab.ui.canvas.CanvasView;
@@ -14,9 +12,10 @@ import org.warplab.ui.common.Theme;
  * One run of a side-by-side replay: the run view's own pieces for one run — its readout (figures
  * only), a canvas with the replay overlay, and its story's caption — shown at the instant the
  * shared clock gives. The canvas shows the lab as this run's trace has it at that instant; it
- * does not edit the document.
+ * does not edit the document. The view lays the three parts of both sides out in rows, so the
+ * two canvases start at the same height whatever each readout says.
  */
-final class ReplaySide extends VBox {
+final class ReplaySide {
 
     private final RunRecord run;
     private final TraceIndex index;
@@ -25,13 +24,12 @@ final class ReplaySide extends VBox {
     private final ReadoutPane readout = new ReadoutPane();
     private final CaptionBar caption;
     private final StoryStepper story;
+    private final StackPane canvasArea;
     private String placementKey;
     private long timeNs = -1;
 
     ReplaySide(String id, DesignerModel model, Theme theme, RunRecord run) {
         this.run = run;
-        setId(id);
-        getStyleClass().add("side-by-side-side");
         index = new TraceIndex(run.trace(), run.result().endNs());
         overlay = new ReplayOverlay(index, this::inspect);
         overlay.setTheme(theme);
@@ -63,11 +61,11 @@ final class ReplaySide extends VBox {
         });
         story.setStory(Story.of(run.result(), run.trace()), run.lab());
         story.addBar(caption);
-        StackPane canvasArea = new StackPane(canvas);
+        canvasArea = new StackPane(canvas);
+        canvasArea.setId(id);
         canvasArea.setMinSize(0, 0);
-        VBox.setVgrow(canvasArea, Priority.ALWAYS);
-        getChildren().addAll(readout, canvasArea, caption);
-        setMinWidth(0);
+        readout.setMinWidth(0);
+        caption.setMinWidth(0);
     }
 
     private void inspect(org.warplab.run.TraceEvent.PacketSent packet) {
@@ -125,6 +123,10 @@ final class ReplaySide extends VBox {
 
     CaptionBar caption() {
         return caption;
+    }
+
+    StackPane canvasArea() {
+        return canvasArea;
     }
 
     CanvasView canvas() {

@@ -125,12 +125,29 @@ final class SideBySideView {
         HBox scrubberRow = new HBox(8, scrubber, scrubber.zoomLabel(), play.stretchLabel());
         scrubberRow.setAlignment(Pos.CENTER_LEFT);
         scrubberRow.getStyleClass().add("run-bar");
-        HBox sides = new HBox(6, left, new Separator(javafx.geometry.Orientation.VERTICAL), right);
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        // each side half the window, whatever its readout would like
-        left.prefWidthProperty().bind(sides.widthProperty().subtract(14).divide(2));
-        right.prefWidthProperty().bind(sides.widthProperty().subtract(14).divide(2));
+        // readouts, canvases and captions in rows of their own: both canvases start at one height and have one size
+        javafx.scene.layout.GridPane sides = new javafx.scene.layout.GridPane();
+        sides.setHgap(10);
+        sides.setVgap(4);
+        sides.addColumn(0, left.readout(), left.canvasArea(), left.caption());
+        sides.addColumn(1, right.readout(), right.canvasArea(), right.caption());
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            sides.getColumnConstraints().add(half);
+        }
+        javafx.scene.layout.RowConstraints readouts = new javafx.scene.layout.RowConstraints();
+        readouts.setValignment(javafx.geometry.VPos.TOP);
+        javafx.scene.layout.RowConstraints canvases = new javafx.scene.layout.RowConstraints();
+        canvases.setVgrow(Priority.ALWAYS);
+        javafx.scene.layout.RowConstraints captions = new javafx.scene.layout.RowConstraints();
+        captions.setValignment(javafx.geometry.VPos.TOP);
+        sides.getRowConstraints().addAll(readouts, canvases, captions);
+        // wrapped text is measured at the column's width, so a long caption gets the lines it needs
+        for (javafx.scene.layout.Region r : List.of(left.readout(), right.readout(), left.caption(), right.caption())) {
+            r.prefWidthProperty().bind(sides.widthProperty().subtract(10).divide(2));
+            r.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         BorderPane root = new BorderPane(sides);
         root.setId("sbs-root");
         root.setTop(new VBox(bar, scrubberRow));

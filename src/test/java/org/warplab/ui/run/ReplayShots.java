@@ -21,7 +21,7 @@ import org.warplab.ui.DesignerWindow;
  * Pictures of the replay's time tools for a person to look at (under a display, e.g. Xvfb :62):
  * {@code ReplayShots OUTDIR LAB} runs LAB in a 1280×720 window and writes scrubber-zoom-1280x720.png
  * (the Run tab, the scrubber zoomed to the downtime ± 50 ms), phase-bar-1280x720.png (the readout's
- * phase bar with its inset) and side-by-side-1280x720.png (the lab's scheme beside no scheme, just
+ * phase bar with its inset, as wide as at 1280×720, drawn at twice the pixels) and side-by-side-1280x720.png (the lab's scheme beside no scheme, just
  * after the first rule switch).
  */
 public final class ReplayShots {
@@ -54,7 +54,9 @@ public final class ReplayShots {
                 run.scrubber().toggleFocus();
                 pause(1200, () -> {
                     write(stage.getScene().getRoot(), out.resolve("scrubber-zoom-1280x720.png"));
-                    write(run.readout().phaseBar(), out.resolve("phase-bar-1280x720.png"));
+                    javafx.scene.SnapshotParameters twice = new javafx.scene.SnapshotParameters();
+                    twice.setTransform(javafx.scene.transform.Transform.scale(2, 2));
+                    write(run.readout().phaseBar(), twice, out.resolve("phase-bar-1280x720.png"));
                     run.replaySideBySide(SchemeKind.NONE, 1);
                     after(() -> run.sideBySide() != null && run.sideBySide().stage().isShowing(), () -> {
                         SideBySideView view = run.sideBySide();
@@ -98,8 +100,12 @@ public final class ReplayShots {
         }
 
         private static void write(Node node, Path file) {
+            write(node, null, file);
+        }
+
+        private static void write(Node node, javafx.scene.SnapshotParameters parameters, Path file) {
             try {
-                ImageIO.write(StoryFrames.toAwt(node.snapshot(null, null)), "png", file.toFile());
+                ImageIO.write(StoryFrames.toAwt(node.snapshot(parameters, null)), "png", file.toFile());
                 System.out.println(file);
             } catch (Exception e) {
                 throw new IllegalStateException(e);

@@ -129,6 +129,8 @@ class SideBySideTest {
         assertEquals(lost.caption(), fx(() -> view.right().caption().captionText()), "the baseline side tells its own story");
 
         // one play, one pause: both move, then both stand
+        // at 0.001× even a loaded machine's seconds between play and pause stay short of the next step (1484.2 ms)
+        robot.interact(() -> view.playback().setSpeed(0.001));
         robot.interact(() -> view.playback().setPlaying(true));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(view::time) > after);
         robot.interact(() -> view.playback().pause());
@@ -145,7 +147,7 @@ class SideBySideTest {
         // Step ▶ moves both to the next step of either story
         robot.interact(() -> view.step(1));
         long stepped = fx(view::time);
-        assertTrue(stepped > paused);
+        assertTrue(stepped > paused, "Step ▶ from " + paused + " went to " + stepped + "; steps at " + view.story().steps().stream().map(s -> s.timeNs()).toList());
         assertTrue(view.story().steps().stream().anyMatch(s -> s.timeNs() == stepped), "a step's instant");
         assertEquals(stepped, (long) fx(view.right()::time));
         assertNotNull(fx(() -> view.left().canvas().getScene()));
