@@ -11,6 +11,6 @@ for dir in src/main/java/org/warplab/*/; do
     p=$(basename "$dir")
     m=$(lines "src/main/java/org/warplab/$p"); t=$(lines "src/test/java/org/warplab/$p")
     total_main=$((total_main + m)); total_test=$((total_test + t))
-    printf '| %s | %d | %d | %s |\n' "$p" "$m" "$t" "$(awk -v t="$t" -v m="$m" 'BEGIN { printf "%.2f", m ? t / m : 0 }')"
+    printf '| %s | %d | %d | %s |\n' "$p" "$m" "$t" "$(awk -v t="$t" -v m="$m" 'BEGIN { printf "%.3f", m ? t / m : 0 }')"
 done
-printf '| **all** | %d | %d | %s |\n' "$total_main" "$total_test" "$(awk -v t="$total_test" -v m="$total_main" 'BEGIN { printf "%.2f", t / m }')"
+printf '| **all** | %d | %d | %s |\n' "$total_main" "$total_test" "$(awk -v t="$total_test" -v m="$total_main" 'BEGIN { printf "%.3f", t / m }')"

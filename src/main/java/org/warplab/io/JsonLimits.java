@@ -31,7 +31,8 @@ final class JsonLimits {
     static String plain(String message) {
         Matcher m = EXCEEDS.matcher(message);
         if (!m.find()) {
-            return message.replaceAll("`?StreamReadConstraints[^`)\\s]*`?", "the reader's limits");
+            // quoted as Jackson quotes it ("`StreamReadConstraints.getMaxNameLength()`"), or bare
+            return message.replaceAll("`StreamReadConstraints[^`]*`|StreamReadConstraints[\\w.]*(\\(\\))?", "the reader's limits");
         }
         String limit = m.group(3);
         return switch (m.group(1)) {

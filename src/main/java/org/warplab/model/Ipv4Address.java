@@ -12,7 +12,7 @@ public record Ipv4Address(int bits) implements IpAddress {
         }
         int value = 0;
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new AddressFormatException("'" + text + "' is not an IPv4 address ('" + part + "' is not a number from 0 to 255)");
             }
             int octet = Integer.parseInt(part);

@@ -69,7 +69,7 @@ public record Ipv6Address(long high, long low) implements IpAddress {
         }
         int value = 0;
         for (char c : group.toCharArray()) {
-            int digit = Character.digit(c, 16);
+            int digit = c < 128 ? Character.digit(c, 16) : -1; // ASCII only: Character.digit takes fullwidth and other scripts' digits
             if (digit < 0) {
                 throw new AddressFormatException(bad + " ('" + group + "' is not hexadecimal)");
             }

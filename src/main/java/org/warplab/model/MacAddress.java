@@ -23,7 +23,7 @@ public record MacAddress(long bits) {
         }
         long value = 0;
         for (String part : parts) {
-            if (part.length() != 2 || Character.digit(part.charAt(0), 16) < 0 || Character.digit(part.charAt(1), 16) < 0) {
+            if (part.length() != 2 || !part.chars().allMatch(c -> c < 128 && Character.digit(c, 16) >= 0)) {
                 throw new AddressFormatException("'" + text + "' is not a MAC address ('" + part + "' is not a hex pair)");
             }
             value = (value << 8) | Integer.parseInt(part, 16);

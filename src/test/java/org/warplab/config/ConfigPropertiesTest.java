@@ -19,10 +19,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.warplab.model.IpAddress;
+import org.warplab.model.IpFamily;
 import org.warplab.model.Lab;
 import org.warplab.model.LabValidator;
 import org.warplab.model.Node;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest;
+import org.warplab.scheme.LabState;
+import org.warplab.scheme.MobilityScheme;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipe;
 
 /**
@@ -69,12 +72,19 @@ class ConfigPropertiesTest {
                 assertTrue(devices.contains(file.device()), where + ": not a node of the lab");
                 assertFalse(file.relativePath().startsWith("/") || file.relativePath().contains(".."), where + " leaves its directory");
                 assertFalse(file.purpose().isBlank(), where + " says what it is for");
+                // a shell script, batch or config file that does not end its last line loses it to some readers
+                assertTrue(file.content().endsWith("\n"), where + " ends its last line");
+                assertFalse(file.content().contains("\r") || file.content().contains("\t\n") || file.content().contains(" \n"),
+                        where + " has no carriage return and no trailing blank on a line");
                 Matcher java = JAVA_VALUE.matcher(file.content());
                 assertFalse(java.find(), () -> where + " holds a Java value '" + java.group() + "':\n" + file.content());
                 Matcher name = INTERFACE.matcher(file.content());
                 while (name.find()) {
                     String interfaceName = name.group(1);
                     assertTrue(interfaceName.length() <= MAX_INTERFACE_NAME, where + ": interface name '" + interfaceName + "' is longer than Linux allows");
+                }
+                if (file.relativePath().equals("frr/ospfd.conf")) {
+                    ospfAnnouncesWhatTheSchemeAdvertises(lab, state.state(), file);
                 }
                 Matcher address = ADDRESS.matcher(file.content());
                 while (address.find()) {
@@ -95,5 +105,19 @@ class ConfigPropertiesTest {
                 }
             }
         }
+    }
+
+    /** OSPF (IPv4) permits exactly the router's IPv4 advertisements in this state, then denies the rest. */
+    private static void ospfAnnouncesWhatTheSchemeAdvertises(Lab lab, String stateName, GeneratedFile file) {
+        LabState state = LabState.all(lab).stream().filter(s -> s.name().equals(stateName)).findFirst().orElseThrow();
+        Set<String> advertised = new HashSet<>();
+        MobilityScheme.of(lab).advertisements(lab, state.placement()).stream()
+                .filter(a -> a.router().equals(file.device()) && a.prefix().family() == IpFamily.IPV4)
+                .forEach(a -> advertised.add(a.prefix().toString()));
+        List<String> list = file.content().lines().filter(l -> l.startsWith("ip prefix-list ")).toList();
+        assertTrue(list.get(list.size() - 1).endsWith(" deny any"), file.path() + ": the list ends by denying the rest");
+        Set<String> permitted = new HashSet<>();
+        list.stream().filter(l -> l.contains(" permit ")).forEach(l -> permitted.add(l.substring(l.indexOf(" permit ") + 8)));
+        assertEquals(advertised, permitted, stateName + "/" + file.path());
     }
 }

@@ -88,6 +88,8 @@ class WireKnownAnswersTest {
         assertArrayEquals(hex("08 000000 123456 00 aa"), header.encode());
         assertEquals(0xffffff, VxlanHeader.decode(new VxlanHeader(0xffffff, Octets.EMPTY).encode()).ok().orElseThrow().vni(), "the top VNI");
         assertMalformed("VXLAN without the I flag: no VNI", VxlanHeader.decode(hex("00 000000 123456 00")));
+        assertThrows(IllegalArgumentException.class, () -> new VxlanHeader(0x1000000, Octets.EMPTY), "a VNI is 24 bits");
+        assertMalformed("VXLAN without the I flag: no VNI", VxlanHeader.decode(hex("f7 000000 123456 00")));
     }
 
     @Test
