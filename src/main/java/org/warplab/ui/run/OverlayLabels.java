@@ -265,7 +265,8 @@ final class OverlayLabels {
                 double w = width(node.name()) + 10;
                 double h = height();
                 out.add(new LabelPlacement.Request(node.name(), w, h, NAME,
-                        LabelPlacement.around(box.centerX(), box.centerY(), box.w() / 2, box.h() / 2, w, h, 3), "name:" + node.id()));
+                        LabelPlacement.around(box.centerX(), box.centerY(), box.w() / 2, box.h() / 2, w, h, 3), "name:" + node.id(),
+                        node.id()));
             });
         }
         for (Link link : lab.links()) {

@@ -27,7 +27,8 @@ import org.warplab.ui.canvas.LabelPlacement;
 /**
  * Presentation mode at a projector's 1280×720, at every story step of every sample lab: the canvas
  * takes the window, the readout's figures are large, and the labels the placement pass put on
- * the canvas are all inside it and never overlap.
+ * the canvas are all inside it and never overlap, and no name or link label covers a node's box
+ * (only a transient mark, which points at a node, may).
  */
 @ExtendWith(ApplicationExtension.class)
 class PresentationModeTest {
@@ -103,6 +104,22 @@ class PresentationModeTest {
                 List<LabelPlacement.Placed> labels = fx(() -> view.overlay().lastLabels());
                 assertFalse(labels.isEmpty(), where + ": names and link labels are placed");
                 LabelPlacement.Box inside = new LabelPlacement.Box(0, 0, canvas.getWidth(), canvas.getHeight());
+                java.util.Map<String, LabelPlacement.Box> boxes = fx(() -> {
+                    java.util.Map<String, LabelPlacement.Box> out = new java.util.HashMap<>();
+                    view.canvas().labLayout().allBounds().forEach((id, r) -> {
+                        javafx.geometry.Point2D a = view.canvas().toScreen(r.getMinX(), r.getMinY());
+                        javafx.geometry.Point2D b = view.canvas().toScreen(r.getMaxX(), r.getMaxY());
+                        out.put(id, new LabelPlacement.Box(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY()));
+                    });
+                    return out;
+                });
+                for (LabelPlacement.Placed label : labels) {
+                    if (label.request().kind().equals("mark")) {
+                        continue; // a mark points at a node: it may cover a box when nothing else is free
+                    }
+                    boxes.forEach((id, box) -> assertFalse(!id.equals(label.request().owner()) && label.box().intersects(box),
+                            where + ": '" + label.request().text() + "' " + label.box() + " covers " + id + "'s box " + box));
+                }
                 for (int a = 0; a < labels.size(); a++) {
                     LabelPlacement.Box box = labels.get(a).box();
                     assertTrue(box.inside(inside), where + ": " + labels.get(a).request().text() + " " + box + " outside the canvas");
