@@ -74,6 +74,7 @@ final class EventLogPanel {
     private static final String PACKET_HINT = "Click a packet on the canvas to see its headers, before and after each translation.";
 
     private final UnaryOperator<String> shownName;
+    private final java.util.Map<String, String> shownNames = new java.util.HashMap<>();
     private final Supplier<TraceIndex> index;
     private final ObservableList<TraceEvent> logItems = FXCollections.observableArrayList();
     private final FilteredList<TraceEvent> filteredLog = new FilteredList<>(logItems);
@@ -88,14 +89,20 @@ final class EventLogPanel {
     private long lastLogSync;
     private boolean syncing;
 
+    private final Function<TraceEvent, String> timeText = e -> TraceText.time(e.timeNs());
+    private final Function<TraceEvent, String> typeText = TraceText::type;
+    private final Function<TraceEvent, String> whereText;
+
     EventLogPanel(UnaryOperator<String> shownName, Supplier<TraceIndex> index, Navigation navigation) {
-        this.shownName = shownName;
+        // a node's shown name looked up once per showing or filtering, not once per event (the lab's lookup walks its nodes)
+        this.shownName = id -> shownNames.computeIfAbsent(id, shownName);
+        this.whereText = e -> TraceText.where(e, this.shownName);
         this.index = index;
         log.setId("run-log");
         log.setPlaceholder(new Label("No run yet"));
-        log.getColumns().add(column("time (ms)", 80, e -> TraceText.time(e.timeNs())));
-        log.getColumns().add(column("event", 130, TraceText::type)); // "announcement", "binding update" whole
-        log.getColumns().add(column("where", 140, e -> TraceText.where(e, shownName)));
+        log.getColumns().add(column("time (ms)", 80, timeText));
+        log.getColumns().add(column("event", 130, typeText)); // "announcement", "binding update" whole
+        log.getColumns().add(column("where", 140, whereText));
         log.getColumns().add(column("what", 420, TraceText::detail));
         log.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null && !syncing) {
@@ -164,18 +171,24 @@ final class EventLogPanel {
     private void fitShortColumns(List<TraceEvent> events) {
         javafx.scene.text.Text measure = new javafx.scene.text.Text();
         measure.setFont(javafx.scene.text.Font.font(13));
-        for (TableColumn<TraceEvent, ?> column : log.getColumns()) {
-            if (column == log.getColumns().get(log.getColumns().size() - 1)) {
-                break;
-            }
-            java.util.Set<String> texts = new java.util.HashSet<>();
-            texts.add(column.getText());
-            for (TraceEvent e : events) {
-                Object text = column.getCellObservableValue(e).getValue();
-                texts.add(text == null ? "" : text.toString());
+        List<Function<TraceEvent, String>> texts = List.of(timeText, typeText, whereText);
+        for (int i = 0; i < texts.size(); i++) {
+            TableColumn<TraceEvent, ?> column = log.getColumns().get(i);
+            java.util.Set<String> shown = new java.util.HashSet<>();
+            shown.add(column.getText());
+            if (texts.get(i) == timeText) {
+                // times ascend and share their decimals: the last is the widest (formatting 400,000 took seconds)
+                if (!events.isEmpty()) {
+                    shown.add(timeText.apply(events.get(0)));
+                    shown.add(timeText.apply(events.get(events.size() - 1)));
+                }
+            } else {
+                for (TraceEvent e : events) {
+                    shown.add(texts.get(i).apply(e));
+                }
             }
             double widest = 0;
-            for (String text : texts) {
+            for (String text : shown) {
                 measure.setText(text);
                 widest = Math.max(widest, measure.getLayoutBounds().getWidth());
             }
@@ -193,6 +206,7 @@ final class EventLogPanel {
 
     /** A run's events and story steps. */
     void show(List<TraceEvent> events, List<StoryStep> steps) {
+        shownNames.clear();
         logItems.setAll(events);
         fitShortColumns(events);
         storyList.getItems().setAll(steps);
@@ -261,6 +275,7 @@ final class EventLogPanel {
     }
 
     private void refilter() {
+        shownNames.clear();
         LogFilter kind = logKind.getValue() == null ? LogFilter.STATE : logKind.getValue();
         String text = logFilter.getText() == null ? "" : logFilter.getText().strip().toLowerCase(Locale.ROOT);
         filteredLog.setPredicate(e -> kind.accepts(e) && (text.isEmpty()

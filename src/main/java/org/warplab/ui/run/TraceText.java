@@ -18,9 +18,16 @@ final class TraceText {
     }
 
     static String type(TraceEvent e) {
-        String name = e.getClass().getSimpleName();
-        return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return TYPE_NAMES.get(e.getClass());
     }
+
+    /** "RuleSwitched" → "rule switched", once per class: the log asks for every event of a run. */
+    private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        }
+    };
 
     static boolean isPacketStep(TraceEvent e) {
         return e instanceof TraceEvent.PacketSent || e instanceof TraceEvent.HopArrived || e instanceof TraceEvent.Delivered
