@@ -89,9 +89,10 @@ final class RelayAgent implements Agent {
                     jitter = direction.jitterNs() == 0 ? 0 : random.nextLong(-direction.jitterNs(), direction.jitterNs() + 1);
                 }
                 ProbeFrames.Probe probe = probePort == 0 ? null : ProbeFrames.parse(frame, probePort).orElse(null);
-                // the delay counts from when the kernel took the frame, as netem's counts from its enqueue: the
-                // time this thread took to wake up is part of the link's delay, not added to it
-                long captured = in.lastCaptureNs(now);
+                // the delay counts from when the agent got the frame: libpcap's stamp can be older than the frame's
+                // arrival here (a forwarded frame may keep an earlier stamp), which released frames early; the
+                // report says when the kernel took it
+                long captured = probe == null ? now : in.lastCaptureNs(now);
                 if (draw < direction.loss()) {
                     dropped.incrementAndGet();
                     if (probe != null) {
@@ -99,7 +100,7 @@ final class RelayAgent implements Agent {
                     }
                     continue;
                 }
-                long due = Math.max(lastDue, captured + direction.delayNs() + jitter);
+                long due = Math.max(lastDue, now + direction.delayNs() + jitter);
                 lastDue = due;
                 synchronized (queue) {
                     queue.addLast(new Due(due, frame, captured, probe));
