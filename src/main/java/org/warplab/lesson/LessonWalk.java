@@ -102,7 +102,7 @@ public final class LessonWalk {
         return new Verdict(correct, measured, verdict + feedback(run));
     }
 
-    /** The current step's feedback with the run's figures in place of its placeholders. */
+    /** The current step's feedback with the run's figures written into its {downtime}-style fields. */
     public String feedback(RunOutcome run) {
         Optional<MigrationMetrics> m = Figures.migration(run.result(), current().migration());
         return m.map(metrics -> Figures.fill(current().feedback(), metrics)).orElse(current().feedback());
