@@ -81,8 +81,8 @@ final class SwitcherAgent implements Agent {
         running = true;
         Thread listen = new Thread(this::listen, "switch-listen");
         listen.setDaemon(true);
-        listen.start();
-        out.emit("ready", "port", listenPort, "rules", rules.size());
+        String realtime = RealtimePriority.start(listen);
+        out.emit("ready", "port", listenPort, "rules", rules.size(), "realtime", realtime);
     }
 
     /**
@@ -197,7 +197,8 @@ final class SwitcherAgent implements Agent {
             out.emitAt(received, "hello", "from", from, "location", words[words.length - 1]);
             return;
         }
-        if (words.length != 5 || !(words[0] + " " + words[1]).equals(WatcherAgent.MESSAGE_PREFIX)) {
+        // no string concatenation here: its call site would be linked on the first real switch
+        if (words.length != 5 || !message.startsWith(WatcherAgent.MESSAGE_PREFIX + " ")) {
             out.emitAt(received, "ignored", "from", from, "message", message.strip());
             return;
         }
