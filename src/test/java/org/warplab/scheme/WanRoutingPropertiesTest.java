@@ -16,7 +16,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.warplab.model.IpPrefix;
 import org.warplab.model.Lab;
-import org.warplab.model.LabValidator;
 import org.warplab.model.Link;
 import org.warplab.model.LinkKind;
 import org.warplab.model.Router;
@@ -36,11 +35,6 @@ class WanRoutingPropertiesTest {
         return ValidatedLabsRunPropertiesTest.recipeArbitrary();
     }
 
-    private static Lab valid(Recipe recipe) {
-        Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
-        return LabValidator.hasErrors(LabValidator.validate(lab)) ? null : lab;
-    }
-
     private static List<Link> wanLinks(Lab lab) {
         return lab.links().stream().filter(l -> l.kind() == LinkKind.WAN && lab.node(l.a(), Router.class).isPresent()
                 && lab.node(l.b(), Router.class).isPresent()).toList();
@@ -48,7 +42,7 @@ class WanRoutingPropertiesTest {
 
     @Property(tries = 40, seed = "20261207")
     void pathCostsAreAMetricOfTheWanAndFirstHopsStartShortestPaths(@ForAll("labs") Recipe recipe) {
-        Lab lab = valid(recipe);
+        Lab lab = SchemePropertiesTest.valid(recipe);
         if (lab == null) {
             return;
         }
@@ -82,7 +76,7 @@ class WanRoutingPropertiesTest {
 
     @Property(tries = 40, seed = "20261208")
     void routesDependOnTheLabNotOnTheOrderOfItsLinks(@ForAll("labs") Recipe recipe) {
-        Lab lab = valid(recipe);
+        Lab lab = SchemePropertiesTest.valid(recipe);
         if (lab == null) {
             return;
         }
