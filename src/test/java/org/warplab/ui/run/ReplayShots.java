@@ -58,9 +58,9 @@ public final class ReplayShots {
                     javafx.scene.SnapshotParameters twice = new javafx.scene.SnapshotParameters();
                     twice.setTransform(javafx.scene.transform.Transform.scale(2, 2));
                     write(run.readout().phaseBar(), twice, out.resolve("phase-bar-1280x720.png"));
-                    run.replaySideBySide(SchemeKind.NONE, 1);
-                    after(() -> run.sideBySide() != null && run.sideBySide().stage().isShowing(), () -> {
-                        SideBySideView view = run.sideBySide();
+                    run.sideBySide().replayBeside(SchemeKind.NONE, 1);
+                    after(() -> run.sideBySide().view() != null && run.sideBySide().view().stage().isShowing(), () -> {
+                        SideBySideView view = run.sideBySide().view();
                         view.stage().setX(0);
                         view.stage().setY(0);
                         view.setTime(t);
@@ -83,10 +83,10 @@ public final class ReplayShots {
 
         /** A saved (live) run beside an emulated one at the same instant: side-by-side-live-1280x720.png. */
         private static void liveBeside(RunPane run, Path saved, long t, Path out, Preferences prefs) {
-            SideBySideView before = run.sideBySide();
-            run.replayBesideSavedRun(saved);
-            after(() -> run.sideBySide() != before && run.sideBySide() != null && run.sideBySide().stage().isShowing(), () -> {
-                SideBySideView view = run.sideBySide();
+            SideBySideView before = run.sideBySide().view();
+            run.sideBySide().replayBesideSavedRun(saved);
+            after(() -> run.sideBySide().view() != before && run.sideBySide().view() != null && run.sideBySide().view().stage().isShowing(), () -> {
+                SideBySideView view = run.sideBySide().view();
                 view.stage().setX(0);
                 view.stage().setY(0);
                 view.setTime(t);
