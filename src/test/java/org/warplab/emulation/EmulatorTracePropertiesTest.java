@@ -23,6 +23,7 @@ import org.warplab.run.PacketKind;
 import org.warplab.run.ProbeSeries;
 import org.warplab.run.TraceEvent;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest;
+import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipe;
 
 /**
  * What every emulated run owes its reader, over the drawn and edited labs the validator accepts:
@@ -32,20 +33,21 @@ import org.warplab.scenario.ValidatedLabsRunPropertiesTest;
  */
 class EmulatorTracePropertiesTest {
 
-    /** The drawn and edited labs the validator accepts (shrinking works on their recipes). */
+    /** The recipes of drawn and edited labs the validator accepts (a failure names its recipe). */
     @Provide
-    Arbitrary<Lab> validLabs() {
-        return ValidatedLabsRunPropertiesTest.recipeArbitrary().map(ValidatedLabsRunPropertiesTest::build)
-                .filter(lab -> !LabValidator.hasErrors(LabValidator.validate(lab)));
+    Arbitrary<Recipe> validLabs() {
+        return ValidatedLabsRunPropertiesTest.recipeArbitrary()
+                .filter(recipe -> !LabValidator.hasErrors(LabValidator.validate(ValidatedLabsRunPropertiesTest.build(recipe))));
     }
 
     /** One traced run per lab, read twice: for causality and for every probe's fate (each run of a long sample lab costs a second). */
     @Property(tries = 6, seed = "17")
-    void theTraceIsCausalAndAccountsForEveryProbe(@ForAll("validLabs") Lab lab, @ForAll @IntRange(min = 1, max = 1000) int seed)
+    void theTraceIsCausalAndAccountsForEveryProbe(@ForAll("validLabs") Recipe recipe, @ForAll @IntRange(min = 1, max = 1000) int seed)
             throws EmulationException {
+        Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
         Emulator.Outcome outcome = Emulator.run(lab, new Emulator.Options(seed, true, false));
         noEventComesBeforeItsCause(outcome);
-        everyProbeIsEchoedDroppedWithAReasonOrStillUnderWayAtTheEnd(outcome, lab.name());
+        everyProbeIsEchoedDroppedWithAReasonOrStillUnderWayAtTheEnd(outcome, recipe.toString());
     }
 
     private static void noEventComesBeforeItsCause(Emulator.Outcome outcome) {
@@ -126,10 +128,11 @@ class EmulatorTracePropertiesTest {
     }
 
     @Property(tries = 25, seed = "171717")
-    void theFiguresAgreeWithEachOther(@ForAll("validLabs") Lab lab) throws EmulationException {
+    void theFiguresAgreeWithEachOther(@ForAll("validLabs") Recipe recipe) throws EmulationException {
+        Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
         Emulator.Outcome outcome = Emulator.run(lab, Emulator.Options.metrics(5));
         for (MigrationMetrics m : outcome.result().migrations()) {
-            String who = m.migration() + " in " + lab.name();
+            String who = m.migration() + " in " + recipe;
             assertEquals(m.flows().stream().mapToLong(FlowMetrics::probesSent).sum(), m.probesSent(), who);
             assertEquals(m.flows().stream().mapToLong(FlowMetrics::probesLost).sum(), m.probesLost(), who);
             assertTrue(m.probesLost() <= m.probesSent(), who);
@@ -156,7 +159,8 @@ class EmulatorTracePropertiesTest {
     }
 
     @Property(tries = 15, seed = "17171717")
-    void theEventCapStopsTheRunAndSaysSo(@ForAll("validLabs") Lab lab, @ForAll @IntRange(min = 1, max = 90) int percent) throws EmulationException {
+    void theEventCapStopsTheRunAndSaysSo(@ForAll("validLabs") Recipe recipe, @ForAll @IntRange(min = 1, max = 90) int percent) throws EmulationException {
+        Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
         if (lab.migrations().isEmpty()) {
             return;
         }
@@ -172,8 +176,9 @@ class EmulatorTracePropertiesTest {
     }
 
     @Property(tries = 15, seed = "1700")
-    void aCappedTraceKeepsItsFirstEventsAndEveryFigure(@ForAll("validLabs") Lab lab, @ForAll @IntRange(min = 1, max = 500) int max)
+    void aCappedTraceKeepsItsFirstEventsAndEveryFigure(@ForAll("validLabs") Recipe recipe, @ForAll @IntRange(min = 1, max = 500) int max)
             throws EmulationException {
+        Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
         Emulator.Outcome whole = Emulator.run(lab, new Emulator.Options(4, true, false));
         Emulator.Outcome capped = Emulator.run(lab, new Emulator.Options(4, true, false).withMaxTraceEvents(max));
         List<TraceEvent> all = whole.trace().events();
