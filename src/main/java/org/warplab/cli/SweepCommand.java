@@ -113,19 +113,14 @@ final class SweepCommand extends HeadlessCommand {
     }
 
     @Override
-    int run() throws UsageException {
+    int run() throws UsageException, LabArgument.Refused {
         Path file = LabArgument.one("sweep", files);
         if (setting == null) {
             throw new UsageException("say what to sweep with --set PATH=FROM:TO:STEP, e.g. --set links.W2.delayMs=0:200:20");
         }
         LabParameter parameter = setting.parameter();
         long seed = this.seed.seed;
-        LoadedLab loaded;
-        try {
-            loaded = LabArgument.readable(file, err);
-        } catch (LabArgument.Refused refused) {
-            return refused.exitCode;
-        }
+        LoadedLab loaded = LabArgument.readable(file, err);
         Lab base = scheme.scheme == null ? loaded.lab() : loaded.lab().withScheme(scheme.scheme);
         LabParameter.Over over;
         try {
