@@ -46,13 +46,8 @@ final class CompareCommand extends HeadlessCommand {
     }
 
     @Override
-    int run() throws UsageException {
-        LabArgument argument;
-        try {
-            argument = LabArgument.load("compare", files, Optional.empty(), err);
-        } catch (LabArgument.Refused refused) {
-            return refused.exitCode;
-        }
+    int run() throws UsageException, LabArgument.Refused {
+        LabArgument argument = LabArgument.load("compare", files, Optional.empty(), err);
         jobs.check();
         long seed = this.seed.seed;
         Path file = argument.file();

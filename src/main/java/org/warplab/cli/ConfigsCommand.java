@@ -63,7 +63,7 @@ final class ConfigsCommand extends HeadlessCommand {
     String namespacePrefix;
 
     @Override
-    int run() throws UsageException {
+    int run() throws UsageException, LabArgument.Refused {
         Path file = LabArgument.one("configs", files);
         if (dir == null) {
             throw new UsageException("say where to write with -o DIR");
@@ -78,12 +78,7 @@ final class ConfigsCommand extends HeadlessCommand {
             }
             options = options.withNamespacePrefix(namespacePrefix);
         }
-        LoadedLab loaded;
-        try {
-            loaded = LabArgument.readable(file, err);
-        } catch (LabArgument.Refused refused) {
-            return refused.exitCode;
-        }
+        LoadedLab loaded = LabArgument.readable(file, err);
         Lab lab = scheme.scheme == null ? loaded.lab() : loaded.lab().withScheme(scheme.scheme);
         List<Problem> problems = ConfigChecks.check(lab);
         if (LabValidator.hasErrors(problems)) {

@@ -52,13 +52,8 @@ final class EmulateCommand extends HeadlessCommand {
     Path pcap;
 
     @Override
-    int run() throws UsageException {
-        LabArgument argument;
-        try {
-            argument = LabArgument.load("emulate", files, Optional.ofNullable(scheme.scheme), err);
-        } catch (LabArgument.Refused refused) {
-            return refused.exitCode;
-        }
+    int run() throws UsageException, LabArgument.Refused {
+        LabArgument argument = LabArgument.load("emulate", files, Optional.ofNullable(scheme.scheme), err);
         Emulator.Outcome outcome;
         try {
             // the trace and the captures cost time and memory: kept only when asked for (a trace file has a larger cap)

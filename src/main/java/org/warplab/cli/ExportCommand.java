@@ -70,7 +70,7 @@ final class ExportCommand extends HeadlessCommand {
         RunOptions.KernelVariants variants;
 
         @Override
-        int run() throws UsageException {
+        int run() throws UsageException, LabArgument.Refused {
             if (files.size() != 1) {
                 throw new UsageException("name one lab file, e.g. warplab export containerlab sample-labs/paging-paper.warplab.json -o clab");
             }
@@ -87,12 +87,7 @@ final class ExportCommand extends HeadlessCommand {
             if (!name.matches("[a-z][a-z0-9-]{0,39}")) {
                 throw new UsageException("--name takes lowercase letters, digits and '-' (at most 40, starting with a letter), got '" + name + "'");
             }
-            LoadedLab loaded;
-            try {
-                loaded = LabArgument.readable(file, err);
-            } catch (LabArgument.Refused refused) {
-                return refused.exitCode;
-            }
+            LoadedLab loaded = LabArgument.readable(file, err);
             Lab lab = loaded.lab();
             List<Problem> problems = ConfigChecks.check(lab);
             problems.forEach(p -> err.println(loaded.locate(p)));

@@ -45,9 +45,17 @@ abstract class HeadlessCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        return run();
+        try {
+            return run();
+        } catch (LabArgument.Refused refused) {
+            // the lab file was unreadable or had errors, and the messages are printed already
+            return refused.exitCode;
+        }
     }
 
-    /** Runs the command with its options set; returns the exit code. A {@link UsageException} is a wrong command line (exit 2). */
+    /**
+     * Runs the command with its options set; returns the exit code. A {@link UsageException} is a
+     * wrong command line (exit 2); a {@link LabArgument.Refused} lab ends it with that refusal's code.
+     */
     abstract int run() throws Exception;
 }

@@ -86,13 +86,8 @@ final class LiveRunCommand extends HeadlessCommand {
     RunOptions.ResultFiles outputs;
 
     @Override
-    int run() throws UsageException {
-        LabArgument argument;
-        try {
-            argument = LabArgument.load("live run", files, Optional.ofNullable(scheme.scheme), err);
-        } catch (LabArgument.Refused refused) {
-            return refused.exitCode;
-        }
+    int run() throws UsageException, LabArgument.Refused {
+        LabArgument argument = LabArgument.load("live run", files, Optional.ofNullable(scheme.scheme), err);
         Lab lab = argument.lab();
         Optional<VmRuntime> runtime = Optional.ofNullable(vmRuntime);
         if (repeat < 0 || repeat > 200) {

@@ -65,13 +65,8 @@ final class StoryCommand extends HeadlessCommand {
     String size;
 
     @Override
-    int run() throws UsageException {
-        LabArgument argument;
-        try {
-            argument = LabArgument.load("story", files, Optional.ofNullable(scheme.scheme), err);
-        } catch (LabArgument.Refused refused) {
-            return refused.exitCode;
-        }
+    int run() throws UsageException, LabArgument.Refused {
+        LabArgument argument = LabArgument.load("story", files, Optional.ofNullable(scheme.scheme), err);
         int[] pictureSize = pictureSize();
         Story story;
         RunResult told;

@@ -113,23 +113,18 @@ final class SweepCommand extends HeadlessCommand {
     }
 
     @Override
-    int run() throws UsageException {
+    int run() throws UsageException, LabArgument.Refused {
         Path file = LabArgument.one("sweep", files);
         if (setting == null) {
             throw new UsageException("say what to sweep with --set PATH=FROM:TO:STEP, e.g. --set links.W2.delayMs=0:200:20");
         }
         LabParameter parameter = setting.parameter();
         long seed = this.seed.seed;
-        LoadedLab loaded;
-        try {
-            loaded = LabArgument.readable(file, err);
-        } catch (LabArgument.Refused refused) {
-            return refused.exitCode;
-        }
+        LoadedLab loaded = LabArgument.readable(file, err);
         Lab base = scheme.scheme == null ? loaded.lab() : loaded.lab().withScheme(scheme.scheme);
-        double current;
+        LabParameter.Over over;
         try {
-            current = parameter.valueIn(base);
+            over = parameter.over(base);
         } catch (LabParameter.BadParameterException e) {
             throw new UsageException(e.getMessage());
         }
@@ -142,7 +137,7 @@ final class SweepCommand extends HeadlessCommand {
         List<double[]> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         out.println("Lab: " + base.name() + "   scheme: " + base.scheme().key() + "   seed: " + seed);
-        out.println("Sweep " + parameter.path() + " (now " + LabParameter.format(current) + ") over " + setting.rangeText() + "; " + metric.key()
+        out.println("Sweep " + parameter.path() + " (now " + LabParameter.format(over.current()) + ") over " + setting.rangeText() + "; " + metric.key()
                 + (metric == SweepMetric.LOST ? " (probes)" : " (ms)"));
         // every value's lab is built and checked before any run, and the first invalid one (in the
         // sweep's order) is reported as a serial sweep would; building a lab goes through its JSON,
@@ -150,7 +145,7 @@ final class SweepCommand extends HeadlessCommand {
         List<Double> values = setting.range().values();
         List<SweepPoint> points;
         try {
-            points = ParallelRuns.run(values.stream().<Callable<SweepPoint>>map(value -> () -> SweepPoint.of(parameter, base, value, loaded)).toList(),
+            points = ParallelRuns.run(values.stream().<Callable<SweepPoint>>map(value -> () -> SweepPoint.of(over, value, loaded)).toList(),
                     jobs.workers(Runtime.getRuntime().availableProcessors()), ParallelRuns.Progress.NONE, new ParallelRuns.Cancel());
         } catch (ParallelRuns.CancelledException e) {
             throw new IllegalStateException("nothing cancels a sweep's preparation", e);
@@ -223,9 +218,9 @@ final class SweepCommand extends HeadlessCommand {
 
     /** One value's lab, or why it cannot be run (the parameter does not apply, or the lab is then invalid). */
     private record SweepPoint(Lab lab, String badParameter, List<String> errors) {
-        static SweepPoint of(LabParameter parameter, Lab base, double value, LoadedLab loaded) {
+        static SweepPoint of(LabParameter.Over over, double value, LoadedLab loaded) {
             try {
-                Lab lab = parameter.apply(base, value);
+                Lab lab = over.apply(value);
                 return new SweepPoint(lab, null, LabArgument.errors(loaded, lab));
             } catch (LabParameter.BadParameterException e) {
                 return new SweepPoint(null, e.getMessage(), List.of());

@@ -1,15 +1,12 @@
 package org.warplab.live;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.warplab.live.agent.AgentEvent;
 import org.warplab.live.agent.AgentMain;
@@ -31,19 +28,16 @@ public final class AgentProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Writer input;
-    private final List<AgentEvent> events = new ArrayList<>();
-    private final StringBuilder errors = new StringBuilder();
+    private final Arrivals<AgentEvent> events;
+    private final ErrorText errors;
 
     private AgentProcess(String name, Process process) {
         this.name = name;
         this.process = process;
         this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread stdout = new Thread(this::readEvents, "agent-" + name);
-        Thread stderr = new Thread(this::readErrors, "agent-err-" + name);
-        stdout.setDaemon(true);
-        stderr.setDaemon(true);
-        stdout.start();
-        stderr.start();
+        // a line that is not a well-formed event is kept as one that says so: the run reports it
+        this.events = Arrivals.readLines(process.getInputStream(), "agent-" + name, line -> AgentEvent.parse(name, line, System.nanoTime()));
+        this.errors = ErrorText.read(process.getErrorStream(), 4000, "agent-err-" + name);
     }
 
     /** Starts agent {@code kind} in {@code namespace}; {@code name} labels its events. */
@@ -64,41 +58,6 @@ public final class AgentProcess implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
     }
 
-    private void readEvents() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                // a line that is not a well-formed event is kept as one that says so: the run reports it
-                AgentEvent event = AgentEvent.parse(name, line, System.nanoTime());
-                synchronized (events) {
-                    events.add(event);
-                    events.notifyAll();
-                }
-            }
-        } catch (IOException e) {
-            // the agent ended; waiting callers see no further events
-        } finally {
-            synchronized (events) {
-                events.notifyAll();
-            }
-        }
-    }
-
-    private void readErrors() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                synchronized (errors) {
-                    if (errors.length() < 4000) {
-                        errors.append(line).append('\n');
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the agent ended
-        }
-    }
-
     public String name() {
         return name;
     }
@@ -111,33 +70,33 @@ public final class AgentProcess implements AutoCloseable {
 
     /** Waits for the first event matching {@code wanted}; fails with the agent's own words if it dies or times out. */
     public AgentEvent await(Predicate<AgentEvent> wanted, Duration timeout, String what) throws AgentException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (events) {
-            while (true) {
-                for (AgentEvent event : events) {
-                    if (wanted.test(event)) {
-                        return event;
-                    }
-                    if (event.is(AgentEvent.Kind.FAILED)) {
-                        throw new AgentException("agent " + name + " failed: " + event.text("reason"));
-                    }
-                    if (event.is(AgentEvent.Kind.ERROR) && !event.text("command").isEmpty()) {
-                        throw new AgentException("agent " + name + " could not do '" + event.text("command") + "': " + event.text("reason"));
-                    }
+        return events.await(wanted, timeout, new Arrivals.Watch<AgentEvent, AgentException>() {
+            @Override
+            public void check(AgentEvent event) throws AgentException {
+                if (event.is(AgentEvent.Kind.FAILED)) {
+                    throw new AgentException("agent " + name + " failed: " + event.text("reason"));
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !process.isAlive()) {
-                    throw new AgentException("agent " + name + " gave no " + what + (process.isAlive() ? " within " + timeout.toMillis() + " ms" : "; it exited")
-                            + (stderr().isBlank() ? "" : ": " + stderr().strip()) + lastWords());
-                }
-                try {
-                    events.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AgentException("interrupted while waiting for " + name);
+                if (event.is(AgentEvent.Kind.ERROR) && !event.text("command").isEmpty()) {
+                    throw new AgentException("agent " + name + " could not do '" + event.text("command") + "': " + event.text("reason"));
                 }
             }
-        }
+
+            @Override
+            public boolean gone() {
+                return !process.isAlive();
+            }
+
+            @Override
+            public AgentException givingUp(boolean timedOut) {
+                return new AgentException("agent " + name + " gave no " + what + (process.isAlive() ? " within " + timeout.toMillis() + " ms" : "; it exited")
+                        + (stderr().isBlank() ? "" : ": " + stderr().strip()) + lastWords());
+            }
+
+            @Override
+            public AgentException interrupted() {
+                return new AgentException("interrupted while waiting for " + name);
+            }
+        });
     }
 
     public AgentEvent awaitEvent(AgentEvent.Kind kind, Duration timeout) throws AgentException {
@@ -146,22 +105,19 @@ public final class AgentProcess implements AutoCloseable {
 
     /** Every event so far, in arrival order. */
     public List<AgentEvent> events() {
-        synchronized (events) {
-            return List.copyOf(events);
-        }
+        return events.all();
     }
 
-    /** The errors the agent reported and its last event, to say where it got stuck (called holding {@code events}). */
+    /** The errors the agent reported and its last event, to say where it got stuck. */
     private String lastWords() {
+        List<AgentEvent> events = this.events.all();
         List<String> reasons = events.stream().filter(e -> e.is(AgentEvent.Kind.ERROR)).map(e -> e.text("reason")).distinct().limit(3).toList();
         String last = events.isEmpty() ? "" : events.get(events.size() - 1).event();
         return (reasons.isEmpty() ? "" : "; it reported: " + String.join("; ", reasons)) + (last.isEmpty() ? "" : "; its last event was '" + last + "'");
     }
 
     public String stderr() {
-        synchronized (errors) {
-            return errors.toString();
-        }
+        return errors.toString();
     }
 
     /** Asks the agent to stop, then makes sure it has. */
@@ -173,15 +129,7 @@ public final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             // already gone
         }
-        try {
-            if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(3, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ProcessEnd.within(process, Duration.ofSeconds(3));
     }
 
     /** An agent that failed, died, or did not answer in time. */

@@ -19,6 +19,9 @@ public record InterfaceAddress(IpAddress address, int prefixLength) {
         if (slash < 0) {
             throw new AddressFormatException("'" + text + "' is not an interface address (expected address/length like 10.0.12.1/30)");
         }
+        if (trimmed.substring(0, slash).isBlank()) {
+            throw new AddressFormatException("'" + text + "' is not an interface address (no address before '/')");
+        }
         IpAddress address = IpAddress.parse(trimmed.substring(0, slash));
         String lengthText = trimmed.substring(slash + 1);
         if (lengthText.isEmpty() || lengthText.length() > 3 || !lengthText.chars().allMatch(c -> c >= '0' && c <= '9')) {

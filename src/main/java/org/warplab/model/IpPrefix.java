@@ -28,6 +28,9 @@ public record IpPrefix(IpAddress network, int length) {
         if (slash < 0) {
             throw new AddressFormatException("'" + text + "' is not a prefix (expected address/length like 172.16.0.0/16)");
         }
+        if (trimmed.substring(0, slash).isBlank()) {
+            throw new AddressFormatException("'" + text + "' is not a prefix (no address before '/')");
+        }
         IpAddress address = IpAddress.parse(trimmed.substring(0, slash));
         String lengthText = trimmed.substring(slash + 1);
         if (lengthText.isEmpty() || lengthText.length() > 3 || !lengthText.chars().allMatch(c -> c >= '0' && c <= '9')) {

@@ -133,6 +133,12 @@ final class LinkRules extends ValidationRules {
                 owners.add(link.id());
             }
         }
+        for (InterfaceAddress b : link.bAddresses()) {
+            if (link.aAddresses().stream().noneMatch(x -> x.family() == b.family())) {
+                error(link.id(), at + ".aAddresses", "link '" + link.id() + "' has an " + b.family().label() + " address at '" + link.b() + "' only",
+                        "give '" + link.a() + "' an " + b.family().label() + " address in " + b.subnet());
+            }
+        }
     }
 
     /** The WAN's address space: link subnets, client sites, and the data-center prefixes as the WAN sees them. */

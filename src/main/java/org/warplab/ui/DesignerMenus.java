@@ -149,9 +149,9 @@ final class DesignerMenus {
                 item("_Next Step", "menu-next-step", key("Alt+RIGHT"), () -> tabs.runPaneIfBuilt().ifPresent(run -> run.stepStory(1))),
                 new SeparatorMenuItem(),
                 item("Replay Beside _No Scheme", "menu-side-by-side", null,
-                        () -> tabs.runPane().replaySideBySide(org.warplab.model.SchemeKind.NONE)),
+                        () -> tabs.runPane().sideBySide().replayBeside(org.warplab.model.SchemeKind.NONE)),
                 item("Replay Beside a _Saved Run…", "menu-side-by-side-saved", null,
-                        () -> tabs.runPane().chooseRunToReplayBeside()),
+                        () -> tabs.runPane().sideBySide().chooseRunToReplayBeside()),
                 new SeparatorMenuItem(),
                 item("_Compare Schemes", "menu-compare", null, () -> {
                     tabs.showCompare();

@@ -68,7 +68,7 @@ final class DesignerTabs {
         compare = new LazyTab<>("Compare", "tab-compare", () -> {
             ComparePane pane = new ComparePane(model, runtimes.emulated());
             // a row's context menu replays that scheme beside the lab's own, under one clock, in the Run view's window
-            pane.setReplayBeside((scheme, seed) -> run.get().replaySideBySide(scheme, seed));
+            pane.setReplayBeside((scheme, seed) -> run.get().sideBySide().replayBeside(scheme, seed));
             return pane;
         });
         sweep = new LazyTab<>("Sweep", "tab-sweep", () -> new SweepPane(model, runtimes.emulated()));

@@ -140,6 +140,67 @@ class AddressPropertiesTest {
         assertThrows(AddressFormatException.class, () -> InterfaceAddress.parse("10.0.0.1/\u0662\u0664"), "Arabic-Indic 24");
     }
 
+    /** Text made of what addresses are made of, plus a few characters that are not: most is malformed, some is not. */
+    @Provide
+    Arbitrary<String> addressLikeText() {
+        return Arbitraries.strings().withChars("0123456789abcdefABCDEF:.:/-  x\u0661\uff11%").ofMaxLength(45);
+    }
+
+    @Property(tries = 3000)
+    void everyParserReadsAnyTextOrSaysWhatIsWrongWithIt(@ForAll("addressLikeText") String text) {
+        List<java.util.function.Function<String, Object>> parsers = List.of(IpAddress::parse, IpPrefix::parse, InterfaceAddress::parse, MacAddress::parse);
+        for (java.util.function.Function<String, Object> parser : parsers) {
+            Object value;
+            try {
+                value = parser.apply(text);
+            } catch (AddressFormatException e) {
+                assertFalse(e.getMessage().isBlank(), "'" + text + "'");
+                java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']*)'").matcher(e.getMessage());
+                assertTrue(text.isBlank() ? e.getMessage().contains("found nothing") : quoted.find() && text.contains(quoted.group(1)),
+                        "the message quotes what was read (" + text + "): " + e.getMessage());
+                continue;
+            } catch (RuntimeException e) {
+                throw new AssertionError("'" + text + "' made a parser throw " + e, e);
+            }
+            assertEquals(value, parser.apply(value.toString()), "what is written is read back: '" + text + "' -> " + value);
+        }
+    }
+
+    @Property
+    void addressesOrderByFamilyThenNumberAndAgreeWithEquals(@ForAll("anyAddress") IpAddress a, @ForAll("anyAddress") IpAddress b) {
+        int ab = a.compareTo(b);
+        assertEquals(-Integer.signum(ab), Integer.signum(b.compareTo(a)), "antisymmetric");
+        assertEquals(ab == 0, a.equals(b), "compareTo agrees with equals");
+        if (a.equals(b)) {
+            assertEquals(a.hashCode(), b.hashCode());
+        }
+        if (a.family() != b.family()) {
+            assertEquals(a.family() == IpFamily.IPV4 ? -1 : 1, Integer.signum(ab), "IPv4 sorts before IPv6");
+        }
+        assertEquals(a.toBigInteger(), new BigInteger(1, a.toBytes()), "bytes in network order are the number");
+        assertEquals(a.family().bits() / 8, a.toBytes().length);
+        assertEquals(a, a.withValue(a.toBigInteger().add(BigInteger.ONE.shiftLeft(a.family().bits()))), "values are taken modulo 2^bits");
+    }
+
+    @Provide
+    Arbitrary<IpAddress> anyAddress() {
+        return Arbitraries.oneOf(Arbitraries.integers().map(Ipv4Address::new), ipv6().map(IpAddress.class::cast),
+                Arbitraries.of(0, -1, 1).map(Ipv4Address::new));
+    }
+
+    @Property
+    void anInterfaceAddressSitsInItsSubnetAndKeepsItsHost(@ForAll("anyAddress") IpAddress address, @ForAll @IntRange(min = 0, max = 128) int length) {
+        int prefixLength = length % (address.family().bits() + 1);
+        InterfaceAddress on = new InterfaceAddress(address, prefixLength);
+        IpPrefix subnet = on.subnet();
+        assertTrue(subnet.contains(address), on + " in " + subnet);
+        assertEquals(prefixLength, subnet.length());
+        assertEquals(address, address.withValue(subnet.network().toBigInteger().or(subnet.hostBits(address))), "network and host bits make the address");
+        assertEquals(on, InterfaceAddress.parse(on.toString()));
+        assertThrows(AddressFormatException.class, () -> new InterfaceAddress(address, address.family().bits() + 1));
+        assertThrows(AddressFormatException.class, () -> new InterfaceAddress(address, -1));
+    }
+
     private static int longestZeroRun(Ipv6Address address) {
         int longest = 0;
         int run = 0;

@@ -3,15 +3,12 @@ package org.warplab.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
-import org.warplab.testing.TestRuntimes;
 
 /**
  * Pictures of the designer at a projector's 1280×720 with each lab named, fitted, for a person to
@@ -30,22 +27,14 @@ public final class DesignerLabelShots {
             List<String> raw = getParameters().getRaw();
             Path out = Path.of(raw.get(0));
             Files.createDirectories(out);
-            Preferences prefs = Preferences.userRoot().node("org/warplab/designer-label-shots-" + System.nanoTime());
-            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
-            stage.setWidth(1280);
-            stage.setHeight(720);
-            stage.show();
-            shoot(stage, window, raw.subList(1, raw.size()), 0, out, prefs);
+            ShotsWindow shots = ShotsWindow.open(stage, "designer-label-shots", 1280, 720);
+            DesignerWindow window = shots.window();
+            shoot(stage, window, raw.subList(1, raw.size()), 0, out, shots);
         }
 
-        private void shoot(Stage stage, DesignerWindow window, List<String> labs, int i, Path out, Preferences prefs) {
+        private void shoot(Stage stage, DesignerWindow window, List<String> labs, int i, Path out, ShotsWindow shots) {
             if (i == labs.size()) {
-                try {
-                    prefs.removeNode();
-                } catch (Exception e) {
-                    System.err.println(e.getMessage());
-                }
-                Platform.exit();
+                shots.finish();
                 return;
             }
             Path lab = Path.of(labs.get(i));
@@ -62,7 +51,7 @@ public final class DesignerLabelShots {
                     } catch (Exception ex) {
                         System.err.println(ex.getMessage());
                     }
-                    shoot(stage, window, labs, i + 1, out, prefs);
+                    shoot(stage, window, labs, i + 1, out, shots);
                 });
                 wait.play();
             });

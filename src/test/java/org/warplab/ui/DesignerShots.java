@@ -1,13 +1,10 @@
 package org.warplab.ui;
 
-import org.warplab.testing.TestRuntimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -34,11 +31,8 @@ public final class DesignerShots {
         public void start(Stage stage) throws Exception {
             Path out = Path.of(getParameters().getRaw().get(0));
             Files.createDirectories(out);
-            Preferences prefs = Preferences.userRoot().node("org/warplab/designer-shots-" + System.nanoTime());
-            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            stage.show();
+            ShotsWindow shots = ShotsWindow.open(stage, "designer-shots", 1400, 900);
+            DesignerWindow window = shots.window();
             window.open(Path.of("sample-labs/paging-paper.warplab.json"));
             TabPane side = (TabPane) stage.getScene().lookup("#side-tabs");
             List<Runnable> steps = List.of(
@@ -71,17 +65,12 @@ public final class DesignerShots {
                         window.canvas().actualSize();
                         window.canvas().zoomBy(2, 300, 200);
                     });
-            step(stage, window, steps, 0, out, prefs);
+            step(stage, window, steps, 0, out, shots);
         }
 
-        private void step(Stage stage, DesignerWindow window, List<Runnable> steps, int i, Path out, Preferences prefs) {
+        private void step(Stage stage, DesignerWindow window, List<Runnable> steps, int i, Path out, ShotsWindow shots) {
             if (i == steps.size()) {
-                try {
-                    prefs.removeNode();
-                } catch (Exception e) {
-                    System.err.println(e.getMessage());
-                }
-                Platform.exit();
+                shots.finish();
                 return;
             }
             steps.get(i).run();
@@ -93,7 +82,7 @@ public final class DesignerShots {
                 } catch (Exception ex) {
                     System.err.println(ex.getMessage());
                 }
-                step(stage, window, steps, i + 1, out, prefs);
+                step(stage, window, steps, i + 1, out, shots);
             });
             wait.play();
         }

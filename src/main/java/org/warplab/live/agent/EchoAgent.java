@@ -2,8 +2,6 @@ package org.warplab.live.agent;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,44 +34,26 @@ final class EchoAgent implements Agent {
 
     @Override
     public void start() throws Exception {
-        socket = new DatagramSocket(null);
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(port));
-        socket.setSoTimeout(200);
+        socket = UdpReceiver.listening(port);
         running = true;
-        Thread echo = new Thread(this::echo, "echo");
-        echo.setDaemon(true);
-        echo.start();
+        UdpReceiver.start("echo", socket, 65_536, () -> running, out, "echo", this::echo);
         out.emit("ready", "port", port);
     }
 
-    private void echo() {
-        byte[] buffer = new byte[65_536];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        while (running) {
-            try {
-                socket.receive(packet);
-                long received = System.nanoTime();
-                boolean probe = packet.getLength() >= 16;
-                long sequence = probe ? ByteBuffer.wrap(buffer, 0, 8).getLong() : 0;
-                long sent = probe ? ByteBuffer.wrap(buffer, 8, 8).getLong() : 0;
-                String from = packet.getAddress().getHostAddress();
-                if (!paused) {
-                    long left = System.nanoTime();
-                    socket.send(new DatagramPacket(buffer, packet.getLength(), packet.getSocketAddress()));
-                    if (probe) {
-                        out.emitAt(received, "echoed", "seq", sequence, "sent", sent, "from", from, "left", left);
-                    }
-                } else if (probe) {
-                    out.emitAt(received, "discarded", "seq", sequence, "sent", sent, "from", from, "reason", "paused");
-                }
-            } catch (SocketTimeoutException e) {
-                // keep serving
-            } catch (java.io.IOException e) {
-                if (running) {
-                    out.emit("error", "reason", "echo: " + e.getMessage());
-                }
+    private void echo(DatagramPacket packet, long received) throws java.io.IOException {
+        byte[] buffer = packet.getData();
+        boolean probe = packet.getLength() >= 16;
+        long sequence = probe ? ByteBuffer.wrap(buffer, 0, 8).getLong() : 0;
+        long sent = probe ? ByteBuffer.wrap(buffer, 8, 8).getLong() : 0;
+        String from = packet.getAddress().getHostAddress();
+        if (!paused) {
+            long left = System.nanoTime();
+            socket.send(new DatagramPacket(buffer, packet.getLength(), packet.getSocketAddress()));
+            if (probe) {
+                out.emitAt(received, "echoed", "seq", sequence, "sent", sent, "from", from, "left", left);
             }
+        } else if (probe) {
+            out.emitAt(received, "discarded", "seq", sequence, "sent", sent, "from", from, "reason", "paused");
         }
     }
 

@@ -5,7 +5,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.LockSupport;
 
@@ -27,7 +26,6 @@ final class ProbeAgent implements Agent {
     private volatile boolean running;
     private DatagramSocket socket;
     private Thread sender;
-    private Thread receiver;
 
     ProbeAgent(AgentArgs args, AgentOutput out) throws Exception {
         this.out = out;
@@ -41,12 +39,9 @@ final class ProbeAgent implements Agent {
 
     @Override
     public void start() throws SocketException {
-        socket = new DatagramSocket();
-        socket.setSoTimeout(200);
+        socket = UdpReceiver.anyPort();
         running = true;
-        receiver = new Thread(this::receive, "probe-receive");
-        receiver.setDaemon(true);
-        receiver.start();
+        UdpReceiver.start("probe-receive", socket, 65_536, () -> running, out, "receive", this::echoed);
         out.emit("ready", "flow", flow, "target", target.getAddress().getHostAddress(), "payload", payloadBytes);
     }
 
@@ -84,26 +79,12 @@ final class ProbeAgent implements Agent {
         }
     }
 
-    private void receive() {
-        byte[] buffer = new byte[65_536];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        while (running) {
-            try {
-                socket.receive(packet);
-                long now = System.nanoTime();
-                if (packet.getLength() >= 16) {
-                    ByteBuffer data = ByteBuffer.wrap(buffer, 0, packet.getLength());
-                    long sequence = data.getLong();
-                    long sentAt = data.getLong();
-                    out.emitAt(now, "echo", "seq", sequence, "rtt", now - sentAt, "from", packet.getAddress().getHostAddress());
-                }
-            } catch (SocketTimeoutException e) {
-                // keep listening
-            } catch (java.io.IOException e) {
-                if (running) {
-                    out.emit("error", "reason", "receive: " + e.getMessage());
-                }
-            }
+    private void echoed(DatagramPacket packet, long now) {
+        if (packet.getLength() >= 16) {
+            ByteBuffer data = ByteBuffer.wrap(packet.getData(), 0, packet.getLength());
+            long sequence = data.getLong();
+            long sentAt = data.getLong();
+            out.emitAt(now, "echo", "seq", sequence, "rtt", now - sentAt, "from", packet.getAddress().getHostAddress());
         }
     }
 

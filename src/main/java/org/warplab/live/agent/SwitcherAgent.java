@@ -4,10 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -74,14 +71,11 @@ final class SwitcherAgent implements Agent {
         stderr.setDaemon(true);
         stderr.start();
         warmUp();
-        socket = new DatagramSocket(null);
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(listenPort));
-        socket.setSoTimeout(200);
+        socket = UdpReceiver.listening(listenPort);
         running = true;
-        Thread listen = new Thread(this::listen, "switch-listen");
-        listen.setDaemon(true);
-        String realtime = RealtimePriority.start(listen);
+        String realtime = RealtimePriority.start(UdpReceiver.loop("switch-listen", socket, 512, () -> running, out, "switch",
+                (packet, received) -> handle(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII), received,
+                        packet.getAddress().getHostAddress())));
         out.emit("ready", "port", listenPort, "rules", rules.size(), "realtime", realtime);
     }
 
@@ -168,25 +162,6 @@ final class SwitcherAgent implements Agent {
                 Thread.onSpinWait();
             } else {
                 LockSupport.parkNanos(50_000);
-            }
-        }
-    }
-
-    private void listen() {
-        byte[] buffer = new byte[512];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        while (running) {
-            try {
-                socket.receive(packet);
-                long received = System.nanoTime();
-                String message = new String(buffer, 0, packet.getLength(), StandardCharsets.US_ASCII);
-                handle(message, received, packet.getAddress().getHostAddress());
-            } catch (SocketTimeoutException e) {
-                // keep listening
-            } catch (Exception e) {
-                if (running) {
-                    out.emit("error", "reason", "switch: " + e.getMessage());
-                }
             }
         }
     }

@@ -1,20 +1,19 @@
 package org.warplab.live.qemu;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.warplab.live.Arrivals;
 import org.warplab.live.CommandRunner;
+import org.warplab.live.ErrorText;
 import org.warplab.live.HostTools;
 import org.warplab.live.LiveState;
+import org.warplab.live.ProcessEnd;
 import org.warplab.model.InterfaceAddress;
 import org.warplab.model.Ipv4Address;
 import org.warplab.model.MacAddress;
@@ -121,8 +120,8 @@ public final class QemuVm implements AutoCloseable {
     private final HostTools tools;
     private final Process process;
     private final long startedNs;
-    private final List<ConsoleLine> console = new ArrayList<>();
-    private final StringBuilder errors = new StringBuilder();
+    private final Arrivals<ConsoleLine> console;
+    private final ErrorText errors;
     private QmpClient qmp;
 
     private QemuVm(Spec spec, CommandRunner runner, HostTools tools, Process process, long startedNs) {
@@ -131,6 +130,9 @@ public final class QemuVm implements AutoCloseable {
         this.tools = tools;
         this.process = process;
         this.startedNs = startedNs;
+        console = Arrivals.readLines(process.getInputStream(), "qemu-console-" + spec.name(),
+                line -> new ConsoleLine(System.nanoTime(), line.replace("\r", "")));
+        errors = ErrorText.read(process.getErrorStream(), 8000, "qemu-stderr-" + spec.name());
     }
 
     /**
@@ -161,7 +163,6 @@ public final class QemuVm implements AutoCloseable {
             throw new IOException("cannot start QEMU (" + tools.path("qemu-system-x86_64") + "): " + e.getMessage(), e);
         }
         QemuVm vm = new QemuVm(spec, runner, tools, process, started);
-        vm.startReaders();
         try {
             state.ifPresent(s -> s.addProcess(process.toHandle(), "qemu " + spec.name()
                     + (spec.attachment() instanceof TapOnBridge ? " in " + ((TapOnBridge) spec.attachment()).namespace() : "")));
@@ -175,45 +176,6 @@ public final class QemuVm implements AutoCloseable {
             throw e;
         }
         return vm;
-    }
-
-    private void startReaders() {
-        Thread out = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    long now = System.nanoTime();
-                    synchronized (console) {
-                        console.add(new ConsoleLine(now, line.replace("\r", "")));
-                        console.notifyAll();
-                    }
-                }
-            } catch (IOException e) {
-                // QEMU ended
-            } finally {
-                synchronized (console) {
-                    console.notifyAll();
-                }
-            }
-        }, "qemu-console-" + spec.name());
-        Thread err = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    synchronized (errors) {
-                        if (errors.length() < 8000) {
-                            errors.append(line).append('\n');
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // QEMU ended
-            }
-        }, "qemu-stderr-" + spec.name());
-        out.setDaemon(true);
-        err.setDaemon(true);
-        out.start();
-        err.start();
     }
 
     public Spec spec() {
@@ -238,16 +200,12 @@ public final class QemuVm implements AutoCloseable {
     }
 
     public List<ConsoleLine> console() {
-        synchronized (console) {
-            return List.copyOf(console);
-        }
+        return console.all();
     }
 
     /** What QEMU wrote on its standard error. */
     public String stderr() {
-        synchronized (errors) {
-            return errors.toString();
-        }
+        return errors.toString();
     }
 
     /** Waits for the guest's ready line; fails with the guest's or QEMU's own words if it dies, errs or times out. */
@@ -256,30 +214,30 @@ public final class QemuVm implements AutoCloseable {
     }
 
     public ConsoleLine awaitConsole(Predicate<ConsoleLine> wanted, Duration timeout, String what) throws GuestFailedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (console) {
-            while (true) {
-                for (ConsoleLine line : console) {
-                    if (wanted.test(line)) {
-                        return line;
-                    }
-                    if (line.text().contains(GUEST_ERROR)) {
-                        throw new GuestFailedException("guest " + spec.name() + ": " + line.text().strip() + diagnostics());
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !process.isAlive()) {
-                    throw new GuestFailedException("guest " + spec.name() + " gave no " + what
-                            + (process.isAlive() ? " within " + timeout.toMillis() + " ms" : "; QEMU exited with code " + exitCode()) + diagnostics());
-                }
-                try {
-                    console.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new GuestFailedException("interrupted while waiting for guest " + spec.name());
+        return console.await(wanted, timeout, new Arrivals.Watch<ConsoleLine, GuestFailedException>() {
+            @Override
+            public void check(ConsoleLine line) throws GuestFailedException {
+                if (line.text().contains(GUEST_ERROR)) {
+                    throw new GuestFailedException("guest " + spec.name() + ": " + line.text().strip() + diagnostics());
                 }
             }
-        }
+
+            @Override
+            public boolean gone() {
+                return !process.isAlive();
+            }
+
+            @Override
+            public GuestFailedException givingUp(boolean timedOut) {
+                return new GuestFailedException("guest " + spec.name() + " gave no " + what
+                        + (process.isAlive() ? " within " + timeout.toMillis() + " ms" : "; QEMU exited with code " + exitCode()) + diagnostics());
+            }
+
+            @Override
+            public GuestFailedException interrupted() {
+                return new GuestFailedException("interrupted while waiting for guest " + spec.name());
+            }
+        });
     }
 
     private String exitCode() {
@@ -318,15 +276,7 @@ public final class QemuVm implements AutoCloseable {
         if (qmp != null) {
             qmp.close();
         }
-        try {
-            if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ProcessEnd.within(process, Duration.ofSeconds(3));
         removeTap(spec, runner, tools);
         try {
             Files.deleteIfExists(spec.qmpSocket());

@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.warplab.live.Arrivals;
 
 /**
  * A client of the QEMU Machine Protocol over QEMU's UNIX socket ({@code -qmp unix:PATH,server=on,wait=off}).
@@ -32,7 +32,7 @@ public final class QmpClient implements AutoCloseable {
     private final JsonNode greeting;
     private final Object lock = new Object();
     private final Map<Long, JsonNode> replies = new HashMap<>();
-    private final List<QmpEvent> events = new ArrayList<>();
+    private final Arrivals<QmpEvent> events = new Arrivals<>();
     private long nextId = 1;
     private volatile boolean closed;
     private volatile String endReason;
@@ -148,31 +148,28 @@ public final class QmpClient implements AutoCloseable {
 
     /** Every event so far, in arrival order. */
     public List<QmpEvent> events() {
-        synchronized (lock) {
-            return List.copyOf(events);
-        }
+        return events.all();
     }
 
     /** The first event (already arrived or still to come) that matches, or a {@link QmpException} at the timeout. */
     public QmpEvent awaitEvent(Predicate<QmpEvent> wanted, Duration timeout, String what) throws QmpException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (true) {
-                for (QmpEvent event : events) {
-                    if (wanted.test(event)) {
-                        return event;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (closed) {
-                    throw new QmpException("QEMU (" + source + ") closed its QMP connection before " + what, "");
-                }
-                if (left <= 0) {
-                    throw new QmpException("QEMU (" + source + ") gave no " + what + " within " + timeout.toMillis() + " ms", "");
-                }
-                waitOn(left);
+        return events.await(wanted, timeout, new Arrivals.Watch<QmpEvent, QmpException>() {
+            @Override
+            public boolean gone() {
+                return closed;
             }
-        }
+
+            @Override
+            public QmpException givingUp(boolean timedOut) {
+                return closed ? new QmpException("QEMU (" + source + ") closed its QMP connection before " + what, "")
+                        : new QmpException("QEMU (" + source + ") gave no " + what + " within " + timeout.toMillis() + " ms", "");
+            }
+
+            @Override
+            public QmpException interrupted() {
+                return new QmpException("interrupted while waiting for " + what + " from QEMU (" + source + ")", "");
+            }
+        });
     }
 
     public boolean isOpen() {
@@ -199,15 +196,15 @@ public final class QmpClient implements AutoCloseable {
                 } catch (IOException e) {
                     continue; // a line that is not JSON: QMP never sends one, so there is nothing to act on
                 }
-                synchronized (lock) {
-                    if (message.has("event")) {
-                        JsonNode stamp = message.path("timestamp");
-                        long micros = stamp.path("seconds").asLong() * 1_000_000L + stamp.path("microseconds").asLong();
-                        events.add(new QmpEvent(source, message.get("event").asText(), message.get("data"), received, micros));
-                    } else if (message.has("id")) {
+                if (message.has("event")) {
+                    JsonNode stamp = message.path("timestamp");
+                    long micros = stamp.path("seconds").asLong() * 1_000_000L + stamp.path("microseconds").asLong();
+                    events.add(new QmpEvent(source, message.get("event").asText(), message.get("data"), received, micros));
+                } else if (message.has("id")) {
+                    synchronized (lock) {
                         replies.put(message.get("id").asLong(), message);
+                        lock.notifyAll();
                     }
-                    lock.notifyAll();
                 }
             }
         } catch (IOException e) {
@@ -217,6 +214,7 @@ public final class QmpClient implements AutoCloseable {
                 closed = true;
                 lock.notifyAll();
             }
+            events.end();
         }
     }
 

@@ -159,6 +159,46 @@ final class PlaybackBar {
         play.setSelected(false);
     }
 
+    /** Presentation mode's keys drive this bar and its replay; {@code step} moves by story steps. */
+    PresentationView.Controls presentationControls(java.util.function.IntConsumer step) {
+        return new PresentationView.Controls() {
+            @Override
+            public void togglePlay() {
+                PlaybackBar.this.togglePlay();
+            }
+
+            @Override
+            public void step(int delta) {
+                step.accept(delta);
+            }
+
+            @Override
+            public void speedBy(double factor) {
+                setSpeed(speed() * factor);
+            }
+
+            @Override
+            public void seekStart() {
+                replay.seek(0);
+            }
+
+            @Override
+            public void seekEnd() {
+                replay.seek(replay.endNs());
+            }
+
+            @Override
+            public String speedText() {
+                return PlaybackBar.this.speedText();
+            }
+
+            @Override
+            public long time() {
+                return replay.time();
+            }
+        };
+    }
+
     void togglePlay() {
         if (!play.isDisabled()) {
             play.setSelected(!play.isSelected());

@@ -1,7 +1,6 @@
 package org.warplab.ui.run;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -18,11 +17,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.warplab.model.Lab;
-import org.warplab.model.LabValidator;
 import org.warplab.run.RunOutcome;
 import org.warplab.run.Runtimes;
-import org.warplab.run.MigrationMetrics;
-import org.warplab.run.Phase;
 import org.warplab.run.TraceEvent;
 import org.warplab.ui.canvas.CanvasView;
 import org.warplab.ui.common.DesignerModel;
@@ -93,8 +89,7 @@ public final class RunPane extends BorderPane {
     private final StoryStepper stepper = new StoryStepper(this::seekFromStory, this::highlight);
     private final CaptionBar caption = new CaptionBar("run-caption");
     private PresentationView presentation;
-    private SideBySideView sideBySide;
-    private final Runtimes runtimes;
+    private final SideBySideRuns sideBySide;
     private final ReadoutPane readout = new ReadoutPane();
     private final RunControl control;
     private final RunFiles files;
@@ -107,7 +102,6 @@ public final class RunPane extends BorderPane {
     public RunPane(DesignerModel model, CanvasView canvas, Runtimes runtimes) {
         this.model = model;
         this.canvas = canvas;
-        this.runtimes = runtimes;
         setId("run-pane");
         control = new RunControl(model, runtimes, new RunControl.Listener() {
             @Override
@@ -122,6 +116,8 @@ public final class RunPane extends BorderPane {
         });
         files = new RunFiles(record::get, readout, canvas::currentTheme, model::lab, this::load, this::storyFrames,
                 () -> getScene() == null ? null : getScene().getWindow(), control.status());
+        sideBySide = new SideBySideRuns(model, runtimes.emulated(), control, files, canvas::currentTheme,
+                () -> getScene() == null ? null : getScene().getWindow());
         events = new EventLogPanel(this::shownName, () -> index, new EventLogPanel.Navigation() {
             @Override
             public void pauseAndSeek(long t) {
@@ -229,21 +225,7 @@ public final class RunPane extends BorderPane {
         canvas.overlayProperty().set(overlay);
         readout.show(run);
         readout.setTheme(canvas.themeProperty().get());
-        List<Phase> phases = new ArrayList<>();
-        for (MigrationMetrics m : run.result().migrations()) {
-            phases.addAll(m.phases());
-        }
-        List<Long> drops = new ArrayList<>();
-        for (TraceEvent e : run.trace().events()) {
-            if (e instanceof TraceEvent.Dropped) {
-                drops.add(e.timeNs());
-            }
-        }
-        scrubber.setData(index.endNs(), phases, drops);
-        long[] downtime = Scrubber.downtimeWindow(run.result(), run.trace());
-        if (downtime != null) {
-            scrubber.setFocus(downtime[0], downtime[1]);
-        }
+        scrubber.showRun(run, index.endNs());
         org.warplab.run.story.Story story = org.warplab.run.story.Story.of(run.result(), run.trace());
         stepper.setStory(story, run.lab());
         play.setStretch(new TimeStretch(story, index.endNs()));
@@ -363,42 +345,7 @@ public final class RunPane extends BorderPane {
         if (presentation == null) {
             Lab shown = canvas.shownLabProperty().get() != null ? canvas.shownLabProperty().get() : run.lab();
             presentation = new PresentationView(model, canvas.currentTheme(), index, shown, run.result(),
-                    new PresentationView.Controls() {
-                        @Override
-                        public void togglePlay() {
-                            RunPane.this.togglePlay();
-                        }
-
-                        @Override
-                        public void step(int delta) {
-                            stepStory(delta);
-                        }
-
-                        @Override
-                        public void speedBy(double factor) {
-                            play.setSpeed(play.speed() * factor);
-                        }
-
-                        @Override
-                        public void seekStart() {
-                            seek(0);
-                        }
-
-                        @Override
-                        public void seekEnd() {
-                            seek(index.endNs());
-                        }
-
-                        @Override
-                        public String speedText() {
-                            return play.speedText();
-                        }
-
-                        @Override
-                        public long time() {
-                            return timeNs;
-                        }
-                    });
+                    play.presentationControls(this::stepStory));
             stepper.addBar(presentation.caption());
         }
         presentation.show(getScene() == null ? null : getScene().getWindow(), fullScreen, width, height);
@@ -406,66 +353,10 @@ public final class RunPane extends BorderPane {
         presentation.setTime(timeNs, stepper.currentStep());
     }
 
-    // ---- side by side (SideBySideView)
+    // ---- side by side (SideBySideRuns)
 
-    /**
-     * Runs the open lab in the emulator under its own scheme and under {@code other} (the same seed,
-     * topology and traffic) and replays both side by side under one clock: e.g. network paging
-     * beside no scheme.
-     */
-    public void replaySideBySide(org.warplab.model.SchemeKind other) {
-        Long seed = control.seed();
-        if (seed != null) {
-            replaySideBySide(other, seed);
-        }
-    }
-
-    public void replaySideBySide(org.warplab.model.SchemeKind other, long seed) {
-        Lab lab = model.lab();
-        sideBySideRuns(lab, seed, () -> {
-            RunRecord own = emulate(lab, lab.scheme(), seed);
-            return new RunRecord[] {own, other == lab.scheme() ? own : emulate(lab.withScheme(other), other, seed)};
-        });
-    }
-
-    /** A saved run (a live one, say) beside an emulated run of the open lab under the same scheme. */
-    public void replayBesideSavedRun(Path resultFile) {
-        RunRecord saved = files.readSavedRun(resultFile);
-        Long seed = control.seed();
-        if (saved == null || seed == null) {
-            return;
-        }
-        Lab lab = model.lab();
-        org.warplab.model.SchemeKind scheme = java.util.Arrays.stream(org.warplab.model.SchemeKind.values())
-                .filter(k -> k.key().equals(saved.result().scheme())).findFirst().orElse(lab.scheme());
-        sideBySideRuns(lab, seed, () -> new RunRecord[] {emulate(lab.withScheme(scheme), scheme, seed), saved});
-    }
-
-    /** Asks for a saved run (e.g. a live run's result file) and replays it beside an emulated run of the open lab. */
-    public void chooseRunToReplayBeside() {
-        files.chooseSavedRunFile().ifPresent(this::replayBesideSavedRun);
-    }
-
-    private RunRecord emulate(Lab lab, org.warplab.model.SchemeKind scheme, long seed) throws Exception {
-        return SideBySideView.emulate(runtimes.emulated(), lab, scheme, seed);
-    }
-
-    private void sideBySideRuns(Lab lab, long seed, java.util.concurrent.Callable<RunRecord[]> runs) {
-        if (LabValidator.hasErrors(LabValidator.validate(lab))) {
-            control.status().setText("Fix the problems first (see the Problems tab)");
-            return;
-        }
-        control.status().setText("Running the two runs to replay side by side (emulator, seed " + seed + ")…");
-        SideBySideView.runThenShow(runs, control.status(), pair -> {
-            if (sideBySide != null) {
-                sideBySide.close();
-            }
-            sideBySide = new SideBySideView(model, canvas.currentTheme(), pair[0], pair[1]);
-            sideBySide.show(getScene() == null ? null : getScene().getWindow(), 1280, 720);
-        });
-    }
-
-    SideBySideView sideBySide() {
+    /** Run &gt; Replay Beside … and the Compare tab's row menu: two runs replayed side by side in a window of their own. */
+    public SideBySideRuns sideBySide() {
         return sideBySide;
     }
 

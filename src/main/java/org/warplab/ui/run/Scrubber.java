@@ -110,6 +110,25 @@ final class Scrubber extends CanvasChart {
         repaint();
     }
 
+    /** {@code run}'s phases and drops over 0 to {@code endNs} (a shared clock may run past the run's end), Z's window on its downtime. */
+    void showRun(RunRecord run, long endNs) {
+        List<Phase> runPhases = new ArrayList<>();
+        for (org.warplab.run.MigrationMetrics m : run.result().migrations()) {
+            runPhases.addAll(m.phases());
+        }
+        List<Long> runDrops = new ArrayList<>();
+        for (org.warplab.run.TraceEvent e : run.trace().events()) {
+            if (e instanceof org.warplab.run.TraceEvent.Dropped) {
+                runDrops.add(e.timeNs());
+            }
+        }
+        setData(endNs, runPhases, runDrops);
+        long[] downtime = downtimeWindow(run.result(), run.trace());
+        if (downtime != null) {
+            setFocus(downtime[0], downtime[1]);
+        }
+    }
+
     /**
      * The downtime of the run's first migration that stops its VM, ± 50 ms: from the pause to the
      * first probe that reaches the VM again (to the resume when none did); null without a pause.

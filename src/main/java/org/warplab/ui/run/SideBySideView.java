@@ -8,10 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -19,9 +16,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.warplab.run.MigrationMetrics;
-import org.warplab.run.Phase;
-import org.warplab.run.TraceEvent;
 import org.warplab.run.story.Story;
 import org.warplab.run.story.StoryStep;
 import org.warplab.ui.common.DesignerModel;
@@ -114,11 +108,7 @@ final class SideBySideView {
         scrubber = new Scrubber(this::setTime);
         scrubber.setId("sbs-scrubber");
         scrubber.setTheme(theme);
-        scrubber.setData(endNs, phasesOf(leftRun), dropsOf(leftRun));
-        long[] downtime = Scrubber.downtimeWindow(leftRun.result(), leftRun.trace());
-        if (downtime != null) {
-            scrubber.setFocus(downtime[0], downtime[1]);
-        }
+        scrubber.showRun(leftRun, endNs);
         HBox.setHgrow(scrubber, Priority.ALWAYS);
 
         HBox bar = play.bar(previous, next);
@@ -169,34 +159,7 @@ final class SideBySideView {
         setTime(0);
     }
 
-    /** {@code lab} under {@code scheme} in the emulator: one side of a comparison. */
-    static RunRecord emulate(org.warplab.run.LabRuntime emulator, org.warplab.model.Lab lab, org.warplab.model.SchemeKind scheme, long seed)
-            throws Exception {
-        org.warplab.model.Lab variant = lab.scheme() == scheme ? lab : lab.withScheme(scheme);
-        org.warplab.run.RunOutcome outcome = emulator.run(variant, seed, line -> { });
-        return new RunRecord(variant, outcome.result(), outcome.trace(), outcome.captures());
-    }
-
-    /** Makes the two runs off the FX thread, then hands them to {@code show}; {@code status} says what happened. */
-    static void runThenShow(java.util.concurrent.Callable<RunRecord[]> runs, Label status, java.util.function.Consumer<RunRecord[]> show) {
-        javafx.concurrent.Task<RunRecord[]> task = new javafx.concurrent.Task<>() {
-            @Override
-            protected RunRecord[] call() throws Exception {
-                return runs.call();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            RunRecord[] pair = task.getValue();
-            show.accept(pair);
-            status.setText("Side by side: " + title(pair[0]) + " beside " + title(pair[1]) + ", one clock");
-        });
-        task.setOnFailed(e -> status.setText("The side-by-side runs failed: " + task.getException().getMessage()));
-        Thread thread = new Thread(task, "warplab-side-by-side");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static String title(RunRecord run) {
+    static String title(RunRecord run) {
         return run.result().scheme() + " (" + run.result().runtime() + ")";
     }
 
@@ -206,24 +169,6 @@ final class SideBySideView {
         steps.addAll(b.steps());
         steps.sort(Comparator.comparingLong(StoryStep::timeNs));
         return new Story(a.lab(), a.scheme() + " | " + b.scheme(), a.runtime() + " | " + b.runtime(), steps);
-    }
-
-    private static List<Phase> phasesOf(RunRecord run) {
-        List<Phase> phases = new ArrayList<>();
-        for (MigrationMetrics m : run.result().migrations()) {
-            phases.addAll(m.phases());
-        }
-        return phases;
-    }
-
-    private static List<Long> dropsOf(RunRecord run) {
-        List<Long> drops = new ArrayList<>();
-        for (TraceEvent e : run.trace().events()) {
-            if (e instanceof TraceEvent.Dropped) {
-                drops.add(e.timeNs());
-            }
-        }
-        return drops;
     }
 
     private void key(KeyEvent e) {

@@ -3,17 +3,14 @@ package org.warplab.ui.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
-import org.warplab.testing.TestRuntimes;
-import org.warplab.ui.DesignerSettings;
+import org.warplab.ui.ShotsWindow;
 import org.warplab.ui.DesignerWindow;
 
 /**
@@ -33,7 +30,7 @@ public final class BottomTabShots {
         private Stage stage;
         private DesignerWindow window;
         private Path out;
-        private Preferences prefs;
+        private ShotsWindow shots;
 
         @Override
         public void start(Stage primary) throws Exception {
@@ -41,14 +38,9 @@ public final class BottomTabShots {
             List<String> raw = getParameters().getRaw();
             out = Path.of(raw.get(0));
             Files.createDirectories(out);
-            prefs = Preferences.userRoot().node("org/warplab/bottom-shots-" + System.nanoTime());
-            window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
             String[] size = (raw.size() > 2 ? raw.get(2) : "1280x720").split("x");
-            stage.setWidth(Double.parseDouble(size[0]));
-            stage.setHeight(Double.parseDouble(size[1]));
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
+            shots = ShotsWindow.open(stage, "bottom-shots", Double.parseDouble(size[0]), Double.parseDouble(size[1]));
+            window = shots.window();
             window.open(Path.of(raw.get(1)));
             window.runLab();
             when(() -> !window.runPane().isRunning() && window.runPane().recordProperty().get() != null, () -> {
@@ -70,12 +62,7 @@ public final class BottomTabShots {
                             window.sweepPane().start();
                             when(() -> !window.sweepPane().isRunning(), () -> later(() -> {
                                 shoot("sweep.png");
-                                try {
-                                    prefs.removeNode();
-                                } catch (Exception e) {
-                                    System.err.println(e.getMessage());
-                                }
-                                Platform.exit();
+                                shots.finish();
                             }));
                         }));
                     });

@@ -4,15 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
-import org.warplab.testing.TestRuntimes;
-import org.warplab.ui.DesignerSettings;
+import org.warplab.ui.ShotsWindow;
 import org.warplab.ui.DesignerWindow;
 
 /**
@@ -32,11 +29,8 @@ public final class PresentationShots {
             List<String> raw = getParameters().getRaw();
             Path out = Path.of(raw.get(0));
             Files.createDirectories(out);
-            Preferences prefs = Preferences.userRoot().node("org/warplab/present-shots-" + System.nanoTime());
-            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            stage.show();
+            ShotsWindow shots = ShotsWindow.open(stage, "present-shots", 1400, 900);
+            DesignerWindow window = shots.window();
             window.open(Path.of(raw.get(1)));
             double width = Double.parseDouble(raw.get(2));
             double height = Double.parseDouble(raw.get(3));
@@ -52,19 +46,14 @@ public final class PresentationShots {
                 window.runPane().present(false, width, height);
                 window.runPane().presentation().stage().setX(0);
                 window.runPane().presentation().stage().setY(0);
-                shoot(window, steps, 0, out, prefs);
+                shoot(window, steps, 0, out, shots);
             });
             wait.play();
         }
 
-        private void shoot(DesignerWindow window, List<Integer> steps, int i, Path out, Preferences prefs) {
+        private void shoot(DesignerWindow window, List<Integer> steps, int i, Path out, ShotsWindow shots) {
             if (i == steps.size()) {
-                try {
-                    prefs.removeNode();
-                } catch (Exception e) {
-                    System.err.println(e.getMessage());
-                }
-                Platform.exit();
+                shots.finish();
                 return;
             }
             RunPane run = window.runPane();
@@ -80,7 +69,7 @@ public final class PresentationShots {
                 } catch (Exception ex) {
                     System.err.println(ex.getMessage());
                 }
-                shoot(window, steps, i + 1, out, prefs);
+                shoot(window, steps, i + 1, out, shots);
             });
             settle.play();
         }

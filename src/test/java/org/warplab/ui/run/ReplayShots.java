@@ -3,18 +3,15 @@ package org.warplab.ui.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.warplab.model.SchemeKind;
 import org.warplab.run.story.StoryStep;
-import org.warplab.testing.TestRuntimes;
-import org.warplab.ui.DesignerSettings;
+import org.warplab.ui.ShotsWindow;
 import org.warplab.ui.DesignerWindow;
 
 /**
@@ -37,13 +34,8 @@ public final class ReplayShots {
             List<String> raw = getParameters().getRaw();
             Path out = Path.of(raw.get(0));
             Files.createDirectories(out);
-            Preferences prefs = Preferences.userRoot().node("org/warplab/replay-shots-" + System.nanoTime());
-            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
-            stage.setWidth(1280);
-            stage.setHeight(720);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
+            ShotsWindow shots = ShotsWindow.open(stage, "replay-shots", 1280, 720);
+            DesignerWindow window = shots.window();
             window.open(Path.of(raw.get(1)));
             window.runLab();
             after(() -> !window.runPane().isRunning() && window.runPane().recordProperty().get() != null, () -> {
@@ -58,9 +50,9 @@ public final class ReplayShots {
                     javafx.scene.SnapshotParameters twice = new javafx.scene.SnapshotParameters();
                     twice.setTransform(javafx.scene.transform.Transform.scale(2, 2));
                     write(run.readout().phaseBar(), twice, out.resolve("phase-bar-1280x720.png"));
-                    run.replaySideBySide(SchemeKind.NONE, 1);
-                    after(() -> run.sideBySide() != null && run.sideBySide().stage().isShowing(), () -> {
-                        SideBySideView view = run.sideBySide();
+                    run.sideBySide().replayBeside(SchemeKind.NONE, 1);
+                    after(() -> run.sideBySide().view() != null && run.sideBySide().view().stage().isShowing(), () -> {
+                        SideBySideView view = run.sideBySide().view();
                         view.stage().setX(0);
                         view.stage().setY(0);
                         view.setTime(t);
@@ -70,9 +62,9 @@ public final class ReplayShots {
                             pause(600, () -> {
                                 write(view.stage().getScene().getRoot(), out.resolve("side-by-side-zoomed-1280x720.png"));
                                 if (raw.size() > 2) {
-                                    liveBeside(run, Path.of(raw.get(2)), t, out, prefs);
+                                    liveBeside(run, Path.of(raw.get(2)), t, out, shots);
                                 } else {
-                                    finish(prefs);
+                                    shots.finish();
                                 }
                             });
                         });
@@ -82,28 +74,19 @@ public final class ReplayShots {
         }
 
         /** A saved (live) run beside an emulated one at the same instant: side-by-side-live-1280x720.png. */
-        private static void liveBeside(RunPane run, Path saved, long t, Path out, Preferences prefs) {
-            SideBySideView before = run.sideBySide();
-            run.replayBesideSavedRun(saved);
-            after(() -> run.sideBySide() != before && run.sideBySide() != null && run.sideBySide().stage().isShowing(), () -> {
-                SideBySideView view = run.sideBySide();
+        private static void liveBeside(RunPane run, Path saved, long t, Path out, ShotsWindow shots) {
+            SideBySideView before = run.sideBySide().view();
+            run.sideBySide().replayBesideSavedRun(saved);
+            after(() -> run.sideBySide().view() != before && run.sideBySide().view() != null && run.sideBySide().view().stage().isShowing(), () -> {
+                SideBySideView view = run.sideBySide().view();
                 view.stage().setX(0);
                 view.stage().setY(0);
                 view.setTime(t);
                 pause(1500, () -> {
                     write(view.stage().getScene().getRoot(), out.resolve("side-by-side-live-1280x720.png"));
-                    finish(prefs);
+                    shots.finish();
                 });
             });
-        }
-
-        private static void finish(Preferences prefs) {
-            try {
-                prefs.removeNode();
-            } catch (Exception e) {
-                System.err.println(e.getMessage());
-            }
-            Platform.exit();
         }
 
         private static void after(java.util.function.BooleanSupplier ready, Runnable then) {

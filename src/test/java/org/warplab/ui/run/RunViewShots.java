@@ -1,20 +1,17 @@
 package org.warplab.ui.run;
 
-import org.warplab.testing.TestRuntimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.warplab.ui.DesignerWindow;
-import org.warplab.ui.DesignerSettings;
+import org.warplab.ui.ShotsWindow;
 
 /**
  * Pictures of the run view for a person to look at (run under a display, e.g. Xvfb :98):
@@ -36,13 +33,8 @@ public final class RunViewShots {
             List<String> raw = getParameters().getRaw();
             Path out = Path.of(raw.get(0));
             Files.createDirectories(out);
-            Preferences prefs = Preferences.userRoot().node("org/warplab/run-shots-" + System.nanoTime());
-            DesignerWindow window = new DesignerWindow(stage, new DesignerSettings(prefs), null, TestRuntimes.real());
-            stage.setWidth(Integer.getInteger("shots.width", 1400));
-            stage.setHeight(Integer.getInteger("shots.height", 900));
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
+            ShotsWindow shots = ShotsWindow.open(stage, "run-shots", Integer.getInteger("shots.width", 1400), Integer.getInteger("shots.height", 900));
+            DesignerWindow window = shots.window();
             window.open(Path.of(raw.get(1)));
             List<Double> times = new ArrayList<>();
             for (String t : raw.subList(2, raw.size())) {
@@ -66,20 +58,15 @@ public final class RunViewShots {
                 window.runPane().setSpeed(0.01);
                 window.runPane().playback().setStretching(Boolean.getBoolean("shots.stretch"));
                 PauseTransition settle = new PauseTransition(Duration.millis(600));
-                settle.setOnFinished(f -> shoot(stage, window, times, 0, out, prefs));
+                settle.setOnFinished(f -> shoot(stage, window, times, 0, out, shots));
                 settle.play();
             });
             wait.play();
         }
 
-        private void shoot(Stage stage, DesignerWindow window, List<Double> times, int i, Path out, Preferences prefs) {
+        private void shoot(Stage stage, DesignerWindow window, List<Double> times, int i, Path out, ShotsWindow shots) {
             if (i == times.size()) {
-                try {
-                    prefs.removeNode();
-                } catch (Exception e) {
-                    System.err.println(e.getMessage());
-                }
-                Platform.exit();
+                shots.finish();
                 return;
             }
             if (i == times.size() - 1 && Boolean.getBoolean("shots.readout")) {
@@ -101,7 +88,7 @@ public final class RunViewShots {
                 } catch (Exception ex) {
                     System.err.println(ex.getMessage());
                 }
-                shoot(stage, window, times, i + 1, out, prefs);
+                shoot(stage, window, times, i + 1, out, shots);
             });
             wait.play();
         }

@@ -102,9 +102,9 @@ class SideBySideTest {
         ComparePane.Row baseline = window.comparePane().rows().stream().filter(r -> r.scheme().equals("none")).findFirst().orElseThrow();
         RunPane run = window.runPane();
         assertTrue(fx(() -> window.comparePane().replayBeside(baseline)), "the baseline row replays beside the lab's scheme");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> run.sideBySide() != null && run.sideBySide().stage().isShowing());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> run.sideBySide().view() != null && run.sideBySide().view().stage().isShowing());
         WaitForAsyncUtils.waitForFxEvents();
-        SideBySideView view = run.sideBySide();
+        SideBySideView view = run.sideBySide().view();
         assertEquals("network-paging", view.left().run().result().scheme());
         assertEquals("none", view.right().run().result().scheme());
         assertTrue(fx(() -> view.stage().getScene().getWidth()) >= 1279, "a 1280×720 window");
@@ -165,10 +165,10 @@ class SideBySideTest {
         }
         robot.interact(() -> window.open(Samples.file("paging-paper")));
         RunPane run = window.runPane();
-        robot.interact(() -> run.replayBesideSavedRun(result));
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> run.sideBySide() != null && run.sideBySide().stage().isShowing());
+        robot.interact(() -> run.sideBySide().replayBesideSavedRun(result));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> run.sideBySide().view() != null && run.sideBySide().view().stage().isShowing());
         WaitForAsyncUtils.waitForFxEvents();
-        SideBySideView view = run.sideBySide();
+        SideBySideView view = run.sideBySide().view();
         assertEquals("emulator", view.left().run().result().runtime());
         assertEquals("live", view.right().run().result().runtime());
         assertEquals("network-paging", view.left().run().result().scheme());
