@@ -53,7 +53,8 @@ public record ProbeSeries(List<Probe> probes) {
             } else if (probe.status() == Status.LOST) {
                 out.add(new Probe(flow, sequence, sentNs, -1, -1, Status.LOST, probe.where(), probe.reason()));
             } else {
-                out.add(new Probe(flow, sequence, sentNs, probe.roundTripNs(), probe.echoedNs(), Status.ECHOED, "", ""));
+                // sent when the client sent it, which the round trip counts from (its first frame can leave later, once ARP has answered)
+                out.add(probe);
             }
         }
         out.sort(Comparator.comparingLong(Probe::sentNs).thenComparing(Probe::flow));

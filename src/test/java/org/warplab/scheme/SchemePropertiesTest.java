@@ -34,7 +34,7 @@ class SchemePropertiesTest {
     }
 
     /** The valid lab of {@code recipe}, or null (counted) when the validator has errors for it. */
-    private static Lab valid(Recipe recipe) {
+    static Lab valid(Recipe recipe) {
         Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
         boolean ok = !LabValidator.hasErrors(LabValidator.validate(lab));
         Statistics.label("lab").collect(ok ? lab.scheme().key() : "has errors");

@@ -158,8 +158,16 @@ public final class LanSwitch implements FrameReceiver {
                 entry = null;
             }
             if (entry != null) {
-                if (entry.port != inPort && !(in.overlay && ports.get(entry.port).overlay)) {
-                    sendOut(ports.get(entry.port), frame, vlan);
+                // a bridge discards these without a word; the trace says so, or the frame would seem still under way
+                Port to = ports.get(entry.port);
+                if (entry.port == inPort) {
+                    net.drop(frame, name, in.out.linkName(), () -> name + " knows " + Ipv4.mac(frame.destinationMac) + " behind " + in.name
+                            + ", the port the frame came in by, and filters it (stale FDB entry)");
+                } else if (in.overlay && to.overlay) {
+                    net.drop(frame, name, in.out.linkName(), () -> name + " knows " + Ipv4.mac(frame.destinationMac) + " behind the tunnel to "
+                            + to.name + " and sends nothing from one tunnel into another (split horizon): the sender's tunnel entry is stale");
+                } else {
+                    sendOut(to, frame, vlan);
                 }
                 return;
             }
