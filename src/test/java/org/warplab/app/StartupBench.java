@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +48,9 @@ public final class StartupBench {
     /** Between two looks at the screen; a look costs a few ms of one core, so the bench barely slows what it measures. */
     private static final long POLL_MS = 25;
     private static final long TIMEOUT_NS = 60_000_000_000L;
+    /** JVM options for the launched designer ({@code -Dbench.jvmOptions="-Xshare:auto ..."}), as a launcher would pass them. */
+    private static final List<String> JVM_OPTIONS = Arrays.stream(System.getProperty("bench.jvmOptions", "").trim().split("\\s+"))
+            .filter(option -> !option.isEmpty()).toList();
 
     private StartupBench() {
     }
@@ -63,7 +68,8 @@ public final class StartupBench {
         Rectangle screen = new Rectangle(size.width / 2 - 400, size.height / 2 - 300, 800, 600);
         int empty = colours(robot, screen);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        System.out.printf(Locale.ROOT, "launch → first painted designer frame: java -jar %s %s%n", jar.getFileName(), lab.getFileName());
+        System.out.printf(Locale.ROOT, "launch → first painted designer frame: java %s-jar %s %s%n",
+                JVM_OPTIONS.stream().map(o -> o + " ").collect(Collectors.joining()), jar.getFileName(), lab.getFileName());
         System.out.printf(Locale.ROOT, "%s, load average %s, %d cores, screen %dx%d (%d colours when empty)%n",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), loadAverage(),
                 Runtime.getRuntime().availableProcessors(), size.width, size.height, empty);
@@ -76,8 +82,10 @@ public final class StartupBench {
             Path home = Files.createTempDirectory("warplab-startup-home-");
             Path log = home.resolve("stderr.txt");
             // JDK 17 takes user.home from the password database, not from HOME: the fresh folder is named both ways
-            ProcessBuilder builder = new ProcessBuilder(java, "-Duser.home=" + home, "-jar", jar.toString(), lab.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            List<String> command = new ArrayList<>(List.of(java, "-Duser.home=" + home));
+            command.addAll(JVM_OPTIONS);
+            command.addAll(List.of("-jar", jar.toString(), lab.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("HOME", home.toString());
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             long start = System.nanoTime();
