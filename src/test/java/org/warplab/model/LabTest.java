@@ -11,12 +11,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipe;
+import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipes;
 
 /**
  * The lab document's own queries and edits, over drawn and edited labs (valid or not): lookups agree
@@ -25,13 +24,8 @@ import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipe;
  */
 class LabTest {
 
-    @Provide
-    Arbitrary<Recipe> labs() {
-        return ValidatedLabsRunPropertiesTest.recipeArbitrary();
-    }
-
     @Property(tries = 200, seed = "20261210")
-    void lookupsAgreeWithTheListsTheyRead(@ForAll("labs") Recipe recipe) {
+    void lookupsAgreeWithTheListsTheyRead(@ForAll(supplier = Recipes.class) Recipe recipe) {
         Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
         assertEquals(lab, ValidatedLabsRunPropertiesTest.build(recipe), "one recipe, one value");
         assertEquals(lab.hashCode(), ValidatedLabsRunPropertiesTest.build(recipe).hashCode());
@@ -62,7 +56,7 @@ class LabTest {
     }
 
     @Property(tries = 200, seed = "20261211")
-    void eachEditChangesWhatItNamesAndNothingElse(@ForAll("labs") Recipe recipe) {
+    void eachEditChangesWhatItNamesAndNothingElse(@ForAll(supplier = Recipes.class) Recipe recipe) {
         Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
         if (!lab.nodes().isEmpty()) {
             Node first = lab.nodes().get(0);
@@ -92,7 +86,7 @@ class LabTest {
     }
 
     @Property(tries = 150, seed = "20261212")
-    void aRouterDoesWhatTheSchemeInUseSaysAndNothingElse(@ForAll("labs") Recipe recipe) {
+    void aRouterDoesWhatTheSchemeInUseSaysAndNothingElse(@ForAll(supplier = Recipes.class) Recipe recipe) {
         Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
         SchemeConfig active = lab.activeScheme().orElse(null);
         for (Router router : lab.routers()) {
