@@ -122,9 +122,9 @@ final class SweepCommand extends HeadlessCommand {
         long seed = this.seed.seed;
         LoadedLab loaded = LabArgument.readable(file, err);
         Lab base = scheme.scheme == null ? loaded.lab() : loaded.lab().withScheme(scheme.scheme);
-        double current;
+        LabParameter.Over over;
         try {
-            current = parameter.valueIn(base);
+            over = parameter.over(base);
         } catch (LabParameter.BadParameterException e) {
             throw new UsageException(e.getMessage());
         }
@@ -137,7 +137,7 @@ final class SweepCommand extends HeadlessCommand {
         List<double[]> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         out.println("Lab: " + base.name() + "   scheme: " + base.scheme().key() + "   seed: " + seed);
-        out.println("Sweep " + parameter.path() + " (now " + LabParameter.format(current) + ") over " + setting.rangeText() + "; " + metric.key()
+        out.println("Sweep " + parameter.path() + " (now " + LabParameter.format(over.current()) + ") over " + setting.rangeText() + "; " + metric.key()
                 + (metric == SweepMetric.LOST ? " (probes)" : " (ms)"));
         // every value's lab is built and checked before any run, and the first invalid one (in the
         // sweep's order) is reported as a serial sweep would; building a lab goes through its JSON,
@@ -145,7 +145,7 @@ final class SweepCommand extends HeadlessCommand {
         List<Double> values = setting.range().values();
         List<SweepPoint> points;
         try {
-            points = ParallelRuns.run(values.stream().<Callable<SweepPoint>>map(value -> () -> SweepPoint.of(parameter, base, value, loaded)).toList(),
+            points = ParallelRuns.run(values.stream().<Callable<SweepPoint>>map(value -> () -> SweepPoint.of(over, value, loaded)).toList(),
                     jobs.workers(Runtime.getRuntime().availableProcessors()), ParallelRuns.Progress.NONE, new ParallelRuns.Cancel());
         } catch (ParallelRuns.CancelledException e) {
             throw new IllegalStateException("nothing cancels a sweep's preparation", e);
@@ -218,9 +218,9 @@ final class SweepCommand extends HeadlessCommand {
 
     /** One value's lab, or why it cannot be run (the parameter does not apply, or the lab is then invalid). */
     private record SweepPoint(Lab lab, String badParameter, List<String> errors) {
-        static SweepPoint of(LabParameter parameter, Lab base, double value, LoadedLab loaded) {
+        static SweepPoint of(LabParameter.Over over, double value, LoadedLab loaded) {
             try {
-                Lab lab = parameter.apply(base, value);
+                Lab lab = over.apply(value);
                 return new SweepPoint(lab, null, LabArgument.errors(loaded, lab));
             } catch (LabParameter.BadParameterException e) {
                 return new SweepPoint(null, e.getMessage(), List.of());

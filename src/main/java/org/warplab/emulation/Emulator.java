@@ -151,6 +151,14 @@ public final class Emulator {
         return run(lab, options, behaviourFor(lab), loss);
     }
 
+    /**
+     * Runs {@code lab} with {@code behaviour} as its scheme, not the one {@link #behaviourFor} chooses
+     * from the lab: where a scheme of another package plugs into the emulator (its tests, a toy).
+     */
+    public static Outcome run(Lab lab, Options options, SchemeBehaviour behaviour) throws EmulationException {
+        return run(lab, options, behaviour, LinkLoss.CONFIGURED);
+    }
+
     private static Outcome run(Lab lab, Options options, SchemeBehaviour behaviour, LinkLoss loss) throws EmulationException {
         Simulator sim = new Simulator(options.seed());
         sim.limitEvents(options.maxEvents());

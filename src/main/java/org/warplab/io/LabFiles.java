@@ -88,6 +88,22 @@ public final class LabFiles {
         return new LoadedLab(file, lab, locations, version);
     }
 
+    /**
+     * A lab from a JSON tree in memory, read by the same reader as a file: a sweep's point, the base
+     * lab's tree with one value set. Without the text there are no lines and columns to point at, so
+     * a tree with any problem gives nothing here, and {@link #parse} of its text says what and where.
+     */
+    public static java.util.Optional<Lab> readIfProblemFree(JsonNode root) {
+        try {
+            int version = checkVersion(Path.of("lab"), root, JsonLocations.empty());
+            LabJsonReader reader = new LabJsonReader(version);
+            Lab lab = reader.read(root);
+            return reader.problems().isEmpty() ? java.util.Optional.of(lab) : java.util.Optional.empty();
+        } catch (LabFileException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static void throwProblems(Path file, List<JsonIn.PathProblem> found, JsonLocations locations) throws LabFileException {
         if (!found.isEmpty()) {
             List<FileProblem> problems = new ArrayList<>();

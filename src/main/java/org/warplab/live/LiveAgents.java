@@ -98,9 +98,15 @@ final class LiveAgents {
         } else if (lab.scheme() == SchemeKind.MOBILE_IPV6) {
             startMobileIpv6Agents();
         }
+        Map<String, List<String>> refusedRealtime = new LinkedHashMap<>();
         for (AgentProcess agent : all) {
-            agent.awaitEvent(AgentEvent.Kind.READY, AGENT_START);
+            String realtime = agent.awaitEvent(AgentEvent.Kind.READY, AGENT_START).text("realtime");
+            if (!realtime.isEmpty() && !realtime.equals(org.warplab.live.agent.RealtimePriority.GRANTED)) {
+                refusedRealtime.computeIfAbsent(realtime, k -> new ArrayList<>()).add(agent.name());
+            }
         }
+        refusedRealtime.forEach((why, agents) -> run.notes.add(String.join(", ", agents) + " ran without real-time priority (" + why
+                + "): on a busy host, frames and switches can wait for a time slice, which adds to switching time and gap"));
     }
 
     private List<Vm> vmsWithTraffic() {

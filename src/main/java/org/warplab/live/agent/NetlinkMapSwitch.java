@@ -1,8 +1,6 @@
 package org.warplab.live.agent;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -238,22 +236,5 @@ final class NetlinkMapSwitch {
 
     private static int align(int length) {
         return (length + 3) & ~3;
-    }
-
-    /** The C library's socket calls, bound directly (JNA's direct mapping: no proxy on the switch's path). */
-    private static final class Libc {
-        static {
-            Native.register(NativeLibrary.getInstance("c"));
-        }
-
-        static native int socket(int domain, int type, int protocol) throws LastErrorException;
-
-        static native NativeLong send(int socket, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
-
-        static native NativeLong recv(int socket, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
-
-        static native int close(int socket);
-
-        static native String strerror(int error);
     }
 }

@@ -57,6 +57,7 @@ final class RelayAgent implements Agent {
     @Override
     public void start() throws Exception {
         running = true;
+        List<Thread> threads = new ArrayList<>();
         for (Direction direction : directions) {
             PacketPort in = PacketPort.open(direction.from(), "", true);
             PacketPort outPort = PacketPort.open(direction.to(), "", false);
@@ -67,10 +68,11 @@ final class RelayAgent implements Agent {
             Thread send = new Thread(() -> send(direction, outPort, queue), "relay-out-" + direction.to());
             capture.setDaemon(true);
             send.setDaemon(true);
-            capture.start();
-            send.start();
+            threads.add(capture);
+            threads.add(send);
         }
-        out.emit("ready", "directions", directions.size());
+        String realtime = RealtimePriority.start(threads.toArray(Thread[]::new));
+        out.emit("ready", "directions", directions.size(), "realtime", realtime);
     }
 
     private void capture(Direction direction, PacketPort in, ArrayDeque<Due> queue) {

@@ -73,10 +73,10 @@ final class SwitcherAgent implements Agent {
         warmUp();
         socket = UdpReceiver.listening(listenPort);
         running = true;
-        UdpReceiver.start("switch-listen", socket, 512, () -> running, out, "switch",
+        String realtime = RealtimePriority.start(UdpReceiver.loop("switch-listen", socket, 512, () -> running, out, "switch",
                 (packet, received) -> handle(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII), received,
-                        packet.getAddress().getHostAddress()));
-        out.emit("ready", "port", listenPort, "rules", rules.size());
+                        packet.getAddress().getHostAddress())));
+        out.emit("ready", "port", listenPort, "rules", rules.size(), "realtime", realtime);
     }
 
     /**
@@ -172,7 +172,8 @@ final class SwitcherAgent implements Agent {
             out.emitAt(received, "hello", "from", from, "location", words[words.length - 1]);
             return;
         }
-        if (words.length != 5 || !(words[0] + " " + words[1]).equals(WatcherAgent.MESSAGE_PREFIX)) {
+        // no string concatenation here: its call site would be linked on the first real switch
+        if (words.length != 5 || !message.startsWith(WatcherAgent.MESSAGE_PREFIX + " ")) {
             out.emitAt(received, "ignored", "from", from, "message", message.strip());
             return;
         }

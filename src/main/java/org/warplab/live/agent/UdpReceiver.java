@@ -44,6 +44,12 @@ final class UdpReceiver {
     /** Starts the loop on {@code socket}; {@code what} names it in an error event ("echo: Socket closed"). */
     static void start(String threadName, DatagramSocket socket, int bufferBytes, BooleanSupplier running, AgentOutput out, String what,
             Handler handler) {
+        loop(threadName, socket, bufferBytes, running, out, what, handler).start();
+    }
+
+    /** The loop's thread, not started yet (for a caller that starts it its own way, e.g. {@link RealtimePriority#start}). */
+    static Thread loop(String threadName, DatagramSocket socket, int bufferBytes, BooleanSupplier running, AgentOutput out, String what,
+            Handler handler) {
         Thread thread = new Thread(() -> {
             DatagramPacket packet = new DatagramPacket(new byte[bufferBytes], bufferBytes);
             while (running.getAsBoolean()) {
@@ -60,6 +66,6 @@ final class UdpReceiver {
             }
         }, threadName);
         thread.setDaemon(true);
-        thread.start();
+        return thread;
     }
 }

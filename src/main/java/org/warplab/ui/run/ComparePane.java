@@ -16,7 +16,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -48,7 +47,7 @@ public final class ComparePane extends BorderPane {
     private final TableView<Row> table = new TableView<>(rows);
     private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final Button run = new Button("Compare schemes");
-    private final TextField seed = new TextField("1");
+    private final SeedField seed = new SeedField("compare-seed", "The same seed for every scheme, so they see the same jitter and loss");
     private final ProgressBar progress = new ProgressBar(0);
     private final Button cancelButton = new Button("Cancel");
     private static final String INTRO = "Runs the lab in the emulator once per scheme it has settings for, and the baselines.";
@@ -68,9 +67,6 @@ public final class ComparePane extends BorderPane {
         run.setOnAction(e -> start());
         cancelButton.setId("compare-cancel");
         cancelButton.setDisable(true);
-        seed.setId("compare-seed");
-        seed.setPrefColumnCount(5);
-        seed.setTooltip(new Tooltip("The same seed for every scheme, so they see the same jitter and loss"));
         progress.setId("compare-progress");
         progress.setVisible(false);
         status.setId("compare-status");
@@ -146,11 +142,8 @@ public final class ComparePane extends BorderPane {
             status.setText("The lab has no migrations, so there is nothing to compare: add one in the Plan tab");
             return;
         }
-        long seedValue;
-        try {
-            seedValue = Long.parseLong(seed.getText().strip());
-        } catch (NumberFormatException e) {
-            status.setText("The seed must be a whole number");
+        Long seedValue = seed.seed(status);
+        if (seedValue == null) {
             return;
         }
         // the schemes run side by side (one per core, fewer when the heap is short); the table is the serial one
@@ -189,11 +182,8 @@ public final class ComparePane extends BorderPane {
             return false;
         }
         SchemeKind kind = java.util.Arrays.stream(SchemeKind.values()).filter(k -> k.key().equals(row.scheme())).findFirst().orElse(null);
-        long seedValue;
-        try {
-            seedValue = Long.parseLong(seed.getText().strip());
-        } catch (NumberFormatException e) {
-            status.setText("The seed must be a whole number");
+        Long seedValue = seed.seed(status);
+        if (seedValue == null) {
             return false;
         }
         if (kind == null) {

@@ -24,15 +24,19 @@ final class PlaybackBar {
 
     /** The replay this bar drives. */
     interface Replay {
-        /** Whether a run is loaded. */
-        boolean loaded();
+        /** Whether a run is loaded (a view made for its runs always has them). */
+        default boolean loaded() {
+            return true;
+        }
 
         long time();
 
         long endNs();
 
-        /** Moves the playhead while playing (the log follows at most ten times a second). */
-        void advanceTo(long timeNs);
+        /** Moves the playhead while playing (the Run view's log follows at most ten times a second); without a log, a seek. */
+        default void advanceTo(long timeNs) {
+            seek(timeNs);
+        }
 
         /** Moves the playhead at once (the log follows now). */
         void seek(long timeNs);

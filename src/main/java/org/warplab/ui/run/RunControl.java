@@ -11,7 +11,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -48,7 +47,7 @@ final class RunControl {
     private final RadioButton emulated = new RadioButton("Emulated");
     private final RadioButton live = new RadioButton("Live");
     private final Label liveReason = new Label();
-    private final TextField seed = new TextField("1");
+    private final SeedField seed = new SeedField("run-seed", "Seed of the emulator's random source (jitter, loss): the same seed gives the same run");
     private final Button runButton = new Button("▶ Run");
     private final Button stopButton = new Button("■ Stop");
     private final ProgressBar progress = new ProgressBar(0);
@@ -73,9 +72,6 @@ final class RunControl {
         liveReason.setId("run-live-reason");
         liveReason.getStyleClass().add("run-reason");
         liveReason.setText("Live: checking this host…");
-        seed.setId("run-seed");
-        seed.setPrefColumnCount(5);
-        seed.setTooltip(new Tooltip("Seed of the emulator's random source (jitter, loss): the same seed gives the same run"));
         runButton.setId("run-start");
         runButton.setDefaultButton(false);
         runButton.setOnAction(e -> startRun());
@@ -155,12 +151,7 @@ final class RunControl {
 
     /** The seed typed in the bar; null, with the reason in the status, when it is not a whole number. */
     Long seed() {
-        try {
-            return Long.parseLong(seed.getText().strip());
-        } catch (NumberFormatException e) {
-            status.setText("The seed must be a whole number, e.g. 1");
-            return null;
-        }
+        return seed.seed(status);
     }
 
     void startRun() {
@@ -173,11 +164,8 @@ final class RunControl {
             status.setText("Fix the problems first: " + Wording.count(errors.size(), "error") + " (see the Problems tab)");
             return;
         }
-        long seedValue;
-        try {
-            seedValue = Long.parseLong(seed.getText().strip());
-        } catch (NumberFormatException e) {
-            status.setText("The seed must be a whole number, e.g. 1");
+        Long seedValue = seed();
+        if (seedValue == null) {
             return;
         }
         boolean isLive = live.isSelected() && !live.isDisabled();

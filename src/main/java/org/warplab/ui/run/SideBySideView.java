@@ -48,11 +48,6 @@ final class SideBySideView {
         merged = merge(left.story(), right.story());
         play = new PlaybackBar(new PlaybackBar.Replay() {
             @Override
-            public boolean loaded() {
-                return true;
-            }
-
-            @Override
             public long time() {
                 return timeNs;
             }
@@ -60,11 +55,6 @@ final class SideBySideView {
             @Override
             public long endNs() {
                 return endNs;
-            }
-
-            @Override
-            public void advanceTo(long t) {
-                setTime(t);
             }
 
             @Override

@@ -256,8 +256,14 @@ public final class SweepPane extends BorderPane {
                 int cores = Runtime.getRuntime().availableProcessors();
                 updateMessage("building and checking the lab for " + n + " values…");
                 updateProgress(0, 2 * n);
+                LabParameter.Over over;
+                try {
+                    over = p.over(base);
+                } catch (LabParameter.BadParameterException e) {
+                    return new Outcome(null, e.getMessage());
+                }
                 List<java.util.concurrent.Callable<PreparedPoint>> preparations = values.stream()
-                        .<java.util.concurrent.Callable<PreparedPoint>>map(v -> () -> PreparedPoint.of(p, base, v, path)).toList();
+                        .<java.util.concurrent.Callable<PreparedPoint>>map(v -> () -> PreparedPoint.of(over, v, path)).toList();
                 List<PreparedPoint> prepared = ParallelRuns.run(preparations, Math.min(cores, n), (done, total) -> {
                     updateProgress(done, 2 * n);
                     updateMessage("checked the lab for " + done + " of " + total + " values…");
@@ -315,9 +321,9 @@ public final class SweepPane extends BorderPane {
 
     /** One value's lab, built and checked, or why it cannot run. */
     private record PreparedPoint(Lab lab, String refusal) {
-        static PreparedPoint of(LabParameter parameter, Lab base, double value, String path) {
+        static PreparedPoint of(LabParameter.Over over, double value, String path) {
             try {
-                Lab lab = parameter.apply(base, value);
+                Lab lab = over.apply(value);
                 List<Problem> errors = LabValidator.validate(lab).stream().filter(Problem::isError).toList();
                 return errors.isEmpty() ? new PreparedPoint(lab, null)
                         : new PreparedPoint(null, "With " + path + " = " + LabParameter.format(value) + " the lab is invalid: " + errors.get(0).message());
