@@ -59,15 +59,6 @@ public record Link(
         throw new IllegalArgumentException("link " + id + " does not touch " + node);
     }
 
-    /** Serialization time of a frame of {@code bytes} on this link, in ns (0 for an unlimited link). */
-    public long serializationNs(int bytes) {
-        if (bandwidthBps <= 0) {
-            return 0;
-        }
-        long bitNs = (long) bytes * 8L * 1_000_000_000L;
-        return (bitNs + bandwidthBps - 1) / bandwidthBps;
-    }
-
     public Link withDelayNs(long delayNs) {
         return new Link(id, a, b, kind, delayNs, jitterNs, bandwidthBps, lossPercent, mtu, cost, aAddresses, bAddresses);
     }

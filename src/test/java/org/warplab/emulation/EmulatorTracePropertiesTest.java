@@ -41,13 +41,43 @@ class EmulatorTracePropertiesTest {
     }
 
     /** One traced run per lab, read twice: for causality and for every probe's fate (each run of a long sample lab costs a second). */
-    @Property(tries = 6, seed = "17")
+    @Property(tries = 4, seed = "17")
     void theTraceIsCausalAndAccountsForEveryProbe(@ForAll("validLabs") Recipe recipe, @ForAll @IntRange(min = 1, max = 1000) int seed)
             throws EmulationException {
         Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
         Emulator.Outcome outcome = Emulator.run(lab, new Emulator.Options(seed, true, false));
         noEventComesBeforeItsCause(outcome);
         everyProbeIsEchoedDroppedWithAReasonOrStillUnderWayAtTheEnd(outcome, recipe.toString());
+    }
+
+    /**
+     * The same labs with every WAN link slower or faster, jittery and lossy: a run is still a function
+     * of its seed (jitter and loss drawn from the seeded stream alone), causal, and accounts for every probe.
+     */
+    @Property(tries = 3, seed = "1707")
+    void withRandomDelaysJitterAndLossARunIsAFunctionOfItsSeed(@ForAll("validLabs") Recipe recipe,
+                                                               @ForAll @IntRange(min = 10, max = 400) int delayPercent,
+                                                               @ForAll @IntRange(min = 0, max = 100) int jitterPercent,
+                                                               @ForAll @IntRange(min = 0, max = 30) int lossPercent, @ForAll long seed)
+            throws EmulationException {
+        Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
+        for (org.warplab.model.Link link : lab.links()) {
+            if (link.kind() == org.warplab.model.LinkKind.WAN) {
+                long delay = Math.max(1, link.delayNs() * delayPercent / 100);
+                lab = lab.replacingLink(link.withDelayNs(delay).withJitterNs(delay * jitterPercent / 100).withLossPercent(lossPercent));
+            }
+        }
+        Emulator.Outcome first = Emulator.run(lab, new Emulator.Options(seed, true, false));
+        Emulator.Outcome again = Emulator.run(lab, new Emulator.Options(seed, true, false));
+        assertEquals(first.result(), again.result(), "the same figures for the same seed");
+        assertEquals(first.trace().events(), again.trace().events(), "the same trace for the same seed");
+        noEventComesBeforeItsCause(first);
+        everyProbeIsEchoedDroppedWithAReasonOrStillUnderWayAtTheEnd(first, recipe + " with WAN delays " + delayPercent + "%, jitter "
+                + jitterPercent + "%, loss " + lossPercent + "%");
+        if (lossPercent >= 5 && first.packetHops() > 1000) {
+            assertTrue(first.trace().ofType(TraceEvent.Dropped.class).stream().anyMatch(d -> d.reason().startsWith("lost on ")),
+                    "a WAN losing " + lossPercent + "% loses something over " + first.packetHops() + " hops");
+        }
     }
 
     private static void noEventComesBeforeItsCause(Emulator.Outcome outcome) {

@@ -41,6 +41,10 @@ public final class ParallelSweepBench {
     private static final int[] JOBS = {1, 2, 3, 4};
     private static final int POINTS = 21;
     private static final int WARM_UP_ROUNDS = 5;
+    /** Warm-up goes on past {@link #WARM_UP_ROUNDS} until a round's JIT compile time is below this share of its wall time. */
+    private static final double SETTLED_JIT_SHARE = 0.05;
+    private static final int MAX_WARM_UP_ROUNDS = 60;
+    private static final long MAX_WARM_UP_NS = 120_000_000_000L;
 
     private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -61,11 +65,28 @@ public final class ParallelSweepBench {
         System.out.printf(Locale.ROOT, "%s, %s, %d points; cores %d, max heap %d MiB, %s; load average before %.2f%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), sample, POINTS, cores, Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList(), OS.getSystemLoadAverage());
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+        // a sweep's code is large and each point runs most of it once, so C2 keeps promoting methods for
+        // hundreds of sweeps; measure once it compiles little (stated below), or after -Dbench.warmUpRounds
+        Integer fixedRounds = Integer.getInteger("bench.warmUpRounds");
+        int rounds = 0;
+        double lastRoundJitShare = 1;
+        long warmUpStart = System.nanoTime();
+        while (fixedRounds != null ? rounds < fixedRounds
+                : rounds < WARM_UP_ROUNDS || lastRoundJitShare >= SETTLED_JIT_SHARE && rounds < MAX_WARM_UP_ROUNDS
+                        && System.nanoTime() - warmUpStart < MAX_WARM_UP_NS) {
+            double wallMs = 0;
+            double jitMs = 0;
             for (int jobs : JOBS) {
-                sweep(lab, dir.resolve("warm.csv"), jobs);
+                Sample warm = sweep(lab, dir.resolve("warm.csv"), jobs);
+                wallMs += warm.wallMs();
+                jitMs += warm.jitMs();
             }
+            lastRoundJitShare = jitMs / wallMs;
+            rounds++;
         }
+        System.out.printf(Locale.ROOT, "warm-up: %d rounds of every --jobs (%s), %.1f s; JIT compile time in the last round %.0f %% of its wall time%n",
+                rounds, fixedRounds != null ? "fixed by -Dbench.warmUpRounds" : "until that share is below " + Math.round(100 * SETTLED_JIT_SHARE)
+                        + " %, at least " + WARM_UP_ROUNDS + ", at most " + MAX_WARM_UP_ROUNDS + " or " + MAX_WARM_UP_NS / 1_000_000_000L + " s", (System.nanoTime() - warmUpStart) / 1e9, 100 * lastRoundJitShare);
         Map<Integer, List<Sample>> samples = new LinkedHashMap<>();
         for (int jobs : JOBS) {
             samples.put(jobs, new ArrayList<>());
@@ -95,7 +116,7 @@ public final class ParallelSweepBench {
                     median(s, x -> x.gcs()), median(s, Sample::gcMs), median(s, Sample::jitMs), same ? "yes" : "NO");
         }
         System.out.printf(Locale.ROOT, "medians of %d sweeps each (after %d warm-up rounds of every --jobs, interleaved); load average after %.2f%n",
-                repeats, WARM_UP_ROUNDS, OS.getSystemLoadAverage());
+                repeats, rounds, OS.getSystemLoadAverage());
     }
 
     private static Sample sweep(String lab, Path csv, int jobs) throws IOException {

@@ -60,4 +60,18 @@ class UnitsTest {
         assertEquals("64000 bit/s", Units.bandwidth(64_000));
         assertEquals("10000", Units.mbpsExact(10_000_000_000L));
     }
+
+    @net.jqwik.api.Property
+    void exactFiguresAreReadBackToTheNanosecondAndTheBitPerSecond(@net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 0) long value) {
+        String ms = Units.msExact(value);
+        assertEquals(value, new java.math.BigDecimal(ms).movePointRight(6).longValueExact(), ms);
+        assertEquals(value, new java.math.BigDecimal(Units.mbpsExact(value)).movePointRight(6).longValueExact());
+        org.junit.jupiter.api.Assertions.assertFalse(ms.contains("E") || (ms.contains(".") && ms.endsWith("0")), "plain, no trailing zeros: " + ms);
+        String rate = Units.bandwidth(value);
+        java.math.BigDecimal shown = new java.math.BigDecimal(rate.substring(0, rate.indexOf(' ')));
+        long unit = rate.endsWith(" Gbit/s") ? 1_000_000_000L : rate.endsWith(" Mbit/s") ? 1_000_000L : 1;
+        assertEquals(value, shown.multiply(java.math.BigDecimal.valueOf(unit)).longValueExact(), "a rate is shown exactly: " + rate);
+        String size = Units.bytes(value);
+        org.junit.jupiter.api.Assertions.assertTrue(size.matches("\\d+ B|\\d+\\.\\d [KMG]iB"), size);
+    }
 }

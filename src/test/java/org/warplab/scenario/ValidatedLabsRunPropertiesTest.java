@@ -79,6 +79,14 @@ public class ValidatedLabsRunPropertiesTest {
                 edit.list().ofMaxSize(4)).as(Recipe::new);
     }
 
+    /** The same labs for other classes' properties: {@code @ForAll(supplier = Recipes.class)}. */
+    public static final class Recipes implements net.jqwik.api.ArbitrarySupplier<Recipe> {
+        @Override
+        public Arbitrary<Recipe> get() {
+            return recipeArbitrary();
+        }
+    }
+
     @Property(tries = 2000, seed = "20261202", shrinking = ShrinkingMode.FULL)
     void aLabWithoutErrorsRunsEverywhere(@ForAll("recipes") Recipe recipe) {
         Lab lab = build(recipe);

@@ -8,16 +8,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.warplab.model.Lab;
 import org.warplab.model.Migration;
 import org.warplab.model.Vm;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipe;
+import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipes;
 import org.warplab.testing.Samples;
 
 /**
@@ -26,13 +25,8 @@ import org.warplab.testing.Samples;
  */
 class PlacementTest {
 
-    @Provide
-    Arbitrary<Recipe> labs() {
-        return ValidatedLabsRunPropertiesTest.recipeArbitrary();
-    }
-
     @Property(tries = 120, seed = "20261209")
-    void eachStateIsThePreviousWithItsOneMoveDone(@ForAll("labs") Recipe recipe) {
+    void eachStateIsThePreviousWithItsOneMoveDone(@ForAll(supplier = Recipes.class) Recipe recipe) {
         Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
         if (lab.migrations().stream().anyMatch(m -> lab.node(m.vm(), Vm.class).isEmpty())) {
             assertThrows(IllegalArgumentException.class, () -> LabState.all(lab), "a move of a VM the lab does not have is refused");

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.warplab.model.IpPrefix;
 import org.warplab.model.Lab;
 import org.warplab.model.Link;
@@ -21,6 +19,7 @@ import org.warplab.model.LinkKind;
 import org.warplab.model.Router;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest;
 import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipe;
+import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipes;
 
 /**
  * The WAN's shortest paths and the static routes every scheme's configs and emulator share, over
@@ -30,18 +29,13 @@ import org.warplab.scenario.ValidatedLabsRunPropertiesTest.Recipe;
  */
 class WanRoutingPropertiesTest {
 
-    @Provide
-    Arbitrary<Recipe> labs() {
-        return ValidatedLabsRunPropertiesTest.recipeArbitrary();
-    }
-
     private static List<Link> wanLinks(Lab lab) {
         return lab.links().stream().filter(l -> l.kind() == LinkKind.WAN && lab.node(l.a(), Router.class).isPresent()
                 && lab.node(l.b(), Router.class).isPresent()).toList();
     }
 
     @Property(tries = 40, seed = "20261207")
-    void pathCostsAreAMetricOfTheWanAndFirstHopsStartShortestPaths(@ForAll("labs") Recipe recipe) {
+    void pathCostsAreAMetricOfTheWanAndFirstHopsStartShortestPaths(@ForAll(supplier = Recipes.class) Recipe recipe) {
         Lab lab = SchemePropertiesTest.valid(recipe);
         if (lab == null) {
             return;
@@ -75,7 +69,7 @@ class WanRoutingPropertiesTest {
     }
 
     @Property(tries = 40, seed = "20261208")
-    void routesDependOnTheLabNotOnTheOrderOfItsLinks(@ForAll("labs") Recipe recipe) {
+    void routesDependOnTheLabNotOnTheOrderOfItsLinks(@ForAll(supplier = Recipes.class) Recipe recipe) {
         Lab lab = SchemePropertiesTest.valid(recipe);
         if (lab == null) {
             return;

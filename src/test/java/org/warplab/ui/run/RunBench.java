@@ -25,7 +25,16 @@ import org.warplab.ui.DesignerSettings;
  * Measures the replay: a generated lab (default 300 nodes) and a generated trace that keeps about
  * {@code inFlight} packets (default 2,000) on its links at every instant, played in the real
  * window at 0.01×; prints the interval between pulses, the FX-thread repaint time and the packets
- * drawn per frame. Run under a display with the test classpath:
+ * drawn per frame.
+ *
+ * <p>The warm-up plays at least {@value #WARMUP_FRAMES} frames and then goes on, a second at a time,
+ * until the JIT has settled (less than {@value #SETTLED_JIT_MS} ms of compilation in the
+ * last {@value #WARMUP_FRAMES} frames), at most a minute: a presenter plays
+ * for minutes, so the frame that matters is the steady one, but the bench prints how long the warm-up
+ * took and how much the JIT still compiled during the measured frames, so nothing is hidden.
+ * {@code -Dbench.warmupFrames=N} fixes the warm-up at N frames instead (the bench before 2026-12-03
+ * 13:00 measured after 60, while C2 still compiled a third of a core). Run under a display with the
+ * test classpath:
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.warplab.ui.RunBench [nodes] [inFlight] [frames] [fit|100]}.
  */
 public final class RunBench {
@@ -34,6 +43,8 @@ public final class RunBench {
     private static int frames = 600;
     private static boolean fit = true;
     private static final int WARMUP_FRAMES = 60;
+    private static final long MAX_WARMUP_NS = 60_000_000_000L;
+    private static final long SETTLED_JIT_MS = 30;
     /** Virtual time the generated trace spans, and how long each hop takes (short hops, the common case). */
     private static final long SPAN_NS = 2_000_000_000L;
     private static final long HOP_NS = 10_000_000L;
@@ -115,26 +126,55 @@ public final class RunBench {
         List<Long> paints = new ArrayList<>();
         List<Integer> drawn = new ArrayList<>();
         FrameCpu cpu = new FrameCpu();
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        Integer fixedWarmup = Integer.getInteger("bench.warmupFrames");
         new AnimationTimer() {
             private long last;
             private int frame;
+            /** The frame measuring starts after; -1 while warming up. */
+            private int warmup = -1;
+            private long warmupStartNs;
+            private long jitAtCheck = jit.getTotalCompilationTime();
+            private long jitAtStart;
 
             @Override
             public void handle(long now) {
-                if (last != 0 && frame > WARMUP_FRAMES) {
+                if (warmupStartNs == 0) {
+                    warmupStartNs = now;
+                }
+                if (last != 0 && warmup >= 0 && frame > warmup) {
                     intervals.add(now - last);
                     paints.add(window.canvas().lastPaintNanos());
                     drawn.add(window.runPane().overlay().lastInFlight());
                 }
-                if (frame == WARMUP_FRAMES) {
-                    cpu.start();
+                if (warmup < 0 && window.runPane().overlay().time() > SPAN_NS * 3 / 4) {
+                    // a long warm-up on a busy machine would play past the trace's end: play the same stretch again
+                    window.runPane().seek(SPAN_NS / 4);
+                }
+                if (warmup < 0 && frame >= WARMUP_FRAMES && frame % WARMUP_FRAMES == 0) {
+                    long jitMs = jit.getTotalCompilationTime();
+                    long lastJitMs = jitMs - jitAtCheck;
+                    boolean settled = fixedWarmup != null ? frame >= fixedWarmup
+                            : lastJitMs < SETTLED_JIT_MS || now - warmupStartNs >= MAX_WARMUP_NS;
+                    jitAtCheck = jitMs;
+                    if (settled) {
+                        warmup = frame;
+                        jitAtStart = jitMs;
+                        // every measurement plays the same stretch of the trace, however long the warm-up took
+                        window.runPane().seek(SPAN_NS / 4);
+                        System.out.printf(Locale.ROOT, "warm-up: %d frames, %.1f s (%s); JIT compile time in its last %d frames %d ms%n", frame,
+                                (now - warmupStartNs) / 1e9, fixedWarmup != null ? "fixed by -Dbench.warmupFrames" : "until the JIT compiled < " + SETTLED_JIT_MS + " ms in " + WARMUP_FRAMES + " frames, at most " + MAX_WARMUP_NS / 1_000_000_000L + " s",
+                                WARMUP_FRAMES, lastJitMs);
+                        cpu.start();
+                    }
                 }
                 last = now;
                 frame++;
-                if (frame > frames + WARMUP_FRAMES) {
+                if (warmup >= 0 && frame > frames + warmup) {
                     cpu.stop();
                     stop();
                     report(lab, trace, generatedNs, loadNs, intervals, paints, drawn);
+                    System.out.printf(Locale.ROOT, "%-40s %8.2f ms%n", "JIT compile time per measured frame", (jit.getTotalCompilationTime() - jitAtStart) / (double) intervals.size());
                     cpu.report("%-40s ", intervals.size());
                     try {
                         prefs.removeNode();
