@@ -98,19 +98,21 @@ class AgentsLiveTest {
         // the "client edge" is C: a set of VMs that are behind the translated edge, with one VM in it
         runner.check(new Command(List.of(ip, "netns", "exec", ns("C"), tools.path("nft"), "-f", "-"),
                 "table ip wl_paging {\n  set in_source {\n    type ipv4_addr\n    elements = { 172.16.10.2 }\n  }\n}\n", Command.DEFAULT_TIMEOUT));
+        // the announced MAC is the one the watcher's warm-up rehearses with first: the rehearsal must leave a watched VM's entry alone
+        String vmMac = "02:00:00:00:00:00";
         try (AgentProcess switcher = AgentProcess.start(tools, state, "switcher", ns("C"), "switcher",
                      List.of("--port", "7400", "--nft", tools.path("nft"),
                              "--rule", org.warplab.live.agent.AgentArguments.encode(new org.warplab.live.agent.AgentArguments.SwitchRule("172.16.10.2", "ADC",
                             "delete element ip wl_paging in_source { 172.16.10.2 }"))));
              AgentProcess watcher = AgentProcess.start(tools, state, "watcher", ns("C"), "watcher",
-                     List.of("--device", "c0", "--trigger", "rarp", "--location", "ADC", "--vm", org.warplab.live.agent.AgentArguments.encode(new org.warplab.live.agent.AgentArguments.WatchedVm("52:54:00:10:00:02", "172.16.10.2")),
+                     List.of("--device", "c0", "--trigger", "rarp", "--location", "ADC", "--vm", org.warplab.live.agent.AgentArguments.encode(new org.warplab.live.agent.AgentArguments.WatchedVm(vmMac, "172.16.10.2")),
                              "--notify", "127.0.0.1:7400"));
              AgentProcess relay = AgentProcess.start(tools, state, "relay", ns("R"), "relay", List.of("--link", "L1:r0:r1:1000000:0:0"));
              AgentProcess vm = AgentProcess.start(tools, state, "vm", ns("V"), "echo", List.of("--port", "7007"))) {
             for (AgentProcess agent : List.of(switcher, watcher, relay, vm)) {
                 agent.awaitEvent(AgentEvent.Kind.READY, Duration.ofSeconds(20));
             }
-            vm.send("announce rarp v0 52:54:00:10:00:02 172.16.10.2 0,50,200,450,800");
+            vm.send("announce rarp v0 " + vmMac + " 172.16.10.2 0,50,200,450,800");
             AgentEvent switched;
             try {
                 switched = switcher.awaitEvent(AgentEvent.Kind.RULE_SWITCHED, Duration.ofSeconds(10));

@@ -80,7 +80,11 @@ final class WatcherAgent implements Agent {
      * reported; then a hello to every translator warms the real route.
      */
     private void warmUp() throws java.io.IOException {
-        MacAddress rehearsal = new MacAddress(0x525400000000L);
+        // a MAC no watched VM has: their entries must come through the rehearsal untouched
+        MacAddress rehearsal = new MacAddress(0x020000000000L);
+        while (vms.containsKey(rehearsal)) {
+            rehearsal = new MacAddress(rehearsal.bits() + 1);
+        }
         vms.put(rehearsal, "192.0.2.1");
         byte[] frame = trigger.equals("garp") ? Frames.garp(rehearsal, Ipv4Address.parse("192.0.2.1")) : Frames.rarp(rehearsal);
         List<InetSocketAddress> discard = List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9));
