@@ -121,12 +121,19 @@ public final class LiveLock implements AutoCloseable {
 
     private static Optional<Holder> probe(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return Optional.of(read(channel));
+            long deadline = System.nanoTime() + WRITE_WAIT_NANOS;
+            while (true) {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    lock.release();
+                    return Optional.empty();
+                }
+                Optional<Holder> holder = read(channel);
+                if (holder.isPresent() || System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                    return Optional.of(holder.orElse(UNWRITTEN));
+                }
+                pause();
             }
-            lock.release();
-            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the live-mode lock " + file + ": " + e.getMessage(), e);
         }
@@ -160,18 +167,26 @@ public final class LiveLock implements AutoCloseable {
         if (here != null) {
             throw new HeldException(refusal.apply(here.owner), here.owner);
         }
+        // who we are is worked out before locking, so the file stays empty for as short a time as possible
+        ProcessHandle self = ProcessHandle.current();
+        Holder owner = new Holder(self.pid(), self.info().startInstant().map(SINCE::format).orElse(""), commandOf(self.info()));
         FileChannel channel = null;
         try {
             Files.createDirectories(stateDir);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                Holder holder = read(channel);
-                channel.close();
-                throw new HeldException(refusal.apply(holder), holder);
+            long deadline = System.nanoTime() + WRITE_WAIT_NANOS;
+            FileLock lock;
+            while ((lock = channel.tryLock()) == null) {
+                // an empty locked file: its owner is between locking and writing itself in (or between
+                // emptying and releasing); a moment later it has written, or the lock is free
+                Optional<Holder> holder = read(channel);
+                if (holder.isPresent() || System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                    channel.close();
+                    Holder named = holder.orElse(UNWRITTEN);
+                    throw new HeldException(refusal.apply(named), named);
+                }
+                pause();
             }
-            ProcessHandle self = ProcessHandle.current();
-            Holder owner = new Holder(self.pid(), self.info().startInstant().map(SINCE::format).orElse(""), commandOf(self.info()));
             String content = owner.pid() + "\n" + owner.since() + "\n" + owner.command() + "\n";
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)), 0);
@@ -201,7 +216,22 @@ public final class LiveLock implements AutoCloseable {
         return String.join(" ", words);
     }
 
-    private static Holder read(FileChannel channel) throws IOException {
+    /** The owner of a lock file that stayed empty for {@link #WRITE_WAIT_NANOS}. */
+    private static final Holder UNWRITTEN = new Holder(-1, "", "a process that is just starting or ending");
+
+    /** How long a locked but empty lock file is given to name its owner: writing follows locking at once. */
+    private static final long WRITE_WAIT_NANOS = 2_000_000_000L;
+
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The owner named in a lock file, or empty while the file is empty (its owner has not written yet). */
+    private static Optional<Holder> read(FileChannel channel) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 8192));
         channel.read(buffer, 0);
         String[] lines = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).split("\n", -1);
@@ -209,10 +239,9 @@ public final class LiveLock implements AutoCloseable {
         String since = lines.length > 1 ? lines[1] : "";
         String command = lines.length > 2 ? lines[2] : "";
         if (pid < 0) {
-            // locked but not written yet: its owner is between open and write
-            return new Holder(-1, "", "a process that is just starting");
+            return Optional.empty();
         }
-        return new Holder(pid, since, command.length() > 200 ? command.substring(0, 200) + "…" : command);
+        return Optional.of(new Holder(pid, since, command.length() > 200 ? command.substring(0, 200) + "…" : command));
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +84,42 @@ class LiveLockTest {
             assertTrue(Files.exists(state.resolve("ab12.lock")), "the lock file stays for the next owner");
         } finally {
             holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aRunCaughtBetweenLockingAndWritingItselfInIsStillNamed() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SlowWriter.class.getName(),
+                state.resolve("ab12.lock").toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", out.readLine());
+            CompletableFuture<LiveLock.HeldException> refusal = CompletableFuture.supplyAsync(
+                    () -> assertThrows(LiveLock.HeldException.class, () -> LiveLock.lab(state, "ab12")));
+            Thread.sleep(300); // the refusal is waiting on the empty file now
+            holder.getOutputStream().write('\n');
+            holder.getOutputStream().flush();
+            LiveLock.HeldException refused = refusal.get(10, TimeUnit.SECONDS);
+            assertEquals(holder.pid(), refused.holder().pid(), "named once it wrote itself in: " + refused.getMessage());
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    /** Locks a lock file, then writes its pid into it only when told (a line on stdin): a run caught between the two. */
+    public static final class SlowWriter {
+        public static void main(String[] args) throws Exception {
+            try (FileChannel channel = FileChannel.open(Path.of(args[0]),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                System.out.println("locked");
+                System.out.flush();
+                System.in.read();
+                channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n\nslow writer\n").getBytes(StandardCharsets.UTF_8)), 0);
+                Thread.sleep(TimeUnit.MINUTES.toMillis(2));
+                lock.release();
+            }
         }
     }
 
