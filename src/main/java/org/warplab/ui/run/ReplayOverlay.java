@@ -269,7 +269,13 @@ final class ReplayOverlay implements CanvasOverlay {
                 dotLayer.dot(c, view.getMxx() * buffer[2 * i] + view.getTx(), view.getMyy() * buffer[2 * i + 1] + view.getTy());
             }
         }
-        g.drawImage(dotLayer.finish(), 0, 0);
+        javafx.scene.image.Image picture = dotLayer.finish();
+        Rectangle2D area = dotLayer.drawnArea();
+        if (area != null) {
+            // only the part with packets on it: the software pipeline's image copy costs by the pixel
+            g.drawImage(picture, area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight(),
+                    area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
+        }
         g.setTransform(view);
         if (selected[2] > 0) {
             g.setStroke(theme.selection());
