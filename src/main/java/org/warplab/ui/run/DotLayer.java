@@ -149,6 +149,8 @@ final class DotLayer {
             return image;
         }
         pixelBuffer.updateBuffer(b -> {
+            // JavaFX's upload moves the buffer's position and limit: the whole buffer again
+            buffer.clear();
             for (int y = dirty[1]; y < dirty[3]; y++) {
                 int at = y * width + dirty[0];
                 buffer.put(at, pixels, at, dirty[2] - dirty[0]);

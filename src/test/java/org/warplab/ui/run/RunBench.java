@@ -128,6 +128,7 @@ public final class RunBench {
         FrameCpu cpu = new FrameCpu();
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         Integer fixedWarmup = Integer.getInteger("bench.warmupFrames");
+        LateFrames late = new LateFrames();
         new AnimationTimer() {
             private long last;
             private int frame;
@@ -143,6 +144,7 @@ public final class RunBench {
                     warmupStartNs = now;
                 }
                 if (last != 0 && warmup >= 0 && frame > warmup) {
+                    late.frame(now - last);
                     intervals.add(now - last);
                     paints.add(window.canvas().lastPaintNanos());
                     drawn.add(window.runPane().overlay().lastInFlight());
@@ -166,6 +168,7 @@ public final class RunBench {
                                 (now - warmupStartNs) / 1e9, fixedWarmup != null ? "fixed by -Dbench.warmupFrames" : "until the JIT compiled < " + SETTLED_JIT_MS + " ms in " + WARMUP_FRAMES + " frames, at most " + MAX_WARMUP_NS / 1_000_000_000L + " s",
                                 WARMUP_FRAMES, lastJitMs);
                         cpu.start();
+                        late.start();
                     }
                 }
                 last = now;
@@ -176,6 +179,7 @@ public final class RunBench {
                     report(lab, trace, generatedNs, loadNs, intervals, paints, drawn);
                     System.out.printf(Locale.ROOT, "%-40s %8.2f ms%n", "JIT compile time per measured frame", (jit.getTotalCompilationTime() - jitAtStart) / (double) intervals.size());
                     cpu.report("%-40s ", intervals.size());
+                    late.report();
                     try {
                         prefs.removeNode();
                     } catch (Exception e) {
