@@ -51,6 +51,11 @@ final class ReplayMarks {
         g.beginPath();
         for (String key : migrationLinks.keySet()) {
             String[] ends = key.split("\u0000");
+            String back = ends[1] + "\u0000" + ends[0];
+            if (key.compareTo(back) > 0 && migrationLinks.containsKey(back)) {
+                // one stroke per link: the other way lies on the same pixels (a path's stroke is the union of its segments)
+                continue;
+            }
             double[] a = positions.get(ends[0]);
             double[] b = positions.get(ends[1]);
             g.moveTo(a[0], a[1]);
