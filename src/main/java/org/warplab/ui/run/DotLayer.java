@@ -33,6 +33,12 @@ final class DotLayer {
     private int height;
     private int[] pixels = new int[0];
     private IntBuffer buffer;
+    /**
+     * The same pixels through a view of our own: the render thread moves the buffer's position and
+     * limit while it uploads the last frame, as this thread writes the next (the bench hit
+     * IndexOutOfBounds writing through the shared one).
+     */
+    private IntBuffer writer;
     private PixelBuffer<IntBuffer> pixelBuffer;
     private WritableImage image;
 
@@ -77,6 +83,7 @@ final class DotLayer {
             height = h;
             pixels = new int[w * h];
             buffer = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
+            writer = buffer.duplicate();
             pixelBuffer = new PixelBuffer<>(w, h, buffer, PixelFormat.getIntArgbPreInstance());
             image = new WritableImage(pixelBuffer);
             empty(lastDrawn);
@@ -149,11 +156,9 @@ final class DotLayer {
             return image;
         }
         pixelBuffer.updateBuffer(b -> {
-            // JavaFX's upload moves the buffer's position and limit: the whole buffer again
-            buffer.clear();
             for (int y = dirty[1]; y < dirty[3]; y++) {
                 int at = y * width + dirty[0];
-                buffer.put(at, pixels, at, dirty[2] - dirty[0]);
+                writer.put(at, pixels, at, dirty[2] - dirty[0]);
             }
             return new Rectangle2D(dirty[0], dirty[1], dirty[2] - dirty[0], dirty[3] - dirty[1]);
         });
