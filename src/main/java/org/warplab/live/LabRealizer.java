@@ -147,9 +147,11 @@ public final class LabRealizer {
         if (!relayed.isEmpty()) {
             nodeIds.add(RELAY_NODE);
         }
-        for (String node : nodeIds) {
-            state.addNamespace(names.namespace(node));
-            namespaces.append("netns add ").append(names.namespace(node)).append('\n');
+        List<String> namespaceNames = nodeIds.stream().map(names::namespace).toList();
+        state.addNamespaces(namespaceNames);
+        clock.done("run state recorded (" + namespaceNames.size() + " namespaces, for live cleanup after a kill)");
+        for (String namespace : namespaceNames) {
+            namespaces.append("netns add ").append(namespace).append('\n');
         }
         runner.check(new Command(List.of(ip, "-batch", "-"), namespaces.toString(), Command.DEFAULT_TIMEOUT));
         clock.done(nodeIds.size() + " namespaces created (one ip -batch)");
