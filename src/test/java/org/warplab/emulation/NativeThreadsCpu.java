@@ -46,7 +46,8 @@ final class NativeThreadsCpu {
             }
             long used = e.getValue() - start;
             String name = e.getKey().substring(e.getKey().indexOf(' ') + 1);
-            if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            // the JIT: its compilers, and (JDK 17) the code cache's sweeper, which frees the code they replaced
+            if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") || name.startsWith("Sweeper thread")) {
                 compiler += used;
             } else if (name.startsWith("G1 ") || name.startsWith("GC Thread") || name.startsWith("VM ")) {
                 gcAndVm += used;
