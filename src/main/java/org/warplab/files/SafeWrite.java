@@ -41,6 +41,18 @@ import java.util.regex.Pattern;
  */
 public final class SafeWrite {
 
+    /** What a save must survive. */
+    public enum Durability {
+        /** the machine crashing or losing power: the content and the rename are forced to disk (every user's file) */
+        MACHINE_CRASH,
+        /**
+         * only this process dying (kill -9): the rename is still atomic, but nothing is forced to disk.
+         * For files that describe what the next boot clears anyway (a live run's namespaces under
+         * /run), where each force costs 2-35 ms on a disk other processes are writing to.
+         */
+        PROCESS_EXIT
+    }
+
     /** Writes the content to the stream it is given. */
     @FunctionalInterface
     public interface Content {
@@ -67,8 +79,19 @@ public final class SafeWrite {
         stream(file, out -> out.write(content));
     }
 
+    /** Saves {@code content} to {@code file} as described above, forced to disk only for {@link Durability#MACHINE_CRASH}. */
+    public static void bytes(Path file, byte[] content, Durability durability) throws IOException {
+        stream(file, durability, out -> out.write(content));
+    }
+
     /** Saves what {@code content} writes to {@code file}, as described above. */
     public static void stream(Path file, Content content) throws IOException {
+        stream(file, Durability.MACHINE_CRASH, content);
+    }
+
+    /** Saves what {@code content} writes to {@code file}, as described above, surviving what {@code durability} says. */
+    public static void stream(Path file, Durability durability, Content content) throws IOException {
+        boolean force = durability == Durability.MACHINE_CRASH;
         Path target = throughLinks(file);
         if (Files.exists(target) && !Files.isRegularFile(target)) {
             // a device or a pipe (/dev/stdout, /dev/full, a FIFO): written to as it is, never replaced by a file
@@ -92,10 +115,12 @@ public final class SafeWrite {
                 OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
                 out.flush();
-                channel.force(true);
+                if (force) {
+                    channel.force(true);
+                }
             }
             if (existing.isPresent() && !takeOver(temp, target, existing.get())) {
-                rewriteInPlace(temp, target);
+                rewriteInPlace(temp, target, force);
                 return;
             }
             try {
@@ -103,7 +128,9 @@ public final class SafeWrite {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            syncDirectory(dir);
+            if (force) {
+                syncDirectory(dir);
+            }
         } finally {
             IN_PROGRESS.remove(temp);
             Files.deleteIfExists(temp);
@@ -216,14 +243,16 @@ public final class SafeWrite {
     }
 
     /** The target keeps its inode (owner, links); the complete temporary copy is written over it. */
-    private static void rewriteInPlace(Path temp, Path target) throws IOException {
+    private static void rewriteInPlace(Path temp, Path target, boolean force) throws IOException {
         try (FileChannel from = FileChannel.open(temp, StandardOpenOption.READ);
                 FileChannel to = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             long size = from.size();
             for (long done = 0; done < size; ) {
                 done += from.transferTo(done, size - done, to);
             }
-            to.force(true);
+            if (force) {
+                to.force(true);
+            }
         }
     }
 

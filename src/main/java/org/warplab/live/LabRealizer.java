@@ -147,9 +147,11 @@ public final class LabRealizer {
         if (!relayed.isEmpty()) {
             nodeIds.add(RELAY_NODE);
         }
-        for (String node : nodeIds) {
-            state.addNamespace(names.namespace(node));
-            namespaces.append("netns add ").append(names.namespace(node)).append('\n');
+        List<String> namespaceNames = nodeIds.stream().map(names::namespace).toList();
+        state.addNamespaces(namespaceNames);
+        clock.done("run state recorded (" + namespaceNames.size() + " namespaces, for live cleanup after a kill)");
+        for (String namespace : namespaceNames) {
+            namespaces.append("netns add ").append(namespace).append('\n');
         }
         runner.check(new Command(List.of(ip, "-batch", "-"), namespaces.toString(), Command.DEFAULT_TIMEOUT));
         clock.done(nodeIds.size() + " namespaces created (one ip -batch)");
@@ -157,18 +159,19 @@ public final class LabRealizer {
         clock.done("sysctl.conf applied in each namespace");
         runner.check(ip, "-batch", wiring(lab, before, relayed, names, configDir).toString());
         clock.done("links wired (veth pairs, bridges; one ip -batch)");
-        if (!relayed.isEmpty()) {
-            String relay = names.namespace(RELAY_NODE);
-            StringBuilder up = new StringBuilder("link set dev lo up\n");
-            for (RelayedLink link : relayed) {
-                up.append("link set dev ").append(link.aPort()).append(" mtu ").append(link.link().mtu()).append(" up\n");
-                up.append("link set dev ").append(link.bPort()).append(" mtu ").append(link.link().mtu()).append(" up\n");
-            }
-            runner.check(new Command(List.of(ip, "-n", relay, "-batch", "-"), up.toString(), Command.DEFAULT_TIMEOUT));
-            clock.done("delay relay's " + 2 * relayed.size() + " ports up");
-        }
+        // what needs only the wiring, in one pool so that no step waits for the slowest of another:
+        // the nodes with the most files first (their commands run in order), the single commands after
+        java.util.Map<String, Long> fileCounts = states.get(0).files().stream()
+                .collect(java.util.stream.Collectors.groupingBy(GeneratedFile::device, java.util.stream.Collectors.counting()));
+        List<Node> byFiles = new ArrayList<>(lab.nodes());
+        byFiles.sort(java.util.Comparator.comparingLong((Node node) -> -fileCounts.getOrDefault(node.id(), 0L)));
         List<Runnable> steps = new ArrayList<>();
-        lab.nodes().forEach(node -> steps.add(() -> applyNode(names.namespace(node.id()), before.resolve(node.id()))));
+        byFiles.forEach(node -> steps.add(() -> applyNode(names.namespace(node.id()), before.resolve(node.id()))));
+        StringBuilder done = new StringBuilder("each node's files applied (addresses, routes, nft, bridges)");
+        if (!relayed.isEmpty()) {
+            steps.add(() -> relayPortsUp(names.namespace(RELAY_NODE), relayed));
+            done.append(", the delay relay's ").append(2 * relayed.size()).append(" ports up");
+        }
         if (capabilities.netem()) {
             for (Link link : lab.links()) {
                 if (link.delayNs() >= MIN_RELAYED_DELAY_NS || link.lossPercent() > 0) {
@@ -176,20 +179,20 @@ public final class LabRealizer {
                     steps.add(() -> netem(names.namespace(link.b()), link));
                 }
             }
-        } else {
+            done.append(", netem");
+        } else if (!relayed.isEmpty()) {
             steps.addAll(offloadsOff(names, relayed));
+            done.append(", offloads off on relayed links");
+        }
+        for (Link link : shaped) {
+            steps.add(() -> tbf(names.namespace(link.a()), link));
+            steps.add(() -> tbf(names.namespace(link.b()), link));
+        }
+        if (!shaped.isEmpty()) {
+            done.append(", management links shaped (tbf)");
         }
         inParallel(steps);
-        clock.done("each node's files applied (addresses, routes, nft, bridges)" + (capabilities.netem() ? ", netem" : ", relay offloads off"));
-        List<Runnable> shaping = new ArrayList<>();
-        for (Link link : shaped) {
-            shaping.add(() -> tbf(names.namespace(link.a()), link));
-            shaping.add(() -> tbf(names.namespace(link.b()), link));
-        }
-        inParallel(shaping);
-        if (!shaping.isEmpty()) {
-            clock.done("management links shaped (tbf)");
-        }
+        clock.done(done.toString());
         return new Realization(lab, names, configDir, capabilities, options, states, relayed, notes, generated - start, System.nanoTime() - generated,
                 List.copyOf(clock.steps));
     }
@@ -224,6 +227,33 @@ public final class LabRealizer {
 
     static final String RADVD_CONFIG = "radvd/radvd.conf";
 
+    /** Where {@code ip netns add} keeps a namespace, for {@code nsenter --net=}. */
+    static final String NETNS_DIR = "/run/netns/";
+
+    private void relayPortsUp(String relay, List<RelayedLink> relayed) {
+        StringBuilder up = new StringBuilder("link set dev lo up\n");
+        for (RelayedLink link : relayed) {
+            up.append("link set dev ").append(link.aPort()).append(" mtu ").append(link.link().mtu()).append(" up\n");
+            up.append("link set dev ").append(link.bPort()).append(" mtu ").append(link.link().mtu()).append(" up\n");
+        }
+        runner.check(new Command(List.of(tools.path("ip"), "-n", relay, "-batch", "-"), up.toString(), Command.DEFAULT_TIMEOUT));
+    }
+
+    /**
+     * A tool run in a namespace's network only. {@code ip netns exec} also gives the process a mount
+     * namespace of its own with that namespace's /sys, which sysctl, nft and ethtool never read: an
+     * unmount and a mount namespace torn down at exit, each waiting out an RCU grace period (2-20 ms
+     * measured here) on every process.
+     */
+    private String[] inNetwork(String ns, String tool, String... args) {
+        String[] argv = new String[args.length + 3];
+        argv[0] = tools.path("nsenter");
+        argv[1] = "--net=" + NETNS_DIR + ns;
+        argv[2] = tools.path(tool);
+        System.arraycopy(args, 0, argv, 3, args.length);
+        return argv;
+    }
+
     /** A node's files, in the order its README gives: addresses and devices, then bridges, per-interface sysctls, routes, rules. */
     private void applyNode(String ns, Path dir) {
         String ip = tools.path("ip");
@@ -247,12 +277,12 @@ public final class LabRealizer {
             runner.check(ip, "-n", ns, "-batch", dir.resolve("routes.batch").toString());
         }
         if (Files.exists(dir.resolve("nft/paging.nft"))) {
-            runner.check(ip, "netns", "exec", ns, tools.path("nft"), "-f", dir.resolve("nft/paging.nft").toString());
+            runner.check(inNetwork(ns, "nft", "-f", dir.resolve("nft/paging.nft").toString()));
         }
     }
 
     private void sysctl(String ns, Path file) {
-        runner.check(tools.path("ip"), "netns", "exec", ns, tools.path("sysctl"), "-q", "-p", file.toString());
+        runner.check(inNetwork(ns, "sysctl", "-q", "-p", file.toString()));
     }
 
     /** Token-bucket shaping to the link's bandwidth; the bucket holds 10 ms of traffic (at least 64 KiB). */
@@ -280,13 +310,11 @@ public final class LabRealizer {
      * pcap, which bypasses offloads, so they need nothing.
      */
     private List<Runnable> offloadsOff(NamespaceNames names, List<RelayedLink> relayed) {
-        String ethtool = tools.path("ethtool");
-        String ip = tools.path("ip");
         List<Runnable> steps = new ArrayList<>();
         for (RelayedLink link : relayed) {
             for (String node : List.of(link.link().a(), link.link().b())) {
-                steps.add(() -> runner.check(ip, "netns", "exec", names.namespace(node), ethtool, "-K", InterfaceNames.linkEnd(link.link()),
-                        "tx", "off", "gso", "off", "tso", "off"));
+                steps.add(() -> runner.check(inNetwork(names.namespace(node), "ethtool", "-K", InterfaceNames.linkEnd(link.link()),
+                        "tx", "off", "gso", "off", "tso", "off")));
             }
         }
         return steps;

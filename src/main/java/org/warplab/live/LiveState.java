@@ -1,7 +1,7 @@
 package org.warplab.live;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.warplab.io.LabFiles;
+import org.warplab.files.SafeWrite;
 
 /**
  * What a live run has created, written to a state file as it goes, so that a run killed with
  * SIGKILL can still be undone by {@code warplab live cleanup}. Kept under /run, which is emptied at
- * boot just like the namespaces it describes.
+ * boot just like the namespaces it describes: so each write is atomic (a killed run leaves the old
+ * list or the new one) but not forced to disk, which only a machine crash would need.
  */
 public final class LiveState {
 
@@ -32,7 +33,7 @@ public final class LiveState {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final String labId;
@@ -49,7 +50,12 @@ public final class LiveState {
     }
 
     public synchronized void addNamespace(String namespace) {
-        namespaces.add(namespace);
+        addNamespaces(List.of(namespace));
+    }
+
+    /** Records namespaces about to be created, in one write. */
+    public synchronized void addNamespaces(List<String> created) {
+        namespaces.addAll(created);
         persist();
     }
 
@@ -76,10 +82,40 @@ public final class LiveState {
 
     private void persist() {
         try {
-            LabFiles.writeAtomically(file(), JSON.writeValueAsString(snapshot()).getBytes(StandardCharsets.UTF_8));
+            SafeWrite.bytes(file(), json(snapshot()).getBytes(StandardCharsets.UTF_8), SafeWrite.Durability.PROCESS_EXIT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the live state file " + file(), e);
         }
+    }
+
+    /**
+     * The snapshot as {@link #leftovers} reads it, written field by field: binding a record to JSON
+     * the first time in a JVM costs 50-90 ms of introspection, and the first write falls inside the
+     * lab's build.
+     */
+    static String json(Snapshot snapshot) throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("labId", snapshot.labId());
+            json.writeArrayFieldStart("namespaces");
+            for (String namespace : snapshot.namespaces()) {
+                json.writeString(namespace);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("processes");
+            for (TrackedProcess process : snapshot.processes()) {
+                json.writeStartObject();
+                json.writeNumberField("pid", process.pid());
+                json.writeNumberField("startMillis", process.startMillis());
+                json.writeStringField("what", process.what());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        return out.toString();
     }
 
     /** Every state file left in {@code dir} by runs that did not finish; unreadable ones are skipped. */

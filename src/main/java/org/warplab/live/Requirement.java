@@ -12,6 +12,7 @@ public record Requirement(String tool, String debianPackage, String purpose) {
     public static final Requirement ETHTOOL = new Requirement("ethtool", "ethtool", "turning off offloads on relayed links");
     public static final Requirement PING = new Requirement("ping", "iputils-ping", "reachability checks");
     public static final Requirement SYSCTL = new Requirement("sysctl", "procps", "forwarding and DAD settings per namespace");
+    public static final Requirement NSENTER = new Requirement("nsenter", "util-linux", "running sysctl, nft and ethtool in a namespace's network");
     public static final Requirement TCPDUMP = new Requirement("tcpdump", "tcpdump", "keeping the packets of a live run (--pcap)");
     public static final Requirement QEMU = new Requirement("qemu-system-x86_64", "qemu-system-x86", "real VM guests");
 }

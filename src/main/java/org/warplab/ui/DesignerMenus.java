@@ -131,13 +131,17 @@ final class DesignerMenus {
         CheckMenuItem connect = new CheckMenuItem("_Connect Mode");
         connect.setAccelerator(key("C"));
         connect.selectedProperty().bindBidirectional(canvas.connectModeProperty());
+        CheckMenuItem panels = new CheckMenuItem("Side _Panels");
+        panels.setId("menu-side-panels");
+        panels.setAccelerator(key("Shortcut+B"));
+        panels.selectedProperty().bindBidirectional(window.sidePanelsShownProperty());
         Menu view = new Menu("_View");
         view.getItems().addAll(
                 item("Zoom _In", "menu-zoom-in", key("Shortcut+EQUALS"), canvas::zoomIn),
                 item("Zoom _Out", "menu-zoom-out", key("Shortcut+MINUS"), canvas::zoomOut),
                 item("_Fit Lab", "menu-fit", key("Shortcut+0"), canvas::fit),
                 item("_100 %", "menu-actual-size", key("Shortcut+1"), canvas::actualSize),
-                new SeparatorMenuItem(), connect, labels, miniMap, darkItem, new SeparatorMenuItem(),
+                new SeparatorMenuItem(), connect, labels, miniMap, panels, darkItem, new SeparatorMenuItem(),
                 item("_Present the Run", "menu-present", key("F11"), () -> tabs.runPane().present(true)));
         Menu runMenu = new Menu("_Run");
         runMenu.getItems().addAll(
@@ -200,11 +204,20 @@ final class DesignerMenus {
                 toolButton("+", "Zoom in (Ctrl+=, or the mouse wheel)", "tool-zoom-in", e -> canvas.zoomIn()),
                 toolButton("Fit", "Fit the whole lab in the view (Ctrl+0)", "tool-fit", e -> canvas.fit()),
                 toolButton("100 %", "Actual size (Ctrl+1)", "tool-actual-size", e -> canvas.actualSize()),
-                labels, new Separator(),
+                labels, panelsButton(), new Separator(),
                 toolButton("▶ Run", "Run the lab's migrations (in the emulator, or live when chosen in the Run tab) and replay them (F5)",
                         "tool-run", e -> window.runLab()));
         bar.setId("tool-bar");
         return bar;
+    }
+
+    private ToggleButton panelsButton() {
+        ToggleButton panels = new ToggleButton("Panels");
+        panels.setId("tool-side-panels");
+        panels.setTooltip(new Tooltip("Show the palette and the inspector beside the canvas (Ctrl+B); "
+                + "a run on a narrow window hides them to give the lab the width"));
+        panels.selectedProperty().bindBidirectional(window.sidePanelsShownProperty());
+        return panels;
     }
 
     HBox statusBar() {

@@ -146,12 +146,17 @@ final class DesignerTabs {
      */
     void keepReadableIn(SplitPane middle) {
         bottom.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
-            boolean runView = is == run.tab() || is == compare.tab() || is == sweep.tab();
+            boolean runView = isRunView(is);
             double height = middle.getHeight();
             if (runView && height > 0 && bottom.getHeight() < RUN_VIEW_MIN_HEIGHT) {
                 middle.setDividerPositions(Math.max(0.3, 1 - RUN_VIEW_MIN_HEIGHT / height));
             }
         });
+    }
+
+    /** Whether {@code tab} shows runs (Run, Compare, Sweep) rather than the lab's design. */
+    boolean isRunView(Tab tab) {
+        return tab == run.tab() || tab == compare.tab() || tab == sweep.tab();
     }
 
     /** Shows what {@code problem} is about: its element, the scheme settings, or the lab's own fields. */

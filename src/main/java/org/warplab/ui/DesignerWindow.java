@@ -13,6 +13,7 @@ import java.util.Optional;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -71,6 +72,7 @@ public final class DesignerWindow {
     private final BorderPane root = new BorderPane();
     private final DesignerTabs tabs;
     private final DesignerMenus menus;
+    private final SidePanels sidePanels;
 
     public DesignerWindow(Stage stage, DesignerSettings settings, Path recoveryFile, Runtimes runtimes) {
         this.stage = stage;
@@ -84,7 +86,6 @@ public final class DesignerWindow {
         tabs = new DesignerTabs(model, canvas, runtimes);
         StartupTrace.mark("inspector and problems built (the other tabs when first shown)");
         EditCommands edits = new EditCommands(model, canvas, delta -> tabs.runPaneIfBuilt().map(run -> run.stepStory(delta)).orElse(false));
-        menus = new DesignerMenus(this, tabs, edits, settings);
 
         Palette palette = new Palette(canvas, overlay);
         palette.setPrefWidth(190);
@@ -96,9 +97,13 @@ public final class DesignerWindow {
         tabs.keepReadableIn(middle);
         SplitPane.setResizableWithParent(tabs.bottom(), false);
         SplitPane main = new SplitPane(palette, middle, tabs.side());
+        main.setId("main-split");
         main.setDividerPositions(0.14, 0.72);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(tabs.side(), false);
+        sidePanels = new SidePanels(main, palette, tabs.side());
+        sidePanels.makeRoomForRunViews(tabs.bottom(), tabs::isRunView, stage, model);
+        menus = new DesignerMenus(this, tabs, edits, settings);
 
         canvas.setId("canvas");
         root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
@@ -189,6 +194,11 @@ public final class DesignerWindow {
         if (!run.isRunning()) {
             run.startRunFromToolbar();
         }
+    }
+
+    /** Whether the palette and the side tabs are beside the canvas (View ▸ Side Panels). */
+    public BooleanProperty sidePanelsShownProperty() {
+        return sidePanels.shownProperty();
     }
 
     public TabPane bottomTabs() {

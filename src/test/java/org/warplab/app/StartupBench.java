@@ -34,10 +34,15 @@ import java.util.stream.Stream;
  * Of that CPU time it names the JavaFX thread's (the critical path: it builds, styles and lays out
  * the window) and the JIT compilers' (beside it, on the other core).
  *
+ * <p>{@code -Dbench.command=/opt/warplab/bin/warplab} launches that program instead of {@code java -jar}
+ * (the installed app's launcher, which carries its own JVM options and class-data archive); the
+ * fresh home and {@code -Dbench.jvmOptions} then reach its JVM through {@code JAVA_TOOL_OPTIONS}.
+ *
  * <pre>
  * mvn -o -q package -DskipTests
  * Xvfb :13 -screen 0 1600x1000x24 &amp;
  * DISPLAY=:13 java -cp target/test-classes:target/classes org.warplab.app.StartupBench [target/warplab.jar [LAB]]
+ * DISPLAY=:13 java -Dbench.command=/opt/warplab/bin/warplab -cp target/test-classes:target/classes org.warplab.app.StartupBench - /opt/warplab/lib/app/sample-labs/paging-paper.warplab.json
  * </pre>
  */
 public final class StartupBench {
@@ -51,6 +56,8 @@ public final class StartupBench {
     /** JVM options for the launched designer ({@code -Dbench.jvmOptions="-Xshare:auto ..."}), as a launcher would pass them. */
     private static final List<String> JVM_OPTIONS = Arrays.stream(System.getProperty("bench.jvmOptions", "").trim().split("\\s+"))
             .filter(option -> !option.isEmpty()).toList();
+    /** A launcher to start instead of {@code java -jar} ({@code -Dbench.command=/opt/warplab/bin/warplab}); empty for {@code java -jar}. */
+    private static final String COMMAND = System.getProperty("bench.command", "").trim();
 
     private StartupBench() {
     }
@@ -58,7 +65,11 @@ public final class StartupBench {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/warplab.jar").toAbsolutePath();
         Path lab = Path.of(args.length > 1 ? args[1] : "sample-labs/paging-paper.warplab.json").toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
+        if (!COMMAND.isEmpty() && !Files.isExecutable(Path.of(COMMAND))) {
+            System.err.println("StartupBench: -Dbench.command=" + COMMAND + " is not an executable file; install the package (docs/installers.md) or name its launcher");
+            System.exit(2);
+        }
+        if (COMMAND.isEmpty() && !Files.isRegularFile(jar)) {
             System.err.println("StartupBench: no " + jar + "; build it with mvn -o -q package -DskipTests");
             System.exit(2);
         }
@@ -68,8 +79,10 @@ public final class StartupBench {
         Rectangle screen = new Rectangle(size.width / 2 - 400, size.height / 2 - 300, 800, 600);
         int empty = colours(robot, screen);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        System.out.printf(Locale.ROOT, "launch → first painted designer frame: java %s-jar %s %s%n",
-                JVM_OPTIONS.stream().map(o -> o + " ").collect(Collectors.joining()), jar.getFileName(), lab.getFileName());
+        String options = JVM_OPTIONS.stream().map(o -> o + " ").collect(Collectors.joining());
+        System.out.printf(Locale.ROOT, "launch → first painted designer frame: %s %s%n", COMMAND.isEmpty()
+                ? "java " + options + "-jar " + jar.getFileName() : COMMAND + (options.isEmpty() ? "" : " (JAVA_TOOL_OPTIONS " + options.trim() + ")"),
+                lab.getFileName());
         System.out.printf(Locale.ROOT, "%s, load average %s, %d cores, screen %dx%d (%d colours when empty)%n",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), loadAverage(),
                 Runtime.getRuntime().availableProcessors(), size.width, size.height, empty);
@@ -82,12 +95,21 @@ public final class StartupBench {
             Path home = Files.createTempDirectory("warplab-startup-home-");
             Path log = home.resolve("stderr.txt");
             // JDK 17 takes user.home from the password database, not from HOME: the fresh folder is named both ways
-            List<String> command = new ArrayList<>(List.of(java, "-Duser.home=" + home));
-            command.addAll(JVM_OPTIONS);
-            command.addAll(List.of("-jar", jar.toString(), lab.toString()));
+            List<String> command = new ArrayList<>();
+            if (COMMAND.isEmpty()) {
+                command.addAll(List.of(java, "-Duser.home=" + home));
+                command.addAll(JVM_OPTIONS);
+                command.addAll(List.of("-jar", jar.toString(), lab.toString()));
+            } else {
+                command.addAll(List.of(COMMAND, lab.toString()));
+            }
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("HOME", home.toString());
             builder.environment().remove("JAVA_TOOL_OPTIONS");
+            if (!COMMAND.isEmpty()) {
+                // a launcher takes no JVM options on its command line; the JVM reads these itself
+                builder.environment().put("JAVA_TOOL_OPTIONS", ("-Duser.home=" + home + " " + String.join(" ", JVM_OPTIONS)).trim());
+            }
             long start = System.nanoTime();
             Process process = builder.start();
             double painted = Double.NaN;

@@ -1,6 +1,7 @@
 package org.warplab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -126,5 +127,22 @@ class CompareAndSweepCommandTest {
     void aValueThatMakesTheLabInvalidExitsOne() {
         assertEquals(1, run("sweep", "sample-labs/mipv6-paper.warplab.json", "--set", "migrations.MIG1.atMs=-100:0:100"));
         assertTrue(err().contains("atMs = -100") || err().contains("-100"), err());
+    }
+
+    /** Every value's lab is checked (on the run threads) before any run: a later invalid value stops the sweep before the table, at 1 and 2 jobs alike. */
+    @Test
+    void theFirstInvalidValueInTheSweepsOrderIsReportedWhateverRanBeforeIt() {
+        String[] outs = new String[2];
+        String[] errs = new String[2];
+        for (int jobs = 1; jobs <= 2; jobs++) {
+            // 1000 ... 7000 ms are valid starts in the 8 s run, 8000 and later are not
+            assertEquals(1, run("sweep", "sample-labs/mipv6-paper.warplab.json", "--set", "migrations.MIG1.atMs=1000:16000:1000", "--jobs", String.valueOf(jobs)));
+            outs[jobs - 1] = out();
+            errs[jobs - 1] = err();
+            assertTrue(err().startsWith("warplab sweep: with migrations.MIG1.atMs = 8000 the lab is invalid:"), err());
+            assertFalse(out().contains("downtime\n") || out().contains("#"), "no table for an invalid sweep: " + out());
+        }
+        assertEquals(outs[0], outs[1]);
+        assertEquals(errs[0], errs[1]);
     }
 }

@@ -65,6 +65,19 @@ class SafeWriteTest {
     }
 
     @Test
+    void aSaveThatNeedNotSurviveAMachineCrashIsStillAtomicAndKeepsTheMode() throws IOException {
+        Path file = Files.writeString(dir.resolve("run.json"), "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Object inode = Files.getAttribute(file, "unix:ino");
+        SafeWrite.bytes(file, "new".getBytes(java.nio.charset.StandardCharsets.UTF_8), SafeWrite.Durability.PROCESS_EXIT);
+        assertEquals("new", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        // replaced by a rename (a new inode), not rewritten in place: a reader never sees half a file
+        assertFalse(inode.equals(Files.getAttribute(file, "unix:ino")));
+        assertEquals(List.of(file), entries());
+    }
+
+    @Test
     void aSymbolicLinkIsSavedThroughToItsTarget() throws IOException {
         Path real = Files.createDirectories(dir.resolve("real")).resolve("lab.warplab.json");
         Files.writeString(real, "old");

@@ -66,6 +66,9 @@ class ContainerlabExecMatchesLiveTest {
         if (argv.size() > 4 && argv.get(1).equals("netns") && argv.get(2).equals("exec")) {
             ns = argv.get(3);
             rest = argv.subList(4, argv.size());
+        } else if (argv.size() > 2 && argv.get(0).endsWith("/nsenter") && argv.get(1).startsWith("--net=" + LabRealizer.NETNS_DIR)) {
+            ns = argv.get(1).substring(("--net=" + LabRealizer.NETNS_DIR).length());
+            rest = argv.subList(2, argv.size());
         } else if (argv.size() > 3 && (argv.get(1).equals("-n"))) {
             ns = argv.get(2);
             rest = new ArrayList<>(argv.subList(0, 1));
