@@ -154,6 +154,11 @@ final class DesignerTabs {
         });
     }
 
+    /** Whether the side tabs show the Lesson: a class following it needs it beside the run. */
+    boolean lessonShown() {
+        return lesson.tab().isSelected();
+    }
+
     /** Whether {@code tab} shows runs (Run, Compare, Sweep) rather than the lab's design. */
     boolean isRunView(Tab tab) {
         return tab == run.tab() || tab == compare.tab() || tab == sweep.tab();

@@ -102,7 +102,7 @@ public final class DesignerWindow {
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(tabs.side(), false);
         sidePanels = new SidePanels(main, palette, tabs.side());
-        sidePanels.makeRoomForRunViews(tabs.bottom(), tabs::isRunView, stage, model);
+        sidePanels.makeRoomForRunViews(tabs.bottom(), tabs::isRunView, tabs.side(), tabs::lessonShown, stage, model);
         menus = new DesignerMenus(this, tabs, edits, settings);
 
         canvas.setId("canvas");

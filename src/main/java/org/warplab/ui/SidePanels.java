@@ -1,5 +1,6 @@
 package org.warplab.ui;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -14,8 +15,10 @@ import org.warplab.ui.common.DesignerModel;
  * The palette and the side tabs beside the canvas. On a window narrower than {@link #NARROW_WIDTH}
  * (a projector's 1280×720, a laptop) they take almost half the width, which a run view needs for
  * the lab and its readout; so showing a run, comparison or sweep there hides them, and going back
- * to Problems or Configs brings them back. Once the user chooses (View ▸ Side Panels, Ctrl+B, or
- * the toolbar's Panels button), that choice stays: the window no longer moves them by itself.
+ * to Problems or Configs brings them back, as does anything that asks for a side tab (a lesson
+ * opened, an element revealed). A lesson on screen stays: the class follows it beside the run. Once
+ * the user chooses (View ▸ Side Panels, Ctrl+B, or the toolbar's Panels button), that choice stays:
+ * the window no longer moves them by itself.
  */
 final class SidePanels {
 
@@ -63,13 +66,20 @@ final class SidePanels {
      * Hides the panels when {@code bottom} shows a run view on a narrow window and tells the user how
      * to bring them back; shows them again when it leaves the run views, if it was what hid them.
      */
-    void makeRoomForRunViews(TabPane bottom, Predicate<Tab> isRunView, Stage stage, DesignerModel model) {
+    void makeRoomForRunViews(TabPane bottom, Predicate<Tab> isRunView, TabPane sideTabs, BooleanSupplier lessonShown,
+            Stage stage, DesignerModel model) {
+        sideTabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (hiddenForRunView) {
+                set(true);
+                hiddenForRunView = false;
+            }
+        });
         bottom.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (userChose) {
                 return;
             }
             boolean runView = is != null && isRunView.test(is);
-            if (runView && shown.get() && stage.getWidth() > 0 && stage.getWidth() < NARROW_WIDTH) {
+            if (runView && shown.get() && !lessonShown.getAsBoolean() && stage.getWidth() > 0 && stage.getWidth() < NARROW_WIDTH) {
                 set(false);
                 hiddenForRunView = true;
                 model.statusProperty().set("Palette and inspector hidden to give the run the window's width: "

@@ -32,6 +32,9 @@ class FirstFrameBuildsWhatItShowsTest {
     void start(Stage stage) {
         opened = TestWindows.open(stage, "first-frame-test", null);
         window = opened.window();
+        // wide enough that showing a run view keeps the side tabs (RunViewRoomTest checks the narrow case)
+        stage.setWidth(1600);
+        stage.setHeight(1000);
     }
 
     @AfterEach

@@ -106,6 +106,29 @@ class RunViewRoomTest {
     }
 
     @Test
+    void aLessonOnScreenKeepsItsPanelBesideTheRun(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            window.open(Samples.projectDir().resolve("lessons/network-paging/start.warplab.json"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown(robot, "#tab-lesson") && TestWindows.fx(() -> robot.lookup("#tab-lesson").query() != null), "the lab opens on its lesson");
+        robot.interact(() -> window.bottomTabs().getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown(robot, "#side-tabs"), "the lesson stays beside the run view");
+    }
+
+    @Test
+    void askingForASideTabBringsThePanelsBack(FxRobot robot) throws Exception {
+        runAt(robot, 1280, 720);
+        assertFalse(shown(robot, "#side-tabs"));
+        robot.interact(() -> window.reveal("MIG1")); // the migration shown in the Plan tab
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown(robot, "#side-tabs"), "the Plan tab asked for is on screen");
+    }
+
+    @Test
     void aWideWindowKeepsThePanels(FxRobot robot) throws Exception {
         runAt(robot, 1600, 1000);
         assertTrue(shown(robot, "#side-tabs") && shown(robot, "#palette-data-center"));
