@@ -45,13 +45,17 @@ class RunViewRoomTest {
         opened.forget();
     }
 
-    private void runAt(FxRobot robot, double width, double height) throws Exception {
+    private void openAt(FxRobot robot, double width, double height, java.nio.file.Path lab) {
         robot.interact(() -> {
             stage.setWidth(width);
             stage.setHeight(height);
-            window.open(Samples.file("paging-paper"));
+            window.open(lab);
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void runAt(FxRobot robot, double width, double height) throws Exception {
+        openAt(robot, width, height, Samples.file("paging-paper"));
         robot.interact(window::runLab);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.runPane().isRunning() && window.runPane().recordProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -107,13 +111,9 @@ class RunViewRoomTest {
 
     @Test
     void aLessonOnScreenKeepsItsPanelBesideTheRun(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-            window.open(Samples.projectDir().resolve("lessons/network-paging/start.warplab.json"));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(shown(robot, "#tab-lesson") && TestWindows.fx(() -> robot.lookup("#tab-lesson").query() != null), "the lab opens on its lesson");
+        openAt(robot, 1280, 720, Samples.projectDir().resolve("lessons/network-paging/start.warplab.json"));
+        assertEquals("tab-lesson", TestWindows.fx(() -> robot.lookup("#side-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedItem().getId()), "the lab opens on its lesson");
         robot.interact(() -> window.bottomTabs().getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shown(robot, "#side-tabs"), "the lesson stays beside the run view");
