@@ -169,7 +169,7 @@ final class LiveRunCommand extends HeadlessCommand {
     }
 
     private List<Requirement> requirements(Lab lab, boolean qemu) {
-        List<Requirement> needed = new ArrayList<>(List.of(Requirement.IP, Requirement.NFT, Requirement.ETHTOOL, Requirement.SYSCTL, Requirement.NSENTER));
+        List<Requirement> needed = new ArrayList<>(Requirement.LAB_BUILD);
         if (qemu) {
             needed.add(Requirement.QEMU);
         }

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.warplab.config.ConfigGenerator;
 import org.warplab.config.MobileIpv6Files;
 import org.warplab.config.ConfigOptions;
@@ -161,10 +164,10 @@ public final class LabRealizer {
         clock.done("links wired (veth pairs, bridges; one ip -batch)");
         // what needs only the wiring, in one pool so that no step waits for the slowest of another:
         // the nodes with the most files first (their commands run in order), the single commands after
-        java.util.Map<String, Long> fileCounts = states.get(0).files().stream()
-                .collect(java.util.stream.Collectors.groupingBy(GeneratedFile::device, java.util.stream.Collectors.counting()));
+        Map<String, Long> fileCounts = states.get(0).files().stream()
+                .collect(Collectors.groupingBy(GeneratedFile::device, Collectors.counting()));
         List<Node> byFiles = new ArrayList<>(lab.nodes());
-        byFiles.sort(java.util.Comparator.comparingLong((Node node) -> -fileCounts.getOrDefault(node.id(), 0L)));
+        byFiles.sort(Comparator.comparingLong((Node node) -> -fileCounts.getOrDefault(node.id(), 0L)));
         List<Runnable> steps = new ArrayList<>();
         byFiles.forEach(node -> steps.add(() -> applyNode(names.namespace(node.id()), before.resolve(node.id()))));
         StringBuilder done = new StringBuilder("each node's files applied (addresses, routes, nft, bridges)");

@@ -42,7 +42,7 @@ public final class LiveRuntime implements LabRuntime {
         List<String> radvd;
         try {
             Preflight preflight = new Preflight(runner, tools, System.getProperty("os.name", ""));
-            problems = preflight.problems(List.of(Requirement.IP, Requirement.NFT, Requirement.ETHTOOL, Requirement.SYSCTL, Requirement.NSENTER), true);
+            problems = preflight.problems(Requirement.LAB_BUILD, true);
             radvd = preflight.problems(List.of(Requirement.RADVD), false);
         } catch (RuntimeException e) {
             problems = List.of("live mode cannot check this host: " + e.getMessage());

@@ -1,5 +1,7 @@
 package org.warplab.live;
 
+import java.util.List;
+
 /** A program live mode needs, the Debian package that brings it, and what it is for. */
 public record Requirement(String tool, String debianPackage, String purpose) {
 
@@ -15,4 +17,7 @@ public record Requirement(String tool, String debianPackage, String purpose) {
     public static final Requirement NSENTER = new Requirement("nsenter", "util-linux", "running sysctl, nft and ethtool in a namespace's network");
     public static final Requirement TCPDUMP = new Requirement("tcpdump", "tcpdump", "keeping the packets of a live run (--pcap)");
     public static final Requirement QEMU = new Requirement("qemu-system-x86_64", "qemu-system-x86", "real VM guests");
+
+    /** What building any lab on namespaces runs, whatever its scheme. */
+    public static final List<Requirement> LAB_BUILD = List.of(IP, NFT, ETHTOOL, SYSCTL, NSENTER);
 }
