@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.warplab.emulation.EmulatedRuntime;
 import org.warplab.io.ExerciseFiles;
 import org.warplab.io.LabFileException;
-import org.warplab.io.LabFiles;
 import org.warplab.io.LoadedLab;
 import org.warplab.lesson.ExerciseCheck;
 import org.warplab.lesson.GoalResult;
@@ -43,19 +42,13 @@ final class CheckCommand extends HeadlessCommand {
     boolean live;
 
     @Override
-    int run() throws UsageException {
+    int run() throws UsageException, LabArgument.Refused {
         if (lab == null) {
             throw new UsageException("name one lab file, e.g. warplab check lessons/network-paging/start.warplab.json "
                     + "--exercise lessons/network-paging/network-paging.exercise.json");
         }
         long cap = checkedTimeCap(timeCapMs != null ? timeCapMs : live ? 600_000 : 60_000);
-        LoadedLab loaded;
-        try {
-            loaded = LabFiles.load(lab);
-        } catch (LabFileException e) {
-            e.problems().forEach(err::println);
-            return Cli.UNUSABLE;
-        }
+        LoadedLab loaded = LabArgument.readable(lab, err);
         Optional<Exercise> goals = exercise(exercise, loaded, err);
         if (goals.isEmpty()) {
             return Cli.UNUSABLE;

@@ -1,12 +1,11 @@
 package org.warplab.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
-import org.warplab.config.ConfigChecks;
 import org.warplab.config.ConfigGenerator;
 import org.warplab.config.ConfigTree;
 import org.warplab.config.ConfigOptions;
@@ -15,8 +14,6 @@ import org.warplab.config.StateFiles;
 import org.warplab.io.IoProblems;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
-import org.warplab.model.LabValidator;
-import org.warplab.model.Problem;
 import org.warplab.scheme.LabState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,8 +37,8 @@ final class ConfigsCommand extends HeadlessCommand {
     @Parameters(paramLabel = "LAB.warplab.json", arity = "0..*", description = "The lab to generate the configs of.")
     List<Path> files = List.of();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to write (refused if not empty, unless --force).")
-    Path dir;
+    @Mixin
+    RunOptions.OutputDirectory output;
 
     @Option(names = "--state", paramLabel = "S", defaultValue = "both",
             description = "before, after (every after-MIGRATION state) or both (default).")
@@ -49,9 +46,6 @@ final class ConfigsCommand extends HeadlessCommand {
 
     @Mixin
     RunOptions.SchemeChoice scheme;
-
-    @Option(names = "--force", description = "Write into a non-empty DIR (files are replaced).")
-    boolean force;
 
     @Mixin
     RunOptions.KernelVariants variants;
@@ -65,9 +59,7 @@ final class ConfigsCommand extends HeadlessCommand {
     @Override
     int run() throws UsageException, LabArgument.Refused {
         Path file = LabArgument.one("configs", files);
-        if (dir == null) {
-            throw new UsageException("say where to write with -o DIR");
-        }
+        Path dir = output.required();
         if (!List.of("before", "after", "both").contains(stateChoice)) {
             throw new UsageException("--state takes before, after or both, got '" + stateChoice + "'");
         }
@@ -80,14 +72,7 @@ final class ConfigsCommand extends HeadlessCommand {
         }
         LoadedLab loaded = LabArgument.readable(file, err);
         Lab lab = scheme.scheme == null ? loaded.lab() : loaded.lab().withScheme(scheme.scheme);
-        List<Problem> problems = ConfigChecks.check(lab);
-        if (LabValidator.hasErrors(problems)) {
-            problems.forEach(p -> err.println(loaded.locate(p)));
-            err.println(file + ": " + problems.stream().filter(Problem::isError).count() + " error(s); no configs written for scheme "
-                    + lab.scheme().key());
-            return Cli.INVALID;
-        }
-        problems.forEach(p -> err.println(loaded.locate(p)));
+        LabArgument.configurable(loaded, lab, "no configs written for scheme " + lab.scheme().key(), err);
         List<StateFiles> states = new ArrayList<>();
         for (StateFiles s : ConfigGenerator.generateAll(lab, options)) {
             boolean before = s.state().equals(LabState.BEFORE);
@@ -101,11 +86,9 @@ final class ConfigsCommand extends HeadlessCommand {
             return Cli.UNUSABLE;
         }
         try {
-            if (!force && ConfigTree.isNonEmptyDirectory(dir)) {
-                err.println(name() + ": " + dir + " is not empty; use --force to write into it anyway, or choose an empty directory");
-                return Cli.UNUSABLE;
-            } else if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                err.println(name() + ": " + dir + " exists and is not a directory");
+            Optional<String> refusal = output.refusal(name());
+            if (refusal.isPresent()) {
+                err.println(refusal.get());
                 return Cli.UNUSABLE;
             }
             ConfigTree.write(states, dir);

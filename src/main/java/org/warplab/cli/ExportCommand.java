@@ -1,19 +1,16 @@
 package org.warplab.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.warplab.config.ConfigChecks;
+import java.util.Optional;
 import org.warplab.config.ConfigOptions;
-import org.warplab.config.ConfigTree;
 import org.warplab.export.ContainerlabExport;
 import org.warplab.io.IoProblems;
 import org.warplab.io.LoadedLab;
 import org.warplab.model.Lab;
-import org.warplab.model.LabValidator;
-import org.warplab.model.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,8 +49,8 @@ final class ExportCommand extends HeadlessCommand {
         @Parameters(paramLabel = "LAB.warplab.json", arity = "0..*", description = "The lab to export.")
         List<Path> files = List.of();
 
-        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to write.")
-        Path dir;
+        @Mixin
+        RunOptions.OutputDirectory output;
 
         @Option(names = "--state", paramLabel = "S", defaultValue = "before", description = "The state the deployed lab starts in: before "
                 + "(default; the migration scripts then perform the migrations) or after (the state after the last migration).")
@@ -62,11 +59,8 @@ final class ExportCommand extends HeadlessCommand {
         @Option(names = "--name", paramLabel = "N", description = "The containerlab lab name; default from the lab file's name.")
         String labName;
 
-        @Option(names = "--force", description = "Write into a DIR that is not empty.")
-        boolean force;
-
         /** Containers share the host's kernel: vxlan segments without its 8021q module, seg6 without ip6_tunnel. */
-        @picocli.CommandLine.Mixin
+        @Mixin
         RunOptions.KernelVariants variants;
 
         @Override
@@ -74,9 +68,7 @@ final class ExportCommand extends HeadlessCommand {
             if (files.size() != 1) {
                 throw new UsageException("name one lab file, e.g. warplab export containerlab sample-labs/paging-paper.warplab.json -o clab");
             }
-            if (dir == null) {
-                throw new UsageException("say where to write with -o DIR");
-            }
+            Path dir = output.required();
             ContainerlabExport.DeployState state = switch (stateChoice) {
                 case "before" -> ContainerlabExport.DeployState.BEFORE;
                 case "after" -> ContainerlabExport.DeployState.AFTER;
@@ -89,21 +81,13 @@ final class ExportCommand extends HeadlessCommand {
             }
             LoadedLab loaded = LabArgument.readable(file, err);
             Lab lab = loaded.lab();
-            List<Problem> problems = ConfigChecks.check(lab);
-            problems.forEach(p -> err.println(loaded.locate(p)));
-            if (LabValidator.hasErrors(problems)) {
-                err.println(file + ": " + problems.stream().filter(Problem::isError).count() + " error(s); nothing exported");
-                return Cli.INVALID;
-            }
+            LabArgument.configurable(loaded, lab, "nothing exported", err);
             ContainerlabExport.Bundle bundle = ContainerlabExport.export(lab, name, state, variants.applyTo(ConfigOptions.DEFAULTS));
             int written;
             try {
-                if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                    err.println(name() + ": " + dir + " exists and is not a directory");
-                    return Cli.UNUSABLE;
-                }
-                if (!force && ConfigTree.isNonEmptyDirectory(dir)) {
-                    err.println(name() + ": " + dir + " is not empty; use --force to write into it anyway, or choose an empty directory");
+                Optional<String> refusal = output.refusal(name());
+                if (refusal.isPresent()) {
+                    err.println(refusal.get());
                     return Cli.UNUSABLE;
                 }
                 written = ContainerlabExport.write(bundle, dir);

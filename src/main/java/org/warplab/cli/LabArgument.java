@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.warplab.config.ConfigChecks;
 import org.warplab.io.LabFileException;
 import org.warplab.io.LabFiles;
 import org.warplab.io.LoadedLab;
@@ -64,5 +65,18 @@ record LabArgument(Path file, LoadedLab loaded, Lab lab) {
     static List<String> errors(LoadedLab loaded, Lab lab) {
         List<Problem> problems = LabValidator.validate(lab);
         return problems.stream().filter(Problem::isError).map(p -> loaded.locate(p).toString()).toList();
+    }
+
+    /**
+     * Prints the {@link ConfigChecks} problems of {@code lab} (the lab of {@code loaded}, perhaps under another scheme), placed in
+     * its file, and refuses with exit 1 when there are errors: "FILE: N error(s); {@code refusal}".
+     */
+    static void configurable(LoadedLab loaded, Lab lab, String refusal, PrintStream err) throws Refused {
+        List<Problem> problems = ConfigChecks.check(lab);
+        problems.forEach(p -> err.println(loaded.locate(p)));
+        if (LabValidator.hasErrors(problems)) {
+            err.println(loaded.file() + ": " + problems.stream().filter(Problem::isError).count() + " error(s); " + refusal);
+            throw new Refused(Cli.INVALID);
+        }
     }
 }

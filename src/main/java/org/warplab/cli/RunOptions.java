@@ -2,9 +2,12 @@ package org.warplab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.warplab.config.ConfigOptions;
+import org.warplab.config.ConfigTree;
 import org.warplab.config.MipTunnel;
 import org.warplab.config.SegmentTransport;
 import org.warplab.emulation.EmulatedRuns;
@@ -116,6 +119,34 @@ final class RunOptions {
                 RunExports.writeTrace(events, trace);
                 out.println("trace (" + events.size() + " events) written to " + trace);
             }
+        }
+    }
+
+    /** {@code -o DIR --force}: where a command writes its files; refused when not empty, unless --force. */
+    static final class OutputDirectory {
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to write (refused if not empty, unless --force).")
+        Path dir;
+
+        @Option(names = "--force", description = "Write into a DIR that is not empty (its files of the same name are replaced).")
+        boolean force;
+
+        /** The directory asked for; a usage mistake when -o is missing. */
+        Path required() throws UsageException {
+            if (dir == null) {
+                throw new UsageException("say where to write with -o DIR");
+            }
+            return dir;
+        }
+
+        /** The reason {@code command} must not write into the directory, or empty when it may. */
+        Optional<String> refusal(String command) throws IOException {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                return Optional.of(command + ": " + dir + " exists and is not a directory");
+            }
+            if (!force && ConfigTree.isNonEmptyDirectory(dir)) {
+                return Optional.of(command + ": " + dir + " is not empty; use --force to write into it anyway, or choose an empty directory");
+            }
+            return Optional.empty();
         }
     }
 }

@@ -13,7 +13,9 @@ import org.warplab.scheme.LabState;
 import org.warplab.scheme.MobileIpv6Scheme;
 import org.warplab.scheme.MobilityScheme;
 import org.warplab.scheme.NetworkPagingScheme;
+import org.warplab.scheme.NoSchemeBaseline;
 import org.warplab.scheme.Route;
+import org.warplab.scheme.RoutingMoveBaseline;
 import org.warplab.scheme.SegmentationScheme;
 
 /**
@@ -61,17 +63,36 @@ public interface SchemeFiles {
 
     /** The files of the scheme {@code lab} uses. The lab must be valid with {@link ConfigChecks}. */
     static SchemeFiles of(Lab lab, ConfigOptions options) {
-        MobilityScheme scheme = MobilityScheme.of(lab);
-        if (scheme instanceof NetworkPagingScheme paging) {
-            return new PagingFiles(lab, paging);
-        } else if (scheme instanceof SegmentationScheme segmentation) {
-            return new SegmentationFiles(lab, segmentation, options);
-        } else if (scheme instanceof MobileIpv6Scheme mip) {
-            return new MobileIpv6SchemeFiles(lab, mip, options);
-        } else if (scheme instanceof L2ExtensionBaseline l2x) {
-            return new L2ExtensionFiles(lab, l2x);
-        }
-        // no scheme, and routing-move (its routers' FRR is the plumbing's): nothing of their own
-        return () -> scheme;
+        return MobilityScheme.of(lab).parts(new MobilityScheme.Parts<SchemeFiles>() {
+            @Override
+            public SchemeFiles paging(NetworkPagingScheme scheme) {
+                return new PagingFiles(lab, scheme);
+            }
+
+            @Override
+            public SchemeFiles segmentation(SegmentationScheme scheme) {
+                return new SegmentationFiles(lab, scheme, options);
+            }
+
+            @Override
+            public SchemeFiles mobileIpv6(MobileIpv6Scheme scheme) {
+                return new MobileIpv6SchemeFiles(lab, scheme, options);
+            }
+
+            @Override
+            public SchemeFiles none(NoSchemeBaseline scheme) {
+                return () -> scheme; // nothing of its own: the plumbing is the network
+            }
+
+            @Override
+            public SchemeFiles l2Extension(L2ExtensionBaseline scheme) {
+                return new L2ExtensionFiles(lab, scheme);
+            }
+
+            @Override
+            public SchemeFiles routingMove(RoutingMoveBaseline scheme) {
+                return () -> scheme; // its routers' FRR is the plumbing's
+            }
+        });
     }
 }

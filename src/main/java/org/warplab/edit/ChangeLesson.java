@@ -6,7 +6,7 @@ import org.warplab.model.Lab;
 import org.warplab.model.lesson.Lesson;
 
 /** Replaces the lab's lesson (steps, questions, goals) as one undoable gesture: the lesson editor's Save. */
-public record ChangeLesson(Optional<Lesson> before, Optional<Lesson> after) implements Edit {
+public record ChangeLesson(Optional<Lesson> before, Optional<Lesson> after) implements Replacement<Optional<Lesson>> {
 
     public ChangeLesson {
         Objects.requireNonNull(before, "before");
@@ -19,12 +19,7 @@ public record ChangeLesson(Optional<Lesson> before, Optional<Lesson> after) impl
     }
 
     @Override
-    public Lab apply(Lab lab) {
-        return lab.withLesson(after);
-    }
-
-    @Override
-    public Lab undo(Lab lab) {
-        return lab.withLesson(before);
+    public Lab with(Lab lab, Optional<Lesson> lesson) {
+        return lab.withLesson(lesson);
     }
 }

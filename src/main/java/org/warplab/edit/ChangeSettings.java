@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.warplab.model.Lab;
 
 /** Changes the lab's settings (scheme, plan, traffic, name) and leaves the topology alone. */
-public record ChangeSettings(String name, LabSettings before, LabSettings after) implements Edit {
+public record ChangeSettings(String name, LabSettings before, LabSettings after) implements Replacement<LabSettings> {
 
     public ChangeSettings {
         Objects.requireNonNull(name, "name");
@@ -18,12 +18,7 @@ public record ChangeSettings(String name, LabSettings before, LabSettings after)
     }
 
     @Override
-    public Lab apply(Lab lab) {
-        return after.applyTo(lab);
-    }
-
-    @Override
-    public Lab undo(Lab lab) {
-        return before.applyTo(lab);
+    public Lab with(Lab lab, LabSettings settings) {
+        return settings.applyTo(lab);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.warplab.model.Lab;
 
 /** Replaces the whole lab, e.g. by the unsaved changes restored after a crash. */
-public record ReplaceLab(String name, Lab before, Lab after) implements Edit {
+public record ReplaceLab(String name, Lab before, Lab after) implements Replacement<Lab> {
 
     public ReplaceLab {
         Objects.requireNonNull(name, "name");
@@ -13,12 +13,7 @@ public record ReplaceLab(String name, Lab before, Lab after) implements Edit {
     }
 
     @Override
-    public Lab apply(Lab lab) {
-        return after;
-    }
-
-    @Override
-    public Lab undo(Lab lab) {
-        return before;
+    public Lab with(Lab lab, Lab replacement) {
+        return replacement;
     }
 }

@@ -21,7 +21,6 @@ import org.warplab.model.ProbeFlow;
 import org.warplab.model.ProbeKind;
 import org.warplab.model.Router;
 import org.warplab.model.RouterRole;
-import org.warplab.model.SchemeKind;
 import org.warplab.model.StorageKind;
 import org.warplab.model.Vm;
 import org.warplab.model.VmRuntime;
@@ -97,7 +96,7 @@ public final class BenchmarkLab {
                     ProbeFlow.G711_INTERVAL_NS, (f * 1_000_003L) % ProbeFlow.G711_INTERVAL_NS, 0));
         }
         NetworkPaging paging = new NetworkPaging(translations, clientEdges, AnnounceTrigger.RARP, 200_000, 1_000_000);
-        return new Lab("benchmark " + sites + " sites, " + flows + " flows", "generated", nodes, links, SchemeKind.NETWORK_PAGING,
+        return new Lab("benchmark " + sites + " sites, " + flows + " flows", "generated", nodes, links, paging.kind(),
                 List.of(paging), List.of(), traffic, durationNs);
     }
 

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.warplab.emulation.network.EmulatedNetwork;
 import org.warplab.emulation.network.EmulationException;
 import org.warplab.emulation.network.EventHandler;
@@ -24,20 +23,20 @@ import org.warplab.emulation.schemes.NetworkPagingBehaviour;
 import org.warplab.emulation.schemes.NoSchemeBehaviour;
 import org.warplab.emulation.schemes.RoutingMoveBehaviour;
 import org.warplab.emulation.schemes.SegmentationBehaviour;
-import org.warplab.model.L2Extension;
 import org.warplab.model.Lab;
 import org.warplab.model.Migration;
-import org.warplab.model.MobileIpv6;
-import org.warplab.model.NetworkPaging;
-import org.warplab.model.NoScheme;
-import org.warplab.model.RoutingMove;
-import org.warplab.model.SchemeConfig;
 import org.warplab.model.SchemeKind;
-import org.warplab.model.Segmentation;
 import org.warplab.run.Capture;
 import org.warplab.run.CompactTraceEvents;
 import org.warplab.run.RunResult;
 import org.warplab.run.Trace;
+import org.warplab.scheme.L2ExtensionBaseline;
+import org.warplab.scheme.MobileIpv6Scheme;
+import org.warplab.scheme.MobilityScheme;
+import org.warplab.scheme.NetworkPagingScheme;
+import org.warplab.scheme.NoSchemeBaseline;
+import org.warplab.scheme.RoutingMoveBaseline;
+import org.warplab.scheme.SegmentationScheme;
 
 /**
  * Runs a lab in virtual time: builds the emulated network for the lab's scheme, starts the probe
@@ -108,38 +107,47 @@ public final class Emulator {
     private Emulator() {
     }
 
-    /** The schemes the emulator runs. */
+    /** The schemes the emulator runs: all of them ({@link #behaviourFor} gives every scheme its behaviour, or does not compile). */
     public static List<SchemeKind> emulatedSchemes() {
-        return List.of(SchemeKind.NETWORK_PAGING, SchemeKind.SEGMENTATION, SchemeKind.MOBILE_IPV6, SchemeKind.NONE, SchemeKind.L2_EXTENSION,
-                SchemeKind.ROUTING_MOVE);
+        return List.of(SchemeKind.values());
     }
 
     static SchemeBehaviour behaviourFor(Lab lab) throws EmulationException {
         SchemeKind kind = lab.scheme();
-        if (!emulatedSchemes().contains(kind)) {
-            throw new EmulationException("the emulator does not run " + kind.label() + " yet; it runs "
-                    + String.join(", ", emulatedSchemes().stream().map(SchemeKind::key).toList())
-                    + " (choose one with --scheme)");
-        }
-        Optional<SchemeConfig> config = lab.schemeConfig(kind);
-        if (config.isEmpty()) {
+        if (lab.schemeConfig(kind).isEmpty()) {
             throw new EmulationException("the lab has no settings for " + kind.label() + "; add them in the lab's \"schemes\" section");
         }
-        SchemeConfig settings = config.get();
-        if (settings instanceof NetworkPaging paging) {
-            return new NetworkPagingBehaviour(paging);
-        } else if (settings instanceof RoutingMove move) {
-            return new RoutingMoveBehaviour(move);
-        } else if (settings instanceof L2Extension) {
-            return new L2ExtensionBehaviour();
-        } else if (settings instanceof Segmentation segmentation) {
-            return new SegmentationBehaviour(segmentation);
-        } else if (settings instanceof MobileIpv6 mip) {
-            return new MobileIpv6Behaviour(mip);
-        } else if (settings instanceof NoScheme) {
-            return new NoSchemeBehaviour();
-        }
-        throw new EmulationException("the emulator does not run " + kind.label() + " yet");
+        return MobilityScheme.of(lab).parts(new MobilityScheme.Parts<SchemeBehaviour>() {
+            @Override
+            public SchemeBehaviour paging(NetworkPagingScheme scheme) {
+                return new NetworkPagingBehaviour(scheme.config());
+            }
+
+            @Override
+            public SchemeBehaviour segmentation(SegmentationScheme scheme) {
+                return new SegmentationBehaviour(scheme.config());
+            }
+
+            @Override
+            public SchemeBehaviour mobileIpv6(MobileIpv6Scheme scheme) {
+                return new MobileIpv6Behaviour(scheme.config());
+            }
+
+            @Override
+            public SchemeBehaviour none(NoSchemeBaseline scheme) {
+                return new NoSchemeBehaviour();
+            }
+
+            @Override
+            public SchemeBehaviour l2Extension(L2ExtensionBaseline scheme) {
+                return new L2ExtensionBehaviour();
+            }
+
+            @Override
+            public SchemeBehaviour routingMove(RoutingMoveBaseline scheme) {
+                return new RoutingMoveBehaviour(scheme.config());
+            }
+        });
     }
 
     public static Outcome run(Lab lab, Options options) throws EmulationException {

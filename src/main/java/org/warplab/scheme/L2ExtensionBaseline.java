@@ -26,6 +26,11 @@ public record L2ExtensionBaseline() implements MobilityScheme {
         return SchemeKind.L2_EXTENSION;
     }
 
+    @Override
+    public <T> T parts(Parts<T> parts) {
+        return parts.l2Extension(this);
+    }
+
     /** A stretched LAN: the origin data center, its VNI, and the data centers it reaches. */
     public record Stretch(String origin, long vni, List<String> dataCenters) {
         public Stretch {

@@ -29,6 +29,11 @@ public record MobileIpv6Scheme(MobileIpv6 config) implements MobilityScheme {
     }
 
     @Override
+    public <T> T parts(Parts<T> parts) {
+        return parts.mobileIpv6(this);
+    }
+
+    @Override
     public List<Advertisement> advertisements(Lab lab, Placement placement) {
         List<Advertisement> ads = new ArrayList<>(MobilityScheme.commonAdvertisements(lab));
         lab.dataCenters().forEach(dc -> ads.addAll(Sites.dataCenterPrefixes(lab, dc)));

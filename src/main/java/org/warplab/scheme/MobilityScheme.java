@@ -29,6 +29,28 @@ public sealed interface MobilityScheme
 
     SchemeKind kind();
 
+    /**
+     * This scheme's part of a layer: calls the one method of {@code parts} that names this scheme.
+     * A layer (config files, emulator, live mode) gives every scheme its part by implementing
+     * {@link Parts}; a new scheme is a compile error in each layer that has not given it one.
+     */
+    <T> T parts(Parts<T> parts);
+
+    /** A layer's part for each scheme, one method a scheme (Java 17 has no pattern switch: this is how the compiler checks none is missing). */
+    interface Parts<T> {
+        T paging(NetworkPagingScheme scheme);
+
+        T segmentation(SegmentationScheme scheme);
+
+        T mobileIpv6(MobileIpv6Scheme scheme);
+
+        T none(NoSchemeBaseline scheme);
+
+        T l2Extension(L2ExtensionBaseline scheme);
+
+        T routingMove(RoutingMoveBaseline scheme);
+    }
+
     /** The prefixes routers announce on the WAN with the VMs placed so: WAN link subnets, client sites, and the data centers as this scheme shows them. */
     List<Advertisement> advertisements(Lab lab, Placement placement);
 

@@ -30,6 +30,11 @@ public record NetworkPagingScheme(NetworkPaging config) implements MobilitySchem
         return org.warplab.model.SchemeKind.NETWORK_PAGING;
     }
 
+    @Override
+    public <T> T parts(Parts<T> parts) {
+        return parts.paging(this);
+    }
+
     /**
      * Where the capture program sends a configuration message for {@code clientEdge}: the address the
      * edge's clients use as their gateway, else its first IPv4 WAN address. Emulated and live runs

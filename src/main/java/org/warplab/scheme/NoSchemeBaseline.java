@@ -21,6 +21,11 @@ public record NoSchemeBaseline() implements MobilityScheme {
     }
 
     @Override
+    public <T> T parts(Parts<T> parts) {
+        return parts.none(this);
+    }
+
+    @Override
     public List<Advertisement> advertisements(Lab lab, Placement placement) {
         List<Advertisement> ads = new ArrayList<>(MobilityScheme.commonAdvertisements(lab));
         lab.dataCenters().forEach(dc -> ads.addAll(Sites.dataCenterPrefixes(lab, dc)));

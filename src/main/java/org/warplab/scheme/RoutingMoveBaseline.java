@@ -29,6 +29,11 @@ public record RoutingMoveBaseline(RoutingMove config) implements MobilityScheme 
         return SchemeKind.ROUTING_MOVE;
     }
 
+    @Override
+    public <T> T parts(Parts<T> parts) {
+        return parts.routingMove(this);
+    }
+
     /** The data-center prefix announcements with the VMs placed so. */
     public List<Advertisement> dataCenterAdvertisements(Lab lab, Placement placement) {
         Map<IpPrefix, Set<String>> hosting = new LinkedHashMap<>();

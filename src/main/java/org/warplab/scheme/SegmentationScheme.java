@@ -34,6 +34,11 @@ public record SegmentationScheme(Segmentation config) implements MobilityScheme 
     }
 
     @Override
+    public <T> T parts(Parts<T> parts) {
+        return parts.segmentation(this);
+    }
+
+    @Override
     public boolean routersHoldDataCenterPrefixes() {
         return false;
     }

@@ -9,14 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.InstanceofCheck;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.warplab.model.SchemeConfig;
+import org.warplab.model.SchemeKind;
+import org.warplab.scheme.MobilityScheme;
 
 /**
  * The architecture of docs/architecture.md as rules on the compiled classes: which package may use
@@ -137,6 +147,39 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /**
+     * The scheme is chosen once, in {@code MobilityScheme.of}; every layer gets its part from that
+     * object ({@code MobilityScheme.parts}). So no class of these layers reads a {@code SchemeKind}
+     * constant (an {@code ==} on {@code lab.scheme()}, a switch, a list of kinds), except a scheme's
+     * own part naming its kind.
+     */
+    @Test
+    void layersGetTheirSchemePartFromTheChosenSchemeNotFromItsKind() {
+        noClasses().that().resideInAnyPackage("org.warplab.config..", "org.warplab.emulation..")
+                .and(describe("are not a scheme's own part", (JavaClass c) -> !isSchemePart(c)))
+                .should().accessFieldWhere(describe("reads a SchemeKind constant", ArchitectureTest::readsASchemeKindConstant))
+                .because("a scheme is one family of objects, chosen once from the lab (docs/architecture.md, \"Where a new scheme plugs in\")")
+                .check(main);
+    }
+
+    /** Nor asks a scheme or its settings which kind they are. */
+    @Test
+    void layersDoNotChooseTheirSchemePartByInstanceof() {
+        noClasses().that().resideInAnyPackage("org.warplab.config..", "org.warplab.emulation..", "org.warplab.live..")
+                .should(new ArchCondition<JavaClass>("test whether a scheme or its settings are of one kind (instanceof)") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        for (InstanceofCheck check : c.getInstanceofChecks()) {
+                            JavaClass type = check.getRawType();
+                            boolean schemeType = !type.isInterface() && (type.isAssignableTo(MobilityScheme.class) || type.isAssignableTo(SchemeConfig.class));
+                            events.add(new SimpleConditionEvent(check, schemeType, check.getOwner().getFullName() + " tests instanceof " + type.getName() + " " + check.getSourceCodeLocation()));
+                        }
+                    }
+                })
+                .because("the chosen MobilityScheme gives each layer its part (MobilityScheme.parts): an instanceof chain would be a second choice")
+                .check(main);
+    }
+
     @Test
     void theRulesCatchAViolation() {
         JavaClasses withViolation = new ClassFileImporter().importClasses(ArchitectureTest.class, ClassFileImporter.class);
@@ -144,6 +187,23 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.tngtech..");
         assertThrows(AssertionError.class, () -> rule.check(withViolation));
         assertEquals("ui", topLevel("org.warplab.ui.run"));
+    }
+
+    private static boolean readsASchemeKindConstant(JavaFieldAccess access) {
+        return access.getTargetOwner().isEquivalentTo(SchemeKind.class) && access.getTarget().resolveMember()
+                .map(field -> field.getModifiers().contains(JavaModifier.STATIC) && field.getRawType().isEquivalentTo(SchemeKind.class))
+                .orElse(false);
+    }
+
+    /** A scheme's own part of a layer (its files, its behaviour, its live part): it may name the kind it is the part of. */
+    private static boolean isSchemePart(JavaClass c) {
+        JavaClass top = c.getEnclosingClass().map(ArchitectureTest::outermost).orElse(c);
+        return Stream.of("org.warplab.config.SchemeFiles", "org.warplab.emulation.network.SchemeBehaviour", "org.warplab.live.LiveScheme")
+                .anyMatch(part -> top.isAssignableTo(part) && !top.getName().equals(part));
+    }
+
+    private static JavaClass outermost(JavaClass c) {
+        return c.getEnclosingClass().map(ArchitectureTest::outermost).orElse(c);
     }
 
     private static boolean startsAProcess(JavaAccess<?> call) {
