@@ -89,19 +89,7 @@ final class EmulateCommand extends HeadlessCommand {
         for (MigrationMetrics m : result.migrations()) {
             out.println();
             out.println("Migration " + m.migration() + ": " + m.vm() + " (" + m.address() + ") " + m.from() + " → " + m.to() + ", " + m.mode());
-            row(out, "switching time", m.switchingTimeNs() == null ? "— (not part of this scheme)" : ms(m.switchingTimeNs()));
-            row(out, "VM downtime", FigureText.downtime(m));
-            if (m.hypervisor() != null) {
-                row(out, m.hypervisor().hypervisor() + " downtime", FigureText.hypervisorDowntime(m));
-            }
-            row(out, "migration time", FigureText.migrationTime(m));
-            row(out, "pre-copy", FigureText.preCopy(m));
-            row(out, "client gap", FigureText.gap(m));
-            row(out, "probes lost", FigureText.lost(m));
-            row(out, "latency before → after", ms(m.latencyBeforeNs()) + " → " + FigureText.latencyAfter(m));
-            row(out, "reachable after", FigureText.reachable(m));
-            row(out, "path before", m.pathBefore().isEmpty() ? "—" : m.pathBefore());
-            row(out, "path after", m.pathAfter().isEmpty() ? "—" : m.pathAfter());
+            FigureText.rows(m).forEach(figure -> out.printf(Locale.ROOT, "  %-24s %s%n", figure.label(), figure.value()));
             m.caveats().forEach(c -> out.println("  ! " + c));
             out.println("  Phases:");
             for (Phase phase : m.phases()) {
@@ -126,9 +114,5 @@ final class EmulateCommand extends HeadlessCommand {
             out.printf(Locale.ROOT, "    %-8s from %-8s gap %10s  lost %4d of %5d  latency %s → %s%n", f.flow(), f.client(), ms(f.gapNs()),
                     f.probesLost(), f.probesSent(), ms(f.latencyBeforeNs()), ms(f.latencyAfterNs()));
         }
-    }
-
-    private static void row(PrintStream out, String label, String value) {
-        out.printf(Locale.ROOT, "  %-24s %s%n", label, value);
     }
 }

@@ -21,12 +21,7 @@ public final class Frr {
     }
 
     public static String zebra(String router, List<OspfInterface> interfaces) {
-        StringBuilder text = new StringBuilder();
-        text.append("! ").append(router).append(": zebra\n");
-        text.append("frr defaults traditional\n");
-        text.append("hostname ").append(router).append("\n");
-        text.append("log stdout informational\n");
-        text.append("!\n");
+        StringBuilder text = header(router, "zebra");
         for (OspfInterface i : interfaces) {
             text.append("interface ").append(i.name()).append("\n");
             text.append(" description WAN link to ").append(i.peer()).append("\n");
@@ -38,12 +33,7 @@ public final class Frr {
 
     public static String ospfd(String router, String routerId, List<OspfInterface> interfaces, List<IpPrefix> advertised,
                                boolean fastConvergence) {
-        StringBuilder text = new StringBuilder();
-        text.append("! ").append(router).append(": ospfd, area 0 over the WAN links\n");
-        text.append("frr defaults traditional\n");
-        text.append("hostname ").append(router).append("\n");
-        text.append("log stdout informational\n");
-        text.append("!\n");
+        StringBuilder text = header(router, "ospfd, area 0 over the WAN links");
         int seq = 5;
         for (IpPrefix prefix : advertised) {
             text.append("ip prefix-list ").append(ADVERTISE).append(" seq ").append(seq).append(" permit ").append(prefix).append("\n");
@@ -77,5 +67,16 @@ public final class Frr {
         }
         text.append("!\n");
         return text.toString();
+    }
+
+    /** The lines every daemon's file of {@code router} starts with; {@code what} names the file in its first comment. */
+    private static StringBuilder header(String router, String what) {
+        StringBuilder text = new StringBuilder();
+        text.append("! ").append(router).append(": ").append(what).append("\n");
+        text.append("frr defaults traditional\n");
+        text.append("hostname ").append(router).append("\n");
+        text.append("log stdout informational\n");
+        text.append("!\n");
+        return text;
     }
 }

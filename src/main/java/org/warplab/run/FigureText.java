@@ -1,5 +1,7 @@
 package org.warplab.run;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.warplab.model.Units;
 
 /**
@@ -91,5 +93,28 @@ public final class FigureText {
         }
         String rounds = c.maxRounds() > 0 ? c.preCopyRounds() + " of " + c.maxRounds() + " rounds" : c.preCopyRounds() + " passes";
         return c.converged() ? "converged in " + rounds : "did NOT converge: " + rounds + ", downtime limit " + Units.msOrNone(c.downtimeLimitNs(), 1) + " exceeded";
+    }
+
+    /** One line of a migration's table: what the figure is, and the figure in words. */
+    public record Row(String label, String value) {
+    }
+
+    /** A migration's figures in the order the CLI's {@code emulate} and the HTML report list them. */
+    public static List<Row> rows(MigrationMetrics m) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("switching time", m.switchingTimeNs() == null ? "— (not part of this scheme)" : Units.msOrNone(m.switchingTimeNs(), 1)));
+        rows.add(new Row("VM downtime", downtime(m)));
+        if (m.hypervisor() != null) {
+            rows.add(new Row(m.hypervisor().hypervisor() + " downtime", hypervisorDowntime(m)));
+        }
+        rows.add(new Row("migration time", migrationTime(m)));
+        rows.add(new Row("pre-copy", preCopy(m)));
+        rows.add(new Row("client gap", gap(m)));
+        rows.add(new Row("probes lost", lost(m)));
+        rows.add(new Row("latency before → after", Units.msOrNone(m.latencyBeforeNs(), 1) + " → " + latencyAfter(m)));
+        rows.add(new Row("reachable after", reachable(m)));
+        rows.add(new Row("path before", m.pathBefore().isEmpty() ? "—" : m.pathBefore()));
+        rows.add(new Row("path after", m.pathAfter().isEmpty() ? "—" : m.pathAfter()));
+        return rows;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -152,33 +153,34 @@ final class RunFiles {
             status.setText("This run has no captures (live runs and reopened runs keep none); emulated runs write one pcap per link");
             return;
         }
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Write one pcap file per link and LAN");
-        Path chosen = FileDialogs.folder(chooser, null, owner.get()).orElse(null);
-        if (chosen != null) {
-            try {
-                List<Path> files = exportPcaps(chosen);
-                status.setText(files.size() + " pcap files written to " + chosen);
-            } catch (IOException e) {
-                status.setText("Could not write to " + chosen + ": " + e.getMessage());
-            }
-        }
+        chooseFolder("Write one pcap file per link and LAN", dir -> exportPcaps(dir).size() + " pcap files written to " + dir);
     }
 
     private void chooseStoryFolder() {
         if (record.get() == null) {
             return;
         }
+        chooseFolder("Write one picture per story step (step-01.png, …)",
+                dir -> Wording.count(exportStoryPngs(dir, 1280, 720).size(), "picture") + " written to " + dir);
+    }
+
+    /** Asks for a folder and writes into it; the status line says what was written, or why it could not be. */
+    private void chooseFolder(String title, FolderAction action) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Write one picture per story step (step-01.png, …)");
-        Path chosen = FileDialogs.folder(chooser, null, owner.get()).orElse(null);
-        if (chosen != null) {
+        chooser.setTitle(title);
+        Optional<Path> chosen = FileDialogs.folder(chooser, null, owner.get());
+        if (chosen.isPresent()) {
             try {
-                status.setText(Wording.count(exportStoryPngs(chosen, 1280, 720).size(), "picture") + " written to " + chosen);
+                status.setText(action.write(chosen.get()));
             } catch (IOException e) {
-                status.setText("Could not write to " + chosen + ": " + e.getMessage());
+                status.setText("Could not write to " + chosen.get() + ": " + e.getMessage());
             }
         }
+    }
+
+    private interface FolderAction {
+        /** Writes into {@code folder}; returns what it wrote, for the status line. */
+        String write(Path folder) throws IOException;
     }
 
     List<Path> exportPcaps(Path dir) throws IOException {

@@ -79,19 +79,7 @@ final class RunReport {
         for (MigrationMetrics m : r.migrations()) {
             h.append("<h2>Migration ").append(esc(m.migration())).append(": ").append(esc(m.vm() + " (" + m.address() + ") " + m.from() + " → " + m.to()))
                     .append(", ").append(esc(m.mode())).append("</h2>\n<table class=\"big\">\n");
-            row(h, "switching time", m.switchingTimeNs() == null ? "— (not part of this scheme)" : TraceText.ms(m.switchingTimeNs()));
-            row(h, "VM downtime", FigureText.downtime(m));
-            if (m.hypervisor() != null) {
-                row(h, m.hypervisor().hypervisor() + " downtime", FigureText.hypervisorDowntime(m));
-            }
-            row(h, "migration time", FigureText.migrationTime(m));
-            row(h, "pre-copy", FigureText.preCopy(m));
-            row(h, "client gap", FigureText.gap(m));
-            row(h, "probes lost", FigureText.lost(m));
-            row(h, "latency before → after", TraceText.ms(m.latencyBeforeNs()) + " → " + FigureText.latencyAfter(m));
-            row(h, "reachable after", FigureText.reachable(m));
-            row(h, "path before", m.pathBefore().isEmpty() ? "—" : m.pathBefore());
-            row(h, "path after", m.pathAfter().isEmpty() ? "—" : m.pathAfter());
+            FigureText.rows(m).forEach(figure -> row(h, figure.label(), figure.value()));
             h.append("</table>\n");
             if (!m.caveats().isEmpty()) {
                 h.append("<ul class=\"caveats\">\n");
