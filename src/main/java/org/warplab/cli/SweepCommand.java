@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.Locale;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.warplab.emulation.EmulatedRuns;
@@ -204,16 +203,36 @@ final class SweepCommand extends HeadlessCommand {
         return Units.msNumberOr(ns, 3, "");
     }
 
+    /** The table, padded by hand as "%14s %-10s%12s" did: java.util.Formatter is the largest code a sweep's own part ran (docs/parallel-runs.md). */
     private static void printTable(PrintStream out, String path, String metric, List<double[]> rows, List<String> labels, boolean several) {
         double max = rows.stream().mapToDouble(r -> r[1]).filter(v -> !Double.isNaN(v)).max().orElse(0);
-        out.printf(Locale.ROOT, "%14s %s%12s%n", path.substring(path.lastIndexOf('.') + 1), several ? String.format("%-10s", "migration") : "", metric);
+        StringBuilder table = new StringBuilder();
+        padLeft(table, path.substring(path.lastIndexOf('.') + 1), 14).append(' ');
+        if (several) {
+            padRight(table, "migration", 10);
+        }
+        padLeft(table, metric, 12).append(System.lineSeparator());
         for (int i = 0; i < rows.size(); i++) {
             double value = rows.get(i)[1];
             int bar = max > 0 && !Double.isNaN(value) ? (int) Math.round(40 * value / max) : 0;
-            out.printf(Locale.ROOT, "%14s %s%12s  %s%n", LabParameter.format(rows.get(i)[0]), several ? String.format("%-10s", labels.get(i)) : "",
-                    Double.isNaN(value) ? "—" : metric.equals("lost") ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value),
-                    "#".repeat(bar));
+            padLeft(table, LabParameter.format(rows.get(i)[0]), 14).append(' ');
+            if (several) {
+                padRight(table, labels.get(i), 10);
+            }
+            padLeft(table, Double.isNaN(value) ? "—" : Units.fixed(value, metric.equals("lost") ? 0 : 1), 12);
+            table.append("  ").append("#".repeat(bar)).append(System.lineSeparator());
         }
+        out.print(table);
+    }
+
+    private static StringBuilder padLeft(StringBuilder out, String text, int width) {
+        out.append(" ".repeat(Math.max(0, width - text.length())));
+        return out.append(text);
+    }
+
+    private static StringBuilder padRight(StringBuilder out, String text, int width) {
+        out.append(text);
+        return out.append(" ".repeat(Math.max(0, width - text.length())));
     }
 
     /** One value's lab, or why it cannot be run (the parameter does not apply, or the lab is then invalid). */

@@ -186,7 +186,9 @@ public final class SafeWrite {
 
     /** The name a temporary file of {@code target} saved by process {@code pid} gets (for tests of a crashed save). */
     static String temporaryName(String target, long pid) {
-        return "." + target + "." + pid + "-" + String.format("%012x", RANDOM.nextLong() & 0xffff_ffff_ffffL) + SUFFIX;
+        // 12 hex digits, zero-padded, as "%012x" wrote them (without java.util.Formatter: every sweep saves its CSV here)
+        String random = Long.toHexString(RANDOM.nextLong() & 0xffff_ffff_ffffL);
+        return "." + target + "." + pid + "-" + "0".repeat(12 - random.length()) + random + SUFFIX;
     }
 
     private static boolean isStale(Path temp, long pid) {

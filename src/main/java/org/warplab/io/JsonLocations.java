@@ -18,14 +18,49 @@ public final class JsonLocations {
     /** A place in the text, 1-based. */
     public record Location(int line, int column) { }
 
-    private final Map<String, Location> byPath;
+    private final java.util.function.Supplier<Map<String, Location>> index;
+    private volatile Map<String, Location> byPath;
 
     private JsonLocations(Map<String, Location> byPath) {
+        this.index = null;
         this.byPath = byPath;
+    }
+
+    private JsonLocations(java.util.function.Supplier<Map<String, Location>> index) {
+        this.index = index;
     }
 
     public static JsonLocations empty() {
         return new JsonLocations(Map.of());
+    }
+
+    /**
+     * The places of {@code json}, indexed when a problem is first located: most files read have no
+     * problem, and a sweep reads its lab once per run, so the second pass over the text (a tenth of
+     * the command's own Java time) is done only when a message needs a line. The caller has already
+     * checked that the text parses.
+     */
+    public static JsonLocations whenNeeded(JsonFactory factory, String json) {
+        return new JsonLocations(() -> {
+            try {
+                return index(factory, json).byPath;
+            } catch (IOException e) {
+                throw new IllegalStateException("a JSON text that parsed cannot be indexed", e);
+            }
+        });
+    }
+
+    private Map<String, Location> byPath() {
+        Map<String, Location> indexed = byPath;
+        if (indexed == null) {
+            synchronized (this) {
+                if (byPath == null) {
+                    byPath = index.get();
+                }
+                indexed = byPath;
+            }
+        }
+        return indexed;
     }
 
     /** Indexes {@code json}; the caller has already checked that it parses. */
@@ -61,7 +96,7 @@ public final class JsonLocations {
     public Optional<Location> locate(String path) {
         String current = path;
         while (true) {
-            Location found = byPath.get(current);
+            Location found = byPath().get(current);
             if (found != null) {
                 return Optional.of(found);
             }

@@ -80,7 +80,7 @@ public final class LabFiles {
     /** Parses lab JSON; {@code file} only names the source in messages. */
     public static LoadedLab parse(Path file, String text) throws LabFileException {
         JsonNode root = readTree(file, text);
-        JsonLocations locations = index(file, text);
+        JsonLocations locations = JsonLocations.whenNeeded(FACTORY, text);
         int version = checkVersion(file, root, locations);
         LabJsonReader reader = new LabJsonReader(version);
         Lab lab = reader.read(root);

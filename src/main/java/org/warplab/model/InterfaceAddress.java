@@ -24,7 +24,7 @@ public record InterfaceAddress(IpAddress address, int prefixLength) {
         }
         IpAddress address = IpAddress.parse(trimmed.substring(0, slash));
         String lengthText = trimmed.substring(slash + 1);
-        if (lengthText.isEmpty() || lengthText.length() > 3 || !lengthText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (lengthText.isEmpty() || lengthText.length() > 3 || !Ipv4Address.asciiDigits(lengthText)) {
             throw new AddressFormatException("'" + text + "' is not an interface address ('" + lengthText + "' is not a prefix length)");
         }
         return new InterfaceAddress(address, Integer.parseInt(lengthText));

@@ -33,7 +33,7 @@ public record IpPrefix(IpAddress network, int length) {
         }
         IpAddress address = IpAddress.parse(trimmed.substring(0, slash));
         String lengthText = trimmed.substring(slash + 1);
-        if (lengthText.isEmpty() || lengthText.length() > 3 || !lengthText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (lengthText.isEmpty() || lengthText.length() > 3 || !Ipv4Address.asciiDigits(lengthText)) {
             throw new AddressFormatException("'" + text + "' is not a prefix ('" + lengthText + "' is not a prefix length)");
         }
         int length = Integer.parseInt(lengthText);

@@ -12,7 +12,7 @@ public record Ipv4Address(int bits) implements IpAddress {
         }
         int value = 0;
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (part.isEmpty() || part.length() > 3 || !asciiDigits(part)) {
                 throw new AddressFormatException("'" + text + "' is not an IPv4 address ('" + part + "' is not a number from 0 to 255)");
             }
             int octet = Integer.parseInt(part);
@@ -22,6 +22,20 @@ public record Ipv4Address(int bits) implements IpAddress {
             value = (value << 8) | octet;
         }
         return new Ipv4Address(value);
+    }
+
+    /**
+     * True when every character is an ASCII digit (Arabic-Indic or fullwidth digits are not numbers in an address). A loop,
+     * not {@code chars().allMatch}: each lab read (every point of a sweep) parses its addresses, and the three streams'
+     * lambdas made the JIT recompile the shared stream code (docs/parallel-runs.md).
+     */
+    static boolean asciiDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Ipv4Address of(int a, int b, int c, int d) {

@@ -1,7 +1,5 @@
 package org.warplab.model;
 
-import java.util.Locale;
-
 /** A 48-bit Ethernet MAC address, printed as lowercase "02:00:5e:10:00:01". */
 public record MacAddress(long bits) {
 
@@ -17,18 +15,37 @@ public record MacAddress(long bits) {
         if (text == null || text.isBlank()) {
             throw new AddressFormatException("a MAC address is required, found nothing");
         }
-        String[] parts = text.strip().split("[:-]", -1);
-        if (parts.length != 6) {
+        // split by hand: split("[:-]") compiles a regular expression on every call, and every lab read
+        // (each point of a sweep) parses its MACs
+        String stripped = text.strip();
+        String[] parts = new String[6];
+        int count = 0;
+        int from = 0;
+        for (int i = 0; i <= stripped.length(); i++) {
+            if (i == stripped.length() || stripped.charAt(i) == ':' || stripped.charAt(i) == '-') {
+                if (count == parts.length) {
+                    count++;
+                    break;
+                }
+                parts[count++] = stripped.substring(from, i);
+                from = i + 1;
+            }
+        }
+        if (count != 6) {
             throw new AddressFormatException("'" + text + "' is not a MAC address (expected six hex pairs like 02:00:00:00:10:02)");
         }
         long value = 0;
         for (String part : parts) {
-            if (part.length() != 2 || !part.chars().allMatch(c -> c < 128 && Character.digit(c, 16) >= 0)) {
+            if (part.length() != 2 || !isAsciiHex(part.charAt(0)) || !isAsciiHex(part.charAt(1))) {
                 throw new AddressFormatException("'" + text + "' is not a MAC address ('" + part + "' is not a hex pair)");
             }
             value = (value << 8) | Integer.parseInt(part, 16);
         }
         return new MacAddress(value);
+    }
+
+    private static boolean isAsciiHex(char c) {
+        return c < 128 && Character.digit(c, 16) >= 0;
     }
 
     public byte[] toBytes() {
@@ -50,7 +67,8 @@ public record MacAddress(long bits) {
             if (i > 0) {
                 out.append(':');
             }
-            out.append(String.format(Locale.ROOT, "%02x", (bits >>> (40 - 8 * i)) & 0xff));
+            int octet = (int) (bits >>> (40 - 8 * i)) & 0xff;
+            out.append(Character.forDigit(octet >> 4, 16)).append(Character.forDigit(octet & 0xf, 16));
         }
         return out.toString();
     }

@@ -1,6 +1,7 @@
 package org.warplab.model;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -11,6 +12,10 @@ import java.util.Locale;
 public final class Units {
     /** What a table shows for a figure the run does not have. */
     public static final String NONE = "—";
+
+    /** Below this many nanoseconds (15 digits) a double holds ns / 1e6 with exactly the digits of ns * 10^-6. */
+    private static final long EXACT_NS = 1_000_000_000_000_000L;
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
     private Units() {
     }
@@ -27,7 +32,43 @@ public final class Units {
 
     /** The number of milliseconds alone, for table cells and CSV columns: "14.400". */
     public static String msNumber(long ns, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", ns / 1e6);
+        if (decimals < 0 || decimals > 6 || ns <= -EXACT_NS || ns >= EXACT_NS) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", ns / 1e6);
+        }
+        // what "%.Nf" writes for ns / 1e6, in integer arithmetic: a sweep writes these per point and
+        // per row, and java.util.Formatter's code is large and deoptimised by every new kind of
+        // argument (docs/parallel-runs.md); below EXACT_NS the double's shortest digits are ns * 10^-6
+        long magnitude = Math.abs(ns);
+        long unit = POWERS_OF_TEN[6 - decimals];
+        long rounded = magnitude / unit + (magnitude % unit * 2 >= unit ? 1 : 0);
+        long scale = POWERS_OF_TEN[decimals];
+        StringBuilder out = new StringBuilder(24);
+        if (ns < 0) {
+            out.append('-');
+        }
+        out.append(rounded / scale);
+        if (decimals > 0) {
+            String fraction = Long.toString(rounded % scale);
+            out.append('.');
+            for (int i = fraction.length(); i < decimals; i++) {
+                out.append('0');
+            }
+            out.append(fraction);
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code value} with {@code decimals} decimals, exactly as {@code String.format(Locale.ROOT, "%.Nf", value)}
+     * writes it (half up on the value's shortest decimal digits), without java.util.Formatter.
+     */
+    public static String fixed(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        }
+        BigDecimal rounded = new BigDecimal(Double.toString(Math.abs(value))).setScale(decimals, RoundingMode.HALF_UP);
+        String text = rounded.toPlainString();
+        return value < 0 || (value == 0 && 1 / value < 0) ? "-" + text : text;
     }
 
     /** Like {@link #msNumber}, or {@code none} when the figure is absent ("—" in a table, "" in a CSV). */

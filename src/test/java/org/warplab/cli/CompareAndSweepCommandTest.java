@@ -68,6 +68,16 @@ class CompareAndSweepCommandTest {
         assertEquals(200, downtime[1] - downtime[0], 20);
         assertEquals(downtime[1] - downtime[0], downtime[2] - downtime[1], 20, "linearly");
         assertTrue(out().contains("delayMs") && out().contains("#"));
+        // the table's columns as "%14s %12s" padded them: the value, the downtime with one decimal, a bar of up to 40 #
+        List<String> table = out().lines().dropWhile(l -> !l.startsWith("       delayMs")).limit(4).toList();
+        assertEquals("       delayMs     downtime", table.get(0));
+        for (int i = 1; i < table.size(); i++) {
+            String row = table.get(i);
+            assertEquals(String.format("%14s", (i - 1) * 100), row.substring(0, 14), row);
+            assertEquals(String.format(java.util.Locale.ROOT, " %12.1f  ", downtime[i - 1]), row.substring(14, 29), row);
+            assertTrue(row.substring(29).matches("#{1,40}"), row);
+        }
+        assertEquals(40, table.get(3).length() - 29, "the largest downtime has the whole bar");
     }
 
     @Test
