@@ -51,71 +51,31 @@ final class LiveMeasurement {
 
     /**
      * One move as a scheme's part measures it: its window (until {@code windowEnd}, the next move
-     * or the run's end), the phases so far (the part adds its own), and the run's agents, trace
-     * events and notes.
+     * or the run's end), whether the VM is a QEMU guest, the phases so far (the part adds its own),
+     * and through {@code run} the run's agents, trace events and notes.
      */
-    final class Move {
-        private final MigrationWindow window;
-        private final long windowEnd;
-        private final Migration migration;
-        private final Vm vm;
-        private final boolean qemu;
-        private final List<Phase> phases;
-
-        private Move(MigrationWindow window, long windowEnd, Migration migration, Vm vm, boolean qemu, List<Phase> phases) {
-            this.window = window;
-            this.windowEnd = windowEnd;
-            this.migration = migration;
-            this.vm = vm;
-            this.qemu = qemu;
-            this.phases = phases;
-        }
-
-        MigrationWindow window() {
-            return window;
-        }
-
-        long windowEnd() {
-            return windowEnd;
-        }
-
-        Migration migration() {
-            return migration;
-        }
-
-        Vm vm() {
-            return vm;
-        }
-
-        /** Whether the VM is a QEMU guest (it announces itself; nothing the run sends). */
-        boolean qemu() {
-            return qemu;
-        }
-
-        List<Phase> phases() {
-            return phases;
-        }
+    record Move(MigrationWindow window, long windowEnd, Migration migration, Vm vm, boolean qemu, List<Phase> phases, LiveMeasurement run) {
 
         /** The agents whose names start with {@code prefix}, by the rest of their names. */
         Map<String, List<AgentEvent>> agents(String prefix) {
-            return LiveMeasurement.this.agents(prefix);
+            return run.agents(prefix);
         }
 
         Optional<List<AgentEvent>> agent(String name) {
-            return LiveMeasurement.this.agent(name);
+            return run.agent(name);
         }
 
         /** A host time relative to the run's 0. */
         long rel(long hostNs) {
-            return LiveMeasurement.this.rel(hostNs);
+            return run.rel(hostNs);
         }
 
         void note(String note) {
-            notes.add(note);
+            run.notes.add(note);
         }
 
         void event(TraceEvent event) {
-            events.add(event);
+            run.events.add(event);
         }
     }
 
@@ -179,7 +139,7 @@ final class LiveMeasurement {
             phases.add(new Phase("stop-and-copy (modelled hold)", rel(w.pausedNs()), rel(w.holdEndNs())));
             phases.add(new Phase("re-attach at " + migration.to() + " (measured)", rel(w.holdEndNs()), rel(w.resumedNs())));
         }
-        Move move = new Move(w, windowEnd, migration, vm, qemu, phases);
+        Move move = new Move(w, windowEnd, migration, vm, qemu, phases, this);
         SchemeFigures own = scheme.measure(move);
         // docs/metrics.md: the VM stopped → the first probe reaching it at its address after it resumed (what its echo agent answered first)
         long downtime = agent(LivePacketTrace.ECHO_AGENT + vm.id()).flatMap(list -> list.stream()
