@@ -94,6 +94,16 @@ public final class LiveRunner {
         return out;
     }
 
+    /** Host tools the scheme of {@code lab} (a valid lab) needs beyond a lab build's: radvd for Mobile IPv6. */
+    public static List<Requirement> schemeTools(Lab lab) {
+        return LiveScheme.of(lab).tools();
+    }
+
+    /** The time between repeated moves of {@code lab} (a valid lab) for its scheme; a QEMU guest's move takes longer (see the CLI). */
+    public static long repeatSpacingNs(Lab lab) {
+        return LiveScheme.of(lab).repeatSpacingNs();
+    }
+
     /** Why {@code lab} cannot run live with {@code scheme}, if it cannot; checked before anything is created. */
     public static Optional<String> unsupported(Lab lab, SchemeKind scheme) {
         Lab withScheme = lab.withScheme(scheme);

@@ -45,6 +45,11 @@ sealed interface LiveScheme permits PagingLiveScheme, MobileIpv6LiveScheme, Plai
         return List.of();
     }
 
+    /** The time between repeated moves ({@code warplab live run --repeat}): a move of the samples' VMs takes ~0.5 s, and the traffic settles after it. */
+    default long repeatSpacingNs() {
+        return 2_000_000_000L;
+    }
+
     /** The VM address a client's probes go to: one of a family both have. */
     default Optional<IpAddress> probeTarget(Client client, Vm vm) {
         return vm.addresses().stream().filter(a -> client.address(a.family()).isPresent()).findFirst();

@@ -80,6 +80,12 @@ record MobileIpv6LiveScheme(MobileIpv6Scheme scheme) implements LiveScheme {
         return List.of(Requirement.RADVD);
     }
 
+    /** Mobile IPv6 moves take seconds (an RA, two DADs of 1 s, the signalling round trip) before they settle. */
+    @Override
+    public long repeatSpacingNs() {
+        return 7_000_000_000L;
+    }
+
     /** The home address, which Mobile IPv6 keeps reachable. */
     @Override
     public Optional<IpAddress> probeTarget(Client client, Vm vm) {

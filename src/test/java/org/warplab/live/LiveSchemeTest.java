@@ -175,6 +175,15 @@ class LiveSchemeTest {
         assertFalse(LiveScheme.of(paging).tools().contains(Requirement.RADVD));
     }
 
+    @Test
+    void repeatedMovesAreSpacedForTheSchemeToSettleAndTheCliAsksTheSchemeForItsTools() {
+        assertEquals(7_000_000_000L, LiveRunner.repeatSpacingNs(Samples.lab("mipv6-paper")), "an RA, two DADs of 1 s, the signalling");
+        assertEquals(2_000_000_000L, LiveRunner.repeatSpacingNs(Samples.lab("paging-paper")));
+        assertEquals(2_000_000_000L, LiveRunner.repeatSpacingNs(Samples.lab("segmentation-tenants")));
+        assertEquals(List.of(Requirement.RADVD), LiveRunner.schemeTools(Samples.lab("mipv6-no-shared-storage")));
+        assertEquals(List.of(), LiveRunner.schemeTools(Samples.lab("baseline-no-scheme")));
+    }
+
     private static List<String> valuesOf(AgentLaunch agent, String option) {
         List<String> values = new java.util.ArrayList<>();
         for (int i = 0; i + 1 < agent.args().size(); i++) {
