@@ -46,7 +46,7 @@ final class CompareCommand extends HeadlessCommand {
     }
 
     @Override
-    int run() throws UsageException, LabArgument.Refused {
+    int run() throws UsageException, LabArgument.Refused, ParallelRuns.CancelledException {
         LabArgument argument = LabArgument.load("compare", files, Optional.empty(), err);
         jobs.check();
         long seed = this.seed.seed;
@@ -74,13 +74,7 @@ final class CompareCommand extends HeadlessCommand {
                 runnable.add(variant);
             }
         }
-        List<EmulatedRuns.Run> runs;
-        try {
-            runs = jobs.runAll(runnable, seed, err);
-        } catch (ParallelRuns.CancelledException e) {
-            err.println(name() + ": " + e.getMessage());
-            return Cli.UNUSABLE;
-        }
+        List<EmulatedRuns.Run> runs = jobs.runAll(runnable, seed, err);
         int next = 0;
         for (int i = 0; i < kinds.size(); i++) {
             SchemeKind kind = kinds.get(i);

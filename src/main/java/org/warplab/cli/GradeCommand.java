@@ -52,7 +52,7 @@ final class GradeCommand extends HeadlessCommand {
     long maxBytes = Grader.Caps.DEFAULT.maxBytes();
 
     @Override
-    int run() throws UsageException {
+    int run() throws UsageException, ParallelRuns.CancelledException {
         if (folder == null) {
             throw new UsageException("name one folder of labs, e.g. warplab grade class/ --exercise paging.exercise.json -o grades.csv");
         }
@@ -78,13 +78,7 @@ final class GradeCommand extends HeadlessCommand {
         int workers = jobs.workers(ParallelRuns.plan(labs.size(), EmulatedRuns.heapEstimate(org.warplab.model.Lab.empty("grading"))
                 + 64L * 1024 * 1024).workers());
         long start = System.nanoTime();
-        List<Grader.Grade> grades;
-        try {
-            grades = Grader.grade(labs, exercise.get(), new EmulatedRuntime(), caps, workers, progress(err), new ParallelRuns.Cancel());
-        } catch (ParallelRuns.CancelledException e) {
-            err.println(name() + ": " + e.getMessage());
-            return Cli.UNUSABLE;
-        }
+        List<Grader.Grade> grades = Grader.grade(labs, exercise.get(), new EmulatedRuntime(), caps, workers, progress(err), new ParallelRuns.Cancel());
         try {
             LabFiles.writeAtomically(output, GradeSheet.csv(exercise.get(), grades).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

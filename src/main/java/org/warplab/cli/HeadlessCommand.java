@@ -3,6 +3,7 @@ package org.warplab.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.warplab.run.ParallelRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,12 +51,16 @@ abstract class HeadlessCommand implements Callable<Integer> {
         } catch (LabArgument.Refused refused) {
             // the lab file was unreadable or had errors, and the messages are printed already
             return refused.exitCode;
+        } catch (ParallelRuns.CancelledException cancelled) {
+            err.println(name() + ": " + cancelled.getMessage());
+            return Cli.UNUSABLE;
         }
     }
 
     /**
      * Runs the command with its options set; returns the exit code. A {@link UsageException} is a
-     * wrong command line (exit 2); a {@link LabArgument.Refused} lab ends it with that refusal's code.
+     * wrong command line (exit 2); a {@link LabArgument.Refused} lab ends it with that refusal's code; runs cancelled
+     * part-way ({@link ParallelRuns.CancelledException}) end it with exit 2 and how far they got.
      */
     abstract int run() throws Exception;
 }

@@ -23,7 +23,6 @@ import org.warplab.live.Preflight;
 import org.warplab.live.ProcessCommandRunner;
 import org.warplab.live.Requirement;
 import org.warplab.model.Lab;
-import org.warplab.model.SchemeKind;
 import org.warplab.model.VmRuntime;
 import org.warplab.run.RunResult;
 import picocli.CommandLine.Command;
@@ -46,12 +45,8 @@ import picocli.CommandLine.Parameters;
             "2:live mode cannot run here or the lab cannot run live (the message names what is missing)"})
 final class LiveRunCommand extends HeadlessCommand {
 
-    /** Two seconds between repeated moves: a move of the samples' VMs takes ~0.5 s, and the traffic settles after it. */
-    static final long REPEAT_SPACING_NS = 2_000_000_000L;
     /** A real guest's move takes seconds under TCG (its whole memory crosses the management link). */
     static final long QEMU_REPEAT_SPACING_NS = 10_000_000_000L;
-    /** Mobile IPv6 moves take seconds (an RA, two DADs of 1 s, the signalling round trip) before they settle. */
-    static final long MOBILE_IPV6_REPEAT_SPACING_NS = 7_000_000_000L;
 
     @Parameters(paramLabel = "LAB.warplab.json", arity = "0..*", description = "The lab to run.")
     List<Path> files = List.of();
@@ -99,8 +94,7 @@ final class LiveRunCommand extends HeadlessCommand {
                 err.println(name() + ": " + argument.file() + " has no migration to repeat; add one under migrations");
                 return Cli.UNUSABLE;
             }
-            lab = BackAndForth.repeat(lab, (int) repeat, qemu ? QEMU_REPEAT_SPACING_NS
-                    : lab.scheme() == SchemeKind.MOBILE_IPV6 ? MOBILE_IPV6_REPEAT_SPACING_NS : REPEAT_SPACING_NS);
+            lab = BackAndForth.repeat(lab, (int) repeat, qemu ? QEMU_REPEAT_SPACING_NS : LiveRunner.repeatSpacingNs(lab));
         }
         Optional<String> unsupported = LiveRunner.unsupported(LiveRunner.withRuntime(lab, runtime), lab.scheme());
         if (unsupported.isPresent()) {
@@ -176,9 +170,7 @@ final class LiveRunCommand extends HeadlessCommand {
         if (pcap != null) {
             needed.add(Requirement.TCPDUMP);
         }
-        if (lab.scheme() == SchemeKind.MOBILE_IPV6) {
-            needed.add(Requirement.RADVD);
-        }
+        needed.addAll(LiveRunner.schemeTools(lab));
         return needed;
     }
 }

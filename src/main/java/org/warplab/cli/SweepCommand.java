@@ -112,7 +112,7 @@ final class SweepCommand extends HeadlessCommand {
     }
 
     @Override
-    int run() throws UsageException, LabArgument.Refused {
+    int run() throws UsageException, LabArgument.Refused, ParallelRuns.CancelledException {
         Path file = LabArgument.one("sweep", files);
         if (setting == null) {
             throw new UsageException("say what to sweep with --set PATH=FROM:TO:STEP, e.g. --set links.W2.delayMs=0:200:20");
@@ -163,13 +163,7 @@ final class SweepCommand extends HeadlessCommand {
             }
             labs.add(point.lab());
         }
-        List<EmulatedRuns.Run> runs;
-        try {
-            runs = jobs.runAll(labs, seed, err);
-        } catch (ParallelRuns.CancelledException e) {
-            err.println(name() + ": " + e.getMessage());
-            return Cli.UNUSABLE;
-        }
+        List<EmulatedRuns.Run> runs = jobs.runAll(labs, seed, err);
         for (int i = 0; i < values.size(); i++) {
             double value = values.get(i);
             Lab lab = labs.get(i);

@@ -11,7 +11,6 @@ import org.warplab.model.Link;
 import org.warplab.model.Migration;
 import org.warplab.model.Node;
 import org.warplab.model.ProbeFlow;
-import org.warplab.model.Vm;
 
 /**
  * Deletes nodes and links, and what cannot live without them: the links of a deleted node, the VMs
@@ -31,17 +30,7 @@ public final class RemoveElements implements Edit {
 
     /** Plans the removal of {@code ids} (nodes or links) from {@code lab}. */
     public RemoveElements(Lab lab, Collection<String> ids) {
-        Set<String> doomedNodes = new HashSet<>();
-        for (Node node : lab.nodes()) {
-            if (ids.contains(node.id())) {
-                doomedNodes.add(node.id());
-            }
-        }
-        for (Vm vm : lab.vms()) {
-            if (doomedNodes.contains(vm.dataCenter())) {
-                doomedNodes.add(vm.id());
-            }
-        }
+        Set<String> doomedNodes = lab.nodesWithTheirVms(ids);
         collect(lab.nodes(), n -> doomedNodes.contains(n.id()), nodes);
         collect(lab.links(), l -> ids.contains(l.id()) || doomedNodes.contains(l.a()) || doomedNodes.contains(l.b()), links);
         collect(lab.migrations(), m -> doomedNodes.contains(m.vm()) || doomedNodes.contains(m.to()), migrations);

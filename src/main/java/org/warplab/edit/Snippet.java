@@ -2,7 +2,6 @@ package org.warplab.edit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,17 +23,7 @@ public record Snippet(List<Node> nodes, List<Link> links) {
     }
 
     public static Snippet copy(Lab lab, Set<String> ids) {
-        Set<String> nodeIds = new LinkedHashSet<>();
-        for (Node node : lab.nodes()) {
-            if (ids.contains(node.id())) {
-                nodeIds.add(node.id());
-            }
-        }
-        for (Vm vm : lab.vms()) {
-            if (nodeIds.contains(vm.dataCenter())) {
-                nodeIds.add(vm.id());
-            }
-        }
+        Set<String> nodeIds = lab.nodesWithTheirVms(ids);
         List<Node> nodes = lab.nodes().stream().filter(n -> nodeIds.contains(n.id())).toList();
         List<Link> links = lab.links().stream().filter(l -> nodeIds.contains(l.a()) && nodeIds.contains(l.b())).toList();
         return new Snippet(nodes, links);

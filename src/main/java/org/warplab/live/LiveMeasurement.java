@@ -1,27 +1,20 @@
 package org.warplab.live;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.warplab.config.MobileIpv6Files;
 import org.warplab.live.agent.AgentEvent;
-import org.warplab.model.IpAddress;
-import org.warplab.model.IpFamily;
 import org.warplab.model.Lab;
 import org.warplab.model.Migration;
-import org.warplab.model.MobileIpv6;
 import org.warplab.model.ProbeFlow;
-import org.warplab.model.SchemeKind;
 import org.warplab.model.Vm;
 import org.warplab.model.VmRuntime;
 import org.warplab.run.FlowMetrics;
 import org.warplab.run.MigrationMetrics;
-import org.warplab.run.PacketKind;
 import org.warplab.run.Phase;
 import org.warplab.run.TraceEvent;
 
@@ -46,7 +39,48 @@ final class LiveMeasurement {
     /** The figures of a run, and the trace events and notes the measurement found on the way. */
     record Measured(List<MigrationMetrics> migrations, List<TraceEvent> events, List<String> notes) { }
 
+    /**
+     * What a scheme's own part measured of one move.
+     *
+     * @param switchingNs   the scheme's switching time, or null when it has none or it did not finish
+     * @param serviceBackNs when the first packet to the VM's address reached it by the scheme's own way (0 if the echo agent's first answer tells)
+     */
+    record SchemeFigures(Long switchingNs, long serviceBackNs) {
+        static final SchemeFigures NONE = new SchemeFigures(null, 0);
+    }
+
+    /**
+     * One move as a scheme's part measures it: its window (until {@code windowEnd}, the next move
+     * or the run's end), whether the VM is a QEMU guest, the phases so far (the part adds its own),
+     * and through {@code run} the run's agents, trace events and notes.
+     */
+    record Move(MigrationWindow window, long windowEnd, Migration migration, Vm vm, boolean qemu, List<Phase> phases, LiveMeasurement run) {
+
+        /** The agents whose names start with {@code prefix}, by the rest of their names. */
+        Map<String, List<AgentEvent>> agents(String prefix) {
+            return run.agents(prefix);
+        }
+
+        Optional<List<AgentEvent>> agent(String name) {
+            return run.agent(name);
+        }
+
+        /** A host time relative to the run's 0. */
+        long rel(long hostNs) {
+            return run.rel(hostNs);
+        }
+
+        void note(String note) {
+            run.notes.add(note);
+        }
+
+        void event(TraceEvent event) {
+            run.events.add(event);
+        }
+    }
+
     private final Lab lab;
+    private final LiveScheme scheme;
     private final long originNs;
     private final Map<String, List<AgentEvent>> byAgent;
     private final List<TraceEvent> events = new ArrayList<>();
@@ -58,6 +92,7 @@ final class LiveMeasurement {
      */
     private LiveMeasurement(Lab lab, long originNs, Map<String, List<AgentEvent>> byAgent) {
         this.lab = lab;
+        this.scheme = LiveScheme.of(lab);
         this.originNs = originNs;
         this.byAgent = byAgent;
     }
@@ -104,44 +139,16 @@ final class LiveMeasurement {
             phases.add(new Phase("stop-and-copy (modelled hold)", rel(w.pausedNs()), rel(w.holdEndNs())));
             phases.add(new Phase("re-attach at " + migration.to() + " (measured)", rel(w.holdEndNs()), rel(w.resumedNs())));
         }
-        Long switching = null;
-        Optional<AgentEvent> seen = agents(LiveSignalTrace.WATCHER_AGENT).values().stream().flatMap(List::stream)
-                .filter(e -> e.is(AgentEvent.Kind.ANNOUNCEMENT_SEEN) && e.timeNs() >= w.pausedNs() && e.timeNs() < windowEnd)
-                .min(Comparator.comparingLong(AgentEvent::timeNs));
-        Optional<AgentEvent> announced = agent(LivePacketTrace.ECHO_AGENT + vm.id()).flatMap(list -> list.stream()
-                .filter(e -> e.is(AgentEvent.Kind.ANNOUNCED) && e.timeNs() >= w.resumedNs()).findFirst());
-        if (seen.isPresent()) {
-            long seenAt = seen.get().timeNs();
-            phases.add(new Phase("announce (until seen by the capture program)", rel(Math.min(w.resumedNs(), seenAt)), rel(seenAt)));
-            events.add(new TraceEvent.AnnouncementSeen(rel(seenAt), seen.get().text("location"), vm.id(),
-                    seen.get().text("kind").equals("garp") ? PacketKind.GARP : PacketKind.RARP));
-            long lastSwitch = seenAt;
-            for (Map.Entry<String, List<AgentEvent>> switcher : agents(LiveSignalTrace.SWITCHER_AGENT).entrySet()) {
-                Optional<AgentEvent> switched = switcher.getValue().stream()
-                        .filter(e -> e.is(AgentEvent.Kind.RULE_SWITCHED) && e.timeNs() >= seenAt && e.timeNs() < windowEnd).findFirst();
-                if (switched.isPresent()) {
-                    long received = switched.get().number("received");
-                    phases.add(new Phase("config message -> " + switcher.getKey(), rel(seenAt), rel(received)));
-                    phases.add(new Phase("rule switch " + switcher.getKey(), rel(received), rel(switched.get().timeNs())));
-                    events.add(new TraceEvent.RuleSwitched(rel(switched.get().timeNs()), switcher.getKey(), vm.id(), switched.get().text("rule")));
-                    lastSwitch = Math.max(lastSwitch, switched.get().timeNs());
-                }
-            }
-            switching = lastSwitch - seenAt;
-        } else if (lab.scheme() == SchemeKind.NETWORK_PAGING) {
-            notes.add(migration.id() + ": no capture program saw the VM's announcement"
-                    + (announced.isEmpty() && !qemu ? " (none was sent)" : ""));
-        }
+        Move move = new Move(w, windowEnd, migration, vm, qemu, phases, this);
+        SchemeFigures own = scheme.measure(move);
         // docs/metrics.md: the VM stopped → the first probe reaching it at its address after it resumed (what its echo agent answered first)
         long downtime = agent(LivePacketTrace.ECHO_AGENT + vm.id()).flatMap(list -> list.stream()
                         .filter(e -> e.is(AgentEvent.Kind.ECHOED) && e.timeNs() >= w.resumedNs() && e.timeNs() < windowEnd).findFirst())
                 .map(first -> first.timeNs() - w.pausedNs()).orElse(-1L);
-        Optional<List<AgentEvent>> mobileNode = agent(LiveSignalTrace.MOBILE_NODE_AGENT + vm.id());
-        if (mobileNode.isPresent()) {
-            MobileIpv6Timeline mip = mobileIpv6Phases(w, migration, vm, mobileNode.get(), windowEnd, phases);
-            switching = mip.switchingNs();
-            downtime = mip.serviceBackNs() > 0 ? mip.serviceBackNs() - w.pausedNs() : downtime;
+        if (own.serviceBackNs() > 0) {
+            downtime = own.serviceBackNs() - w.pausedNs();
         }
+        Long switching = own.switchingNs();
         long gap = 0;
         long sent = 0;
         long lost = 0;
@@ -161,8 +168,7 @@ final class LiveMeasurement {
             sent += fm.probesSent();
             lost += fm.probesLost();
         }
-        String address = (lab.scheme() == SchemeKind.MOBILE_IPV6 ? vm.address(IpFamily.IPV6) : Optional.<IpAddress>empty())
-                .orElse(vm.addresses().get(0)).toString();
+        String address = scheme.measuredAddress(vm).toString();
         return new MigrationMetrics(migration.id(), vm.id(), address, w.from(), migration.to(), migration.mode().key() + "/" + migration.storage().key(),
                 switching, downtime, w.resumedNs() - w.startNs(), gap, sent, lost, mean(before), mean(afterRtts),
                 !afterRtts.isEmpty(), "", "", phases, flows, bystanders, w.completion(), w.hypervisor());
@@ -171,78 +177,6 @@ final class LiveMeasurement {
     private ProbeFlow flow(String id) {
         return lab.traffic().stream().filter(f -> f.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("probe agent of flow " + id + ", which the lab does not have"));
-    }
-
-    /** @param serviceBackNs when the first packet to the home address reached the VM through the tunnel (0 if none did) */
-    private record MobileIpv6Timeline(Long switchingNs, long serviceBackNs) { }
-
-    /**
-     * The Mobile IPv6 phases as the emulator names them, each from the agents' own stamps: the
-     * mobile node's (RA, DAD, update sent, acknowledgement) and the home agent's (update
-     * received, DAD of the home address, binding installed).
-     */
-    private MobileIpv6Timeline mobileIpv6Phases(MigrationWindow w, Migration migration, Vm vmNode, List<AgentEvent> mobileNode, long windowEnd,
-                                                List<Phase> phases) {
-        String vm = vmNode.id();
-        Optional<AgentEvent> ra = first(mobileNode, "router-advertisement", w.resumedNs(), windowEnd);
-        if (ra.isEmpty()) {
-            notes.add(migration.id() + ": " + vm + " heard no router advertisement of a new prefix after resuming");
-            return new MobileIpv6Timeline(null, 0);
-        }
-        long raAt = ra.get().timeNs();
-        phases.add(new Phase("RA wait (movement detection)", rel(w.resumedNs()), rel(raAt)));
-        Optional<AgentEvent> update = first(mobileNode, "binding-update-sent", raAt, windowEnd);
-        Optional<AgentEvent> ack = first(mobileNode, "binding-acknowledged", raAt, windowEnd);
-        MobileIpv6 config = lab.schemeConfig(MobileIpv6.class).orElseThrow();
-        boolean home = migration.to().equals(config.homeNetwork());
-        Optional<AgentEvent> installed = first(mobileNode, home ? "deregistered" : "binding-installed", raAt, windowEnd);
-        Optional<AgentEvent> serviceBack = first(mobileNode, "first-packet-home-address", raAt, windowEnd);
-        if (update.isEmpty()) {
-            notes.add(migration.id() + ": " + vm + " sent no Binding Update (see the agent events)");
-            return new MobileIpv6Timeline(null, 0);
-        }
-        long updateAt = update.get().timeNs();
-        if (updateAt > raAt) {
-            phases.add(new Phase("DAD of the care-of address (" + config.dad().key() + ")", rel(raAt), rel(updateAt)));
-        }
-        List<AgentEvent> homeAgent = agent(LiveSignalTrace.HOME_AGENT_AGENT + config.homeAgent()).orElse(List.of());
-        Optional<AgentEvent> received = first(homeAgent, "binding-update-received", updateAt, windowEnd);
-        Optional<AgentEvent> dadDone = home ? Optional.empty() : first(homeAgent, "home-dad-done", updateAt, windowEnd);
-        Optional<AgentEvent> bound = first(homeAgent, home ? "deregistered" : "binding-installed", updateAt, windowEnd);
-        received.ifPresent(r -> phases.add(new Phase(home ? "deregistration (lifetime 0) → home agent" : "binding update → home agent",
-                rel(updateAt), rel(r.timeNs()))));
-        if (received.isPresent() && dadDone.isPresent()) {
-            phases.add(new Phase("home agent DAD of the home address", rel(received.get().timeNs()), rel(dadDone.get().timeNs())));
-        }
-        String homeAgentId = config.homeAgent();
-        bound.ifPresent(b -> events.add(new TraceEvent.RuleSwitched(rel(b.timeNs()), homeAgentId, vm, home
-                ? "binding of " + b.text("home-address") + " deleted: " + vm + " is home (" + MobileIpv6Files.homeAgentDeregistration(vm) + ")"
-                : "binding " + b.text("home-address") + " → care-of " + b.text("care-of") + " (" + MobileIpv6Files.homeAgentBinding(vm) + ")")));
-        if (ack.isEmpty()) {
-            notes.add(migration.id() + ": " + vm + "'s binding was not acknowledged within the run");
-            return new MobileIpv6Timeline(null, 0);
-        }
-        long ackAt = ack.get().timeNs();
-        long updates = mobileNode.stream().filter(e -> e.is(AgentEvent.Kind.BINDING_UPDATE_SENT) && e.timeNs() >= raAt && e.timeNs() <= ackAt).count();
-        long from = dadDone.map(AgentEvent::timeNs).orElse(updateAt);
-        phases.add(new Phase(updates > 1 ? "binding acknowledgement → mobile node (after " + (updates - 1) + " retransmission" + (updates > 2 ? "s" : "") + ")"
-                : "binding acknowledgement → mobile node", rel(Math.min(from, ackAt)), rel(ackAt)));
-        phases.add(new Phase("IP mobility (total: RA wait → binding acknowledged)", rel(w.resumedNs()), rel(ackAt)));
-        installed.ifPresent(i -> phases.add(new Phase(home ? "end of the binding applied on the mobile node" : "binding files applied on the mobile node",
-                rel(ackAt), rel(i.timeNs()))));
-        long back = 0;
-        if (serviceBack.isPresent()) {
-            back = serviceBack.get().timeNs();
-            // at home the packets come straight once the home agent dropped the tunnel, whatever the node is doing
-            long serviceFrom = home ? bound.map(AgentEvent::timeNs).orElse(ackAt) : installed.map(AgentEvent::timeNs).orElse(ackAt);
-            phases.add(new Phase(home ? "first packet to the home address on the home link" : "tunnel: first packet to the home address",
-                    rel(Math.min(serviceFrom, back)), rel(back)));
-        }
-        return new MobileIpv6Timeline(ackAt - raAt, back);
-    }
-
-    private static Optional<AgentEvent> first(List<AgentEvent> agentEvents, String event, long fromNs, long untilNs) {
-        return agentEvents.stream().filter(e -> e.event().equals(event) && e.timeNs() >= fromNs && e.timeNs() < untilNs).findFirst();
     }
 
     private FlowMetrics flowMetrics(ProbeFlow flow, List<AgentEvent> agentEvents, MigrationWindow w, long windowEnd, List<Long> before, List<Long> after) {

@@ -46,12 +46,15 @@ public final class LivePacketTrace {
     static final long ECHO_WAIT_NS = LiveRunner.SETTLE_NS / 2;
 
     private final Lab lab;
+    /** Where the scheme aims a client's probes. */
+    private final LiveScheme scheme;
     private final long originNs;
     private final LiveRoutes routes;
     private final List<TraceEvent> out = new ArrayList<>();
 
     private LivePacketTrace(Lab lab, long originNs, List<TraceEvent> stateEvents) {
         this.lab = lab;
+        this.scheme = LiveScheme.of(lab);
         this.originNs = originNs;
         this.routes = new LiveRoutes(lab, originNs, stateEvents);
     }
@@ -157,7 +160,7 @@ public final class LivePacketTrace {
             if (client == null || vm == null) {
                 continue;
             }
-            Optional<IpAddress> target = LiveRunner.probeTarget(lab, client, vm);
+            Optional<IpAddress> target = scheme.probeTarget(client, vm);
             if (target.isEmpty()) {
                 continue;
             }

@@ -4,48 +4,25 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
 import org.warplab.config.MobileIpv6Files;
-import org.warplab.emulation.network.MigrationCosts;
-import org.warplab.emulation.network.PreCopyMigration;
 import org.warplab.live.agent.AgentEvent;
 import org.warplab.model.Client;
 import org.warplab.model.DataCenter;
-import org.warplab.model.IpAddress;
-import org.warplab.model.IpFamily;
-import org.warplab.model.IpPrefix;
 import org.warplab.model.Lab;
-import org.warplab.model.Link;
 import org.warplab.model.LinkKind;
-import org.warplab.model.Migration;
-import org.warplab.model.MigrationMode;
 import org.warplab.model.MobileIpv6;
-import org.warplab.model.ProbeFlow;
 import org.warplab.model.ProbeKind;
 import org.warplab.model.SchemeKind;
 import org.warplab.model.Vm;
 import org.warplab.model.VmRuntime;
-import org.warplab.model.InterfaceAddress;
 import org.warplab.model.Ipv4Address;
 import org.warplab.live.qemu.GuestImage;
-import org.warplab.live.qemu.QemuMigration;
-import org.warplab.live.qemu.QemuVm;
-import org.warplab.live.qemu.QmpException;
-import org.warplab.run.FlowMetrics;
-import org.warplab.run.MigrationMetrics;
-import org.warplab.run.PacketKind;
-import org.warplab.run.Phase;
 import org.warplab.run.RunResult;
 import org.warplab.run.Trace;
-import org.warplab.run.TraceEvent;
 import org.warplab.scheme.InterfaceNames;
 import org.warplab.scheme.MobileIpv6Scheme;
 
@@ -58,8 +35,8 @@ import org.warplab.scheme.MobileIpv6Scheme;
  */
 public final class LiveRunner {
 
-    /** The schemes live mode runs today; the others are refused with a plain message. */
-    public static final List<SchemeKind> SUPPORTED = List.of(SchemeKind.NETWORK_PAGING, SchemeKind.SEGMENTATION, SchemeKind.MOBILE_IPV6, SchemeKind.NONE);
+    /** The schemes live mode runs today (those whose {@link LiveScheme} part runs); the others are refused with a plain message. */
+    public static final List<SchemeKind> SUPPORTED = EmulatorOnlyScheme.LIVE;
     /** tcpdump needs a moment to open its interface before the traffic it should see starts. */
     static final long CAPTURE_START_NS = 300_000_000L;
     /** How long the traffic is watched after the last move; also the tail of a run whose echoes may still be on the way. */
@@ -117,58 +94,28 @@ public final class LiveRunner {
         return out;
     }
 
-    /** The VM address a client's probes go to: one of a family both have; for Mobile IPv6 the home address it keeps reachable. */
-    static Optional<IpAddress> probeTarget(Lab lab, Client client, Vm vm) {
-        return vm.addresses().stream().filter(a -> client.address(a.family()).isPresent())
-                .filter(a -> lab.scheme() != SchemeKind.MOBILE_IPV6 || a.family() == IpFamily.IPV6).findFirst();
+    /** Host tools the scheme of {@code lab} (a valid lab) needs beyond a lab build's: radvd for Mobile IPv6. */
+    public static List<Requirement> schemeTools(Lab lab) {
+        return LiveScheme.of(lab).tools();
+    }
+
+    /** The time between repeated moves of {@code lab} (a valid lab) for its scheme; a QEMU guest's move takes longer (see the CLI). */
+    public static long repeatSpacingNs(Lab lab) {
+        return LiveScheme.of(lab).repeatSpacingNs();
     }
 
     /** Why {@code lab} cannot run live with {@code scheme}, if it cannot; checked before anything is created. */
     public static Optional<String> unsupported(Lab lab, SchemeKind scheme) {
-        if (!SUPPORTED.contains(scheme)) {
-            List<String> keys = SUPPORTED.stream().map(SchemeKind::key).toList();
-            return Optional.of("live mode runs " + String.join(", ", keys.subList(0, keys.size() - 1)) + " and " + keys.get(keys.size() - 1)
-                    + " so far; '" + scheme.key() + "' runs in the emulator (warplab emulate)");
+        Lab withScheme = lab.withScheme(scheme);
+        if (withScheme.activeScheme().isEmpty()) {
+            return Optional.of("the lab has no settings for " + scheme.label() + "; add them in the lab's \"schemes\" section");
         }
-        if (lab.vms().stream().anyMatch(vm -> vm.runtime() == VmRuntime.QEMU) && scheme == SchemeKind.MOBILE_IPV6) {
-            return Optional.of("Mobile IPv6 inside the QEMU guest is out of scope; run this lab with namespace VMs or in the emulator");
-        }
-        if (scheme == SchemeKind.MOBILE_IPV6) {
-            Optional<String> away = mobileIpv6Unsupported(lab);
-            if (away.isPresent()) {
-                return away;
-            }
+        Optional<String> refusal = LiveScheme.of(withScheme).refusal(withScheme);
+        if (refusal.isPresent()) {
+            return refusal;
         }
         if (lab.traffic().stream().noneMatch(f -> f.kind() == ProbeKind.UDP_ECHO)) {
             return Optional.of("the lab has no udp-echo probe flow to measure the migration with; add one under traffic");
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Live Mobile IPv6 runs home registrations and deregistrations: each mobile node starts on its
-     * home network and alternates between it and foreign networks. Moving on from one foreign
-     * network to another (a new care-of address while bound) runs in the emulator.
-     */
-    private static Optional<String> mobileIpv6Unsupported(Lab lab) {
-        MobileIpv6 config = lab.schemeConfig(MobileIpv6.class).orElseThrow();
-        Map<String, String> at = new LinkedHashMap<>();
-        lab.vms().forEach(vm -> at.put(vm.id(), vm.dataCenter()));
-        for (Migration migration : lab.migrations().stream().sorted(Comparator.comparingLong(Migration::atNs)).toList()) {
-            Vm vm = lab.node(migration.vm(), Vm.class).orElseThrow();
-            boolean fromHome = at.get(vm.id()).equals(config.homeNetwork());
-            boolean toHome = migration.to().equals(config.homeNetwork());
-            if (fromHome == toHome) {
-                return Optional.of("live Mobile IPv6 runs moves between the home network " + config.homeNetwork() + " and a foreign network; migration "
-                        + migration.id() + " goes " + at.get(vm.id()) + " -> " + migration.to() + ", which runs in the emulator (warplab emulate)");
-            }
-            at.put(vm.id(), migration.to());
-            if (vm.address(IpFamily.IPV6).isEmpty()) {
-                return Optional.of("VM " + vm.id() + " has no IPv6 home address for Mobile IPv6; give it one in the home prefix");
-            }
-            if (migration.mode() == MigrationMode.COLD) {
-                return Optional.of("cold migration (" + migration.id() + ") is not run live yet; the emulator runs it");
-            }
         }
         return Optional.empty();
     }

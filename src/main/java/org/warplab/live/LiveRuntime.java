@@ -1,11 +1,12 @@
 package org.warplab.live;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.warplab.model.Lab;
-import org.warplab.model.SchemeKind;
 import org.warplab.run.LabRuntime;
 import org.warplab.run.RunFailedException;
 import org.warplab.run.RunOutcome;
@@ -19,7 +20,8 @@ public final class LiveRuntime implements LabRuntime {
     private final CommandRunner runner;
     private final HostTools tools;
     private volatile List<String> hostProblems;
-    private volatile List<String> mobileIpv6Problems = List.of();
+    /** What the host lacks of the tools a scheme's own agents need ({@link LiveScheme#tools()}), by tool. */
+    private volatile Map<Requirement, List<String>> toolProblems = Map.of();
 
     public LiveRuntime(CommandRunner runner, HostTools tools) {
         this.runner = runner;
@@ -39,16 +41,17 @@ public final class LiveRuntime implements LabRuntime {
     @Override
     public void checkHost() {
         List<String> problems;
-        List<String> radvd;
+        Map<Requirement, List<String>> schemeAgentTools = new LinkedHashMap<>();
         try {
             Preflight preflight = new Preflight(runner, tools, System.getProperty("os.name", ""));
             problems = preflight.problems(Requirement.LAB_BUILD, true);
-            radvd = preflight.problems(List.of(Requirement.RADVD), false);
+            for (Requirement tool : Requirement.SCHEME_AGENTS) {
+                schemeAgentTools.put(tool, preflight.problems(List.of(tool), false));
+            }
         } catch (RuntimeException e) {
             problems = List.of("live mode cannot check this host: " + e.getMessage());
-            radvd = List.of();
         }
-        mobileIpv6Problems = radvd;
+        toolProblems = schemeAgentTools;
         hostProblems = problems;
     }
 
@@ -61,10 +64,15 @@ public final class LiveRuntime implements LabRuntime {
         if (!host.isEmpty()) {
             return Optional.of(String.join("; ", host));
         }
-        if (lab.scheme() == SchemeKind.MOBILE_IPV6 && !mobileIpv6Problems.isEmpty()) {
-            return Optional.of(String.join("; ", mobileIpv6Problems));
+        Optional<String> unsupported = LiveRunner.unsupported(lab, lab.scheme());
+        if (unsupported.isPresent() && lab.activeScheme().isEmpty()) {
+            return unsupported;
         }
-        return LiveRunner.unsupported(lab, lab.scheme());
+        List<String> schemeTools = LiveScheme.of(lab).tools().stream().flatMap(tool -> toolProblems.getOrDefault(tool, List.of()).stream()).toList();
+        if (!schemeTools.isEmpty()) {
+            return Optional.of(String.join("; ", schemeTools));
+        }
+        return unsupported;
     }
 
     @Override

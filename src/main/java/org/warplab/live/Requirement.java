@@ -20,4 +20,6 @@ public record Requirement(String tool, String debianPackage, String purpose) {
 
     /** What building any lab on namespaces runs, whatever its scheme. */
     public static final List<Requirement> LAB_BUILD = List.of(IP, NFT, ETHTOOL, SYSCTL, NSENTER);
+    /** What the schemes' own agents run beyond a lab build (each scheme's {@code LiveScheme.tools()}); the designer checks them once per host. */
+    public static final List<Requirement> SCHEME_AGENTS = List.of(RADVD);
 }

@@ -1,7 +1,10 @@
 package org.warplab.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,6 +105,22 @@ public record Lab(
 
     public List<Vm> vmsIn(String dataCenterId) {
         return vms().stream().filter(v -> v.dataCenter().equals(dataCenterId)).toList();
+    }
+
+    /**
+     * The node ids among {@code ids}, with the VMs of the data centers among them: what a gesture on
+     * those nodes (copy, delete, drag) takes along, since a VM lives in its data center. In the lab's order.
+     */
+    public Set<String> nodesWithTheirVms(Collection<String> ids) {
+        Set<String> named = new HashSet<>();
+        nodes.stream().map(Node::id).filter(ids::contains).forEach(named::add);
+        Set<String> taken = new LinkedHashSet<>();
+        for (Node node : nodes) {
+            if (named.contains(node.id()) || node instanceof Vm vm && named.contains(vm.dataCenter())) {
+                taken.add(node.id());
+            }
+        }
+        return taken;
     }
 
     /** The settings of {@code kind}: the lab's own, or the defaults for a baseline. */

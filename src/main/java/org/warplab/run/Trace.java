@@ -38,4 +38,19 @@ public record Trace(List<TraceEvent> events) {
     public int size() {
         return events.size();
     }
+
+    /** The index of the first event of {@code byTime} (in time order, as a trace's are) later than {@code timeNs}; its size if none is. */
+    public static int firstAfter(List<? extends TraceEvent> byTime, long timeNs) {
+        int lo = 0;
+        int hi = byTime.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (byTime.get(mid).timeNs() <= timeNs) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 }

@@ -12,6 +12,7 @@ import org.warplab.model.IpPrefix;
 import org.warplab.model.Lab;
 import org.warplab.model.Link;
 import org.warplab.model.LinkKind;
+import org.warplab.model.Node;
 import org.warplab.model.Router;
 
 /** Who sits where: the router at the edge of each data center and client site, and the links between them. */
@@ -35,24 +36,16 @@ public final class Sites {
 
     /** The data centers attached to {@code routerId} by LAN links, in link order. */
     public static List<DataCenter> dataCentersAt(Lab lab, String routerId) {
-        List<DataCenter> result = new ArrayList<>();
-        for (Link link : lab.links()) {
-            if (link.kind() == LinkKind.LAN && link.touches(routerId)) {
-                lab.node(link.other(routerId), DataCenter.class).ifPresent(result::add);
-            }
-        }
-        return result;
+        return lanNeighbours(lab, routerId, DataCenter.class);
     }
 
     /** The clients attached to {@code routerId} by LAN links, in link order. */
     public static List<Client> clientsAt(Lab lab, String routerId) {
-        List<Client> result = new ArrayList<>();
-        for (Link link : lab.links()) {
-            if (link.kind() == LinkKind.LAN && link.touches(routerId)) {
-                lab.node(link.other(routerId), Client.class).ifPresent(result::add);
-            }
-        }
-        return result;
+        return lanNeighbours(lab, routerId, Client.class);
+    }
+
+    private static <T extends Node> List<T> lanNeighbours(Lab lab, String routerId, Class<T> type) {
+        return lab.neighbours(routerId, LinkKind.LAN).stream().flatMap(id -> lab.node(id, type).stream()).toList();
     }
 
     /** Client site prefixes, advertised by the router each client is attached to. */

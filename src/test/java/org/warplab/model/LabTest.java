@@ -55,6 +55,26 @@ class LabTest {
         assertNotEquals(fresh, lab.withNodes(append(lab.nodes(), new EthernetSwitch(fresh, "s", new Position(0, 0)))).freshId("N"));
     }
 
+    @Property(tries = 200, seed = "20261213")
+    void aDataCenterTakesItsVmsAlongAndOnlyNodesAreTaken(@ForAll(supplier = Recipes.class) Recipe recipe) {
+        Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < lab.nodes().size(); i += 2) {
+            named.add(lab.nodes().get(i).id());
+        }
+        lab.links().stream().limit(1).forEach(l -> named.add(l.id()));
+        named.add("no-such-node");
+        Set<String> taken = lab.nodesWithTheirVms(named);
+        for (Node node : lab.nodes()) {
+            boolean expected = named.contains(node.id())
+                    || node instanceof Vm vm && named.contains(vm.dataCenter()) && lab.node(vm.dataCenter()).isPresent();
+            assertEquals(expected, taken.contains(node.id()), node.id());
+        }
+        assertEquals(lab.nodes().stream().map(Node::id).filter(taken::contains).toList(), List.copyOf(taken), "in the lab's order");
+        assertTrue(lab.nodesWithTheirVms(lab.dataCenters().stream().map(DataCenter::id).toList()).containsAll(lab.vms().stream()
+                .filter(vm -> lab.node(vm.dataCenter(), DataCenter.class).isPresent()).map(Vm::id).toList()), "every placed VM goes with its data center");
+    }
+
     @Property(tries = 200, seed = "20261211")
     void eachEditChangesWhatItNamesAndNothingElse(@ForAll(supplier = Recipes.class) Recipe recipe) {
         Lab lab = ValidatedLabsRunPropertiesTest.build(recipe);

@@ -48,16 +48,8 @@ final class MigrationFacts {
     }
 
     private static List<TraceEvent> window(List<TraceEvent> all, long from, long to) {
-        int low = 0;
-        int high = all.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (all.get(mid).timeNs() < from) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
+        // the first event at or after from (a run's times are never negative, so from - 1 does not wrap)
+        int low = Trace.firstAfter(all, from - 1);
         int end = low;
         while (end < all.size() && all.get(end).timeNs() < to) {
             end++;

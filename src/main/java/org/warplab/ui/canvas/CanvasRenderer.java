@@ -20,7 +20,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.warplab.model.Lab;
 import org.warplab.model.Link;
-import org.warplab.model.Vm;
 import org.warplab.ui.common.DesignerModel;
 import org.warplab.ui.common.Theme;
 
@@ -106,12 +105,7 @@ final class CanvasRenderer {
             return;
         }
         Lab lab = model.lab();
-        Set<String> nodes = new HashSet<>(moved);
-        for (Vm vm : lab.vms()) {
-            if (nodes.contains(vm.dataCenter())) {
-                nodes.add(vm.id());
-            }
-        }
+        Set<String> nodes = lab.nodesWithTheirVms(moved);
         Set<String> links = new HashSet<>();
         for (Link link : lab.links()) {
             if (nodes.contains(link.a()) || nodes.contains(link.b())) {

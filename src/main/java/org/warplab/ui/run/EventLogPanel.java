@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.warplab.run.Trace;
 import org.warplab.run.TraceEvent;
 import org.warplab.run.story.StoryStep;
 import org.warplab.ui.common.Wording;
@@ -250,17 +251,7 @@ final class EventLogPanel {
             return;
         }
         lastLogSync = wall;
-        int lo = 0;
-        int hi = filteredLog.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (filteredLog.get(mid).timeNs() <= timeNs) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        int row = lo - 1;
+        int row = Trace.firstAfter(filteredLog, timeNs) - 1;
         syncing = true;
         try {
             if (row < 0) {

@@ -230,17 +230,7 @@ final class TraceIndex {
 
     private static <T extends TraceEvent> List<T> between(List<T> sorted, long fromNs, long toNs) {
         List<T> out = new ArrayList<>();
-        int lo = 0;
-        int hi = sorted.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted.get(mid).timeNs() <= fromNs) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        for (int i = lo; i < sorted.size() && sorted.get(i).timeNs() <= toNs; i++) {
+        for (int i = Trace.firstAfter(sorted, fromNs); i < sorted.size() && sorted.get(i).timeNs() <= toNs; i++) {
             out.add(sorted.get(i));
         }
         return out;
