@@ -165,7 +165,14 @@ public final class SafeWrite {
         }
         String name = target.getFileName().toString();
         int removed = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "." + globQuote(name) + ".*" + SUFFIX)) {
+        // ".NAME.*.warplab-tmp" by prefix and suffix: a glob (and the regex quoting its name) compiled two patterns
+        // on every save and every lab read, twice a sweep; TEMPORARY below decides
+        String prefix = "." + name + ".";
+        DirectoryStream.Filter<Path> candidates = entry -> {
+            String entryName = entry.getFileName().toString();
+            return entryName.length() >= prefix.length() + SUFFIX.length() && entryName.startsWith(prefix) && entryName.endsWith(SUFFIX);
+        };
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, candidates)) {
             for (Path entry : entries) {
                 Matcher m = TEMPORARY.matcher(entry.getFileName().toString());
                 if (m.matches() && m.group(1).equals(name) && isStale(entry, Long.parseLong(m.group(2)))) {
@@ -264,9 +271,5 @@ public final class SafeWrite {
         } catch (IOException ignored) {
             // some file systems cannot sync a directory; the rename itself is still atomic
         }
-    }
-
-    private static String globQuote(String name) {
-        return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
     }
 }

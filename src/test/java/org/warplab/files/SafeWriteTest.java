@@ -145,6 +145,14 @@ class SafeWriteTest {
             // not a valid lab: the clean-up happens before it is read
         }
         assertFalse(Files.exists(again), "opening the lab cleans up too");
+
+        // names are matched literally: glob and regex characters in a file name mean themselves
+        Path odd = Files.writeString(dir.resolve("lab[1]*{a}.warplab.json"), "{}");
+        Path oddCrashed = Files.writeString(dir.resolve(SafeWrite.temporaryName("lab[1]*{a}.warplab.json", deadPid)), "half");
+        Path lookAlike = Files.writeString(dir.resolve(SafeWrite.temporaryName("lab1x{a}.warplab.json", deadPid)), "x");
+        SafeWrite.text(odd, "{}");
+        assertFalse(Files.exists(oddCrashed), "a crashed save's temporary of a name with [ ] * { } is removed");
+        assertTrue(Files.exists(lookAlike), "a name the glob would have matched is another file's");
     }
 
     @Test
