@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.warplab.model.DataCenter;
 import org.warplab.model.Lab;
 import org.warplab.model.Migration;
-import org.warplab.model.SchemeKind;
 
 /**
  * Baseline: the LAN of each data center a VM starts in (its origin) is stretched at layer 2 to the
@@ -20,11 +19,6 @@ public record L2ExtensionBaseline() implements MobilityScheme {
 
     /** VNIs of stretched LANs start here, one per origin data center in lab order. */
     public static final long FIRST_VNI = 10_000;
-
-    @Override
-    public SchemeKind kind() {
-        return SchemeKind.L2_EXTENSION;
-    }
 
     @Override
     public <T> T parts(Parts<T> parts) {

@@ -12,7 +12,6 @@ import org.warplab.model.Lab;
 import org.warplab.model.MacAddress;
 import org.warplab.model.Migration;
 import org.warplab.model.MobileIpv6;
-import org.warplab.model.SchemeKind;
 import org.warplab.model.Vm;
 
 /**
@@ -22,11 +21,6 @@ import org.warplab.model.Vm;
  * and registers it with the home agent, which then tunnels traffic for the home address to it.
  */
 public record MobileIpv6Scheme(MobileIpv6 config) implements MobilityScheme {
-
-    @Override
-    public SchemeKind kind() {
-        return SchemeKind.MOBILE_IPV6;
-    }
 
     @Override
     public <T> T parts(Parts<T> parts) {

@@ -27,7 +27,43 @@ import org.warplab.model.Segmentation;
 public sealed interface MobilityScheme
         permits NetworkPagingScheme, SegmentationScheme, MobileIpv6Scheme, NoSchemeBaseline, L2ExtensionBaseline, RoutingMoveBaseline {
 
-    SchemeKind kind();
+    /** The kind the lab file names this scheme by. */
+    default SchemeKind kind() {
+        return parts(KINDS);
+    }
+
+    /** Each scheme's kind: one exhaustive table, so a new scheme cannot be left without one. */
+    Parts<SchemeKind> KINDS = new Parts<>() {
+        @Override
+        public SchemeKind paging(NetworkPagingScheme scheme) {
+            return SchemeKind.NETWORK_PAGING;
+        }
+
+        @Override
+        public SchemeKind segmentation(SegmentationScheme scheme) {
+            return SchemeKind.SEGMENTATION;
+        }
+
+        @Override
+        public SchemeKind mobileIpv6(MobileIpv6Scheme scheme) {
+            return SchemeKind.MOBILE_IPV6;
+        }
+
+        @Override
+        public SchemeKind none(NoSchemeBaseline scheme) {
+            return SchemeKind.NONE;
+        }
+
+        @Override
+        public SchemeKind l2Extension(L2ExtensionBaseline scheme) {
+            return SchemeKind.L2_EXTENSION;
+        }
+
+        @Override
+        public SchemeKind routingMove(RoutingMoveBaseline scheme) {
+            return SchemeKind.ROUTING_MOVE;
+        }
+    };
 
     /**
      * This scheme's part of a layer: calls the one method of {@code parts} that names this scheme.

@@ -26,11 +26,6 @@ import org.warplab.model.Vm;
 public record NetworkPagingScheme(NetworkPaging config) implements MobilityScheme {
 
     @Override
-    public org.warplab.model.SchemeKind kind() {
-        return org.warplab.model.SchemeKind.NETWORK_PAGING;
-    }
-
-    @Override
     public <T> T parts(Parts<T> parts) {
         return parts.paging(this);
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.warplab.model.Lab;
 import org.warplab.model.Migration;
-import org.warplab.model.SchemeKind;
 
 /**
  * Baseline: every data center's edge announces its LAN as is (identical prefixes become anycast:
@@ -14,11 +13,6 @@ import org.warplab.model.SchemeKind;
  * wherever the WAN sends that prefix.
  */
 public record NoSchemeBaseline() implements MobilityScheme {
-
-    @Override
-    public SchemeKind kind() {
-        return SchemeKind.NONE;
-    }
 
     @Override
     public <T> T parts(Parts<T> parts) {

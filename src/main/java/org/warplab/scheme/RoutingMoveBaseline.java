@@ -13,7 +13,6 @@ import org.warplab.model.Lab;
 import org.warplab.model.Migration;
 import org.warplab.model.Router;
 import org.warplab.model.RoutingMove;
-import org.warplab.model.SchemeKind;
 import org.warplab.model.Vm;
 
 /**
@@ -23,11 +22,6 @@ import org.warplab.model.Vm;
  * every data center that has it.
  */
 public record RoutingMoveBaseline(RoutingMove config) implements MobilityScheme {
-
-    @Override
-    public SchemeKind kind() {
-        return SchemeKind.ROUTING_MOVE;
-    }
 
     @Override
     public <T> T parts(Parts<T> parts) {

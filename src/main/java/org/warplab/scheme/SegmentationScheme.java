@@ -11,7 +11,6 @@ import org.warplab.model.IpAddress;
 import org.warplab.model.IpPrefix;
 import org.warplab.model.Lab;
 import org.warplab.model.Migration;
-import org.warplab.model.SchemeKind;
 import org.warplab.model.SegmentGateway;
 import org.warplab.model.SegmentIdKind;
 import org.warplab.model.Segmentation;
@@ -27,11 +26,6 @@ import org.warplab.model.Vm;
  * Data-center prefixes are tenant space and are not announced on the WAN.
  */
 public record SegmentationScheme(Segmentation config) implements MobilityScheme {
-
-    @Override
-    public SchemeKind kind() {
-        return SchemeKind.SEGMENTATION;
-    }
 
     @Override
     public <T> T parts(Parts<T> parts) {

@@ -155,11 +155,28 @@ class ArchitectureTest {
      */
     @Test
     void layersGetTheirSchemePartFromTheChosenSchemeNotFromItsKind() {
-        noClasses().that().resideInAnyPackage("org.warplab.config..", "org.warplab.emulation..", "org.warplab.live..")
+        noSchemeKindConstantsIn("org.warplab.config..", "org.warplab.emulation..", "org.warplab.live..").check(main);
+    }
+
+    private static ArchRule noSchemeKindConstantsIn(String... packages) {
+        return noClasses().that().resideInAnyPackage(packages)
                 .and(describe("are not a scheme's own part", (JavaClass c) -> !isSchemePart(c)))
                 .should().accessFieldWhere(describe("reads a SchemeKind constant", ArchitectureTest::readsASchemeKindConstant))
-                .because("a scheme is one family of objects, chosen once from the lab (docs/architecture.md, \"Where a new scheme plugs in\")")
-                .check(main);
+                .because("a scheme is one family of objects, chosen once from the lab (docs/architecture.md, \"Where a new scheme plugs in\")");
+    }
+
+    /** What the rule above forbids: a layer asking the lab's kind. */
+    private static final class AsksTheKind {
+        boolean paging(org.warplab.model.Lab lab) {
+            return lab.scheme() == SchemeKind.NETWORK_PAGING;
+        }
+    }
+
+    /** What it allows: no constant, or a kind() of the scheme's own. */
+    private static final class AsksTheScheme {
+        SchemeKind kind(org.warplab.model.Lab lab) {
+            return MobilityScheme.of(lab).kind();
+        }
     }
 
     /** Nor asks a scheme or its settings which kind they are. */
@@ -186,6 +203,9 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAPackage("org.warplab.architecture..")
                 .should().dependOnClassesThat().resideInAPackage("com.tngtech..");
         assertThrows(AssertionError.class, () -> rule.check(withViolation));
+        JavaClasses fixtures = new ClassFileImporter().importClasses(AsksTheKind.class, AsksTheScheme.class, SchemeKind.class);
+        assertThrows(AssertionError.class, () -> noSchemeKindConstantsIn("org.warplab.architecture..").check(fixtures));
+        noSchemeKindConstantsIn("org.warplab.architecture..").check(new ClassFileImporter().importClasses(AsksTheScheme.class, SchemeKind.class));
         assertEquals("ui", topLevel("org.warplab.ui.run"));
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -112,15 +111,7 @@ final class PresentationView {
         StackPane.setAlignment(caption, Pos.BOTTOM_CENTER);
         StackPane.setMargin(caption, new Insets(0, 10, 10, 10));
         root.getStyleClass().add("present-root");
-        Scene scene = new Scene(root, 1280, 720);
-        if (model.getClass().getResource("/org/warplab/ui/designer.css") != null) {
-            scene.getStylesheets().add(model.getClass().getResource("/org/warplab/ui/designer.css").toExternalForm());
-        }
-        if (theme == Theme.DARK) {
-            root.getStyleClass().add("dark");
-        }
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-        stage.setScene(scene);
+        stage.setScene(ReplayScene.of(root, theme, this::key));
         stage.setTitle("WarpLab — presenting " + result.lab());
         stage.setFullScreenExitHint("Esc leaves presentation mode");
         root.widthProperty().addListener(o -> refit());

@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
@@ -133,15 +132,7 @@ final class SideBySideView {
         root.setTop(new VBox(bar, scrubberRow));
         BorderPane.setMargin(sides, new Insets(4));
         root.getStyleClass().add("run-pane");
-        if (theme == Theme.DARK) {
-            root.getStyleClass().add("dark");
-        }
-        Scene scene = new Scene(root, 1280, 720);
-        if (model.getClass().getResource("/org/warplab/ui/designer.css") != null) {
-            scene.getStylesheets().add(model.getClass().getResource("/org/warplab/ui/designer.css").toExternalForm());
-        }
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-        stage.setScene(scene);
+        stage.setScene(ReplayScene.of(root, theme, this::key));
         stage.setTitle("WarpLab — " + title(leftRun) + " beside " + title(rightRun));
         stage.setOnHidden(e -> play.pause());
         play.start();
