@@ -143,6 +143,12 @@ public final class ParallelSweepBench {
             System.out.printf(Locale.ROOT, "| %4d | %19.1f | %16.1f | %15.1f | %13.1f |%n", jobs, mean(s, x -> x.threads().endedMs()),
                     mean(s, x -> x.threads().compilerMs()), mean(s, x -> x.threads().gcAndVmMs()), mean(s, x -> x.threads().otherMs()));
         }
+        // the warm-up judges the JIT on its last rounds only; say whether it stayed settled while measuring
+        double measuredCompilerMs = samples.values().stream().flatMap(List::stream).mapToDouble(x -> x.threads().compilerMs()).sum();
+        double measuredProcessMs = samples.values().stream().flatMap(List::stream).mapToDouble(Sample::processCpuMs).sum();
+        double measuredJitShare = measuredProcessMs > 0 ? measuredCompilerMs / measuredProcessMs : 0;
+        System.out.printf(Locale.ROOT, "the compiler threads' CPU during the measured sweeps: %.1f %% of the process's%s%n", 100 * measuredJitShare,
+                measuredJitShare >= SETTLED_JIT_SHARE ? "; JIT NOT SETTLED while measuring: the speed-ups include its work" : " (settled)");
         System.out.printf(Locale.ROOT, "medians of %d sweeps each (after %d warm-up rounds of every --jobs, interleaved); load average after %.2f%n",
                 repeats, rounds, OS.getSystemLoadAverage());
     }
