@@ -166,13 +166,16 @@ record MobileIpv6LiveScheme(MobileIpv6Scheme scheme) implements LiveScheme {
         Migration migration = move.migration();
         List<Phase> phases = move.phases();
         String vm = move.vm().id();
-        Optional<AgentEvent> ra = first(mobileNode, "router-advertisement", w.resumedNs(), windowEnd);
+        // the mobile node hears advertisements from its own resume on; the window's resume is the echo agent's,
+        // another process, which a busy host can schedule after the node has already heard one
+        long nodeResumed = first(mobileNode, "resumed", w.holdEndNs(), windowEnd).map(AgentEvent::timeNs).orElse(w.resumedNs());
+        Optional<AgentEvent> ra = first(mobileNode, "router-advertisement", Math.min(nodeResumed, w.resumedNs()), windowEnd);
         if (ra.isEmpty()) {
             move.note(migration.id() + ": " + vm + " heard no router advertisement of a new prefix after resuming");
             return LiveMeasurement.SchemeFigures.NONE;
         }
         long raAt = ra.get().timeNs();
-        phases.add(new Phase("RA wait (movement detection)", move.rel(w.resumedNs()), move.rel(raAt)));
+        phases.add(new Phase("RA wait (movement detection)", move.rel(Math.min(w.resumedNs(), raAt)), move.rel(raAt)));
         Optional<AgentEvent> update = first(mobileNode, "binding-update-sent", raAt, windowEnd);
         Optional<AgentEvent> ack = first(mobileNode, "binding-acknowledged", raAt, windowEnd);
         MobileIpv6 config = config();

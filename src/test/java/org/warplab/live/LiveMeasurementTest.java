@@ -151,6 +151,30 @@ class LiveMeasurementTest {
                 "IP mobility (total: RA wait → binding acknowledged)", "tunnel: first packet to the home address")), names.toString());
     }
 
+    /**
+     * On a busy host the mobile node (its own process) can resume and hear the new router's
+     * advertisement before the echo agent stamps the VM's resume: the move is still measured from
+     * that advertisement (a live run under load once reported no switching time for it).
+     */
+    @Test
+    void aRouterAdvertisementHeardBeforeTheEchoAgentsResumeStillStartsTheSwitch() throws Exception {
+        RecordedRun run = RecordedRun.load("mipv6-paper");
+        MigrationWindow w = run.recording().windows().get(0);
+        long ra = events(run, a -> a.startsWith("mobile node "), "router-advertisement").stream().mapToLong(AgentEvent::timeNs)
+                .filter(t -> t >= w.resumedNs()).min().orElseThrow();
+        long ack = events(run, a -> a.startsWith("mobile node "), "binding-acknowledged").stream().mapToLong(AgentEvent::timeNs)
+                .filter(t -> t >= ra).min().orElseThrow();
+        long lateResume = ra + 1_000_000;
+        MigrationWindow late = new MigrationWindow(w.migration(), w.from(), w.startNs(), w.pausedNs(), w.holdEndNs(), lateResume,
+                w.settledNs(), w.qemuPasses(), w.completion());
+        LiveRecording recording = new LiveRecording(run.recording().originNs(), run.recording().endNs(), List.of(late),
+                run.recording().agentEvents());
+        MigrationMetrics m = LiveMeasurement.of(run.lab(), recording).migrations().get(0);
+        assertEquals(ack - ra, m.switchingTimeNs());
+        Phase raWait = m.phases().stream().filter(p -> p.name().equals("RA wait (movement detection)")).findFirst().orElseThrow();
+        assertEquals(0, raWait.durationNs(), "heard before the window's resume: no wait, and never a negative one");
+    }
+
     /** Two clients probe the same VM: each flow's latency is its own, not the mean of the flows measured before it. */
     @Test
     void eachFlowsLatencyIsItsOwn() throws Exception {

@@ -1,6 +1,7 @@
 package org.warplab.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ class MobileIpv6LiveTest {
         LiveRunner.Outcome outcome = new LiveRunner(new ProcessCommandRunner(), HostTools.fromEnvironment(), stateDir, steps::add)
                 .run(lab, SchemeKind.MOBILE_IPV6, new LiveRunner.Options(Optional.empty(), Optional.of(pcaps)));
         MigrationMetrics m = outcome.result().migrations().get(0);
+        assertNotNull(m.switchingTimeNs(), () -> "the move away has a switching time; the run's notes: " + outcome.result().notes());
         m.phases().forEach(p -> System.out.printf("  %-55s %8.1f ms%n", p.name(), p.durationNs() / 1e6));
         System.out.printf("live mobile-ipv6: switching %.1f ms, downtime %.1f ms, gap %.1f ms, lost %d/%d, latency %.2f -> %.2f ms%n",
                 m.switchingTimeNs() / 1e6, m.downtimeNs() / 1e6, m.clientGapNs() / 1e6, m.probesLost(), m.probesSent(),
@@ -65,6 +67,7 @@ class MobileIpv6LiveTest {
 
         // home again: no DAD, one deregistration round trip on the home link, then straight to the home address
         MigrationMetrics home = outcome.result().migrations().get(1);
+        assertNotNull(home.switchingTimeNs(), () -> "the move home has a switching time; the run's notes: " + outcome.result().notes());
         System.out.printf("live mobile-ipv6 home again: switching %.1f ms, downtime %.1f ms, gap %.1f ms%n",
                 home.switchingTimeNs() / 1e6, home.downtimeNs() / 1e6, home.clientGapNs() / 1e6);
         assertEquals("HOME", home.to());
