@@ -7,17 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.warplab.config.MobileIpv6Files;
 import org.warplab.live.agent.AgentEvent;
 import org.warplab.model.Client;
 import org.warplab.model.IpAddress;
 import org.warplab.model.Lab;
-import org.warplab.model.MobileIpv6;
 import org.warplab.model.ProbeFlow;
 import org.warplab.model.ProbeKind;
 import org.warplab.model.Vm;
 import org.warplab.model.VmRuntime;
-import org.warplab.scheme.MobileIpv6Scheme;
 
 /**
  * The agents of one live run: which ones the lab needs (probe senders on the clients, an echo in
